@@ -1,0 +1,29 @@
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'build/**', 'src/web/dist/**', 'reports/**', 'test-results/**', 'node_modules/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    // The pure core knows nothing of files, network, processes or terminals (STYLE.md).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'http', 'https', 'child_process', 'os', 'worker_threads', 'better-sqlite3'] },
+      ],
+      'no-restricted-globals': ['error', 'process'],
+    },
+  },
+);

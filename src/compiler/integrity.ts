@@ -1,0 +1,162 @@
+import type { ErrorCode, Issue } from '../core/errors.js';
+import { quantitiesIn } from '../core/kb/convert.js';
+import type { KbData } from '../core/kb/types.js';
+import type { RawRecord } from './load-yaml.js';
+
+type Body = Omit<KbData, 'version'>;
+
+/**
+ * Cross-record checks: unique ids, every reference resolves, every cited source exists.
+ * Returns issues (errors) and warnings (suspicious but legal, e.g. fm summing above 1).
+ */
+export function checkIntegrity(
+  kb: Body,
+  originOf: (record: unknown) => RawRecord | undefined,
+): { issues: Issue[]; warnings: Issue[] } {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const at = (rec: unknown, path: (string | number)[], code: ErrorCode, message: string, warn = false): void => {
+    const o = originOf(rec);
+    const label = o ? `${o.kind}[${o.index}]` : '';
+    const id = (rec as { id?: string }).id;
+    (warn ? warnings : issues).push({
+      code,
+      file: o?.file,
+      line: o?.lineOf(path),
+      field: path.join('.'),
+      message: `${label}${id ? ` (${id})` : ''}.${path.join('.')}: ${message}`,
+    });
+  };
+
+  // Unique ids: substances, targets and sources share one id space; other kinds are unique within kind.
+  const shared = new Map<string, string>();
+  const dupCheck = (items: { id?: string }[], kind: string, space: Map<string, string>): void => {
+    for (const r of items) {
+      if (!r.id) continue;
+      const prev = space.get(r.id);
+      if (prev) at(r, ['id'], 'KB_DUPLICATE_ID', `id '${r.id}' is already used by a record in ${prev}`);
+      else space.set(r.id, `${kind} (${originOf(r)?.file ?? '?'})`);
+    }
+  };
+  dupCheck(kb.substances, 'substances', shared);
+  dupCheck(kb.targets, 'targets', shared);
+  dupCheck(kb.sources, 'sources', shared);
+  for (const [name, items] of [
+    ['pk', kb.pk],
+    ['findings', kb.findings],
+    ['effects', kb.effects],
+    ['clinical', kb.clinical],
+    ['risks', kb.risks],
+    ['relations', kb.relations],
+  ] as const)
+    dupCheck(items as { id?: string }[], name, new Map());
+
+  const substances = new Set(kb.substances.map((s) => s.id));
+  const classes = new Set(kb.substances.filter((s) => s.kind === 'class').map((s) => s.id));
+  const targets = new Set(kb.targets.map((t) => t.id));
+  const sources = new Set(kb.sources.map((s) => s.id));
+
+  const needSub = (rec: unknown, path: (string | number)[], id: string | undefined): void => {
+    if (id !== undefined && !substances.has(id))
+      at(rec, path, 'KB_UNRESOLVED_REF', `substance '${id}' does not exist`);
+  };
+  const needTarget = (rec: unknown, path: (string | number)[], id: string | undefined): void => {
+    if (id !== undefined && !targets.has(id)) at(rec, path, 'KB_UNRESOLVED_REF', `target/enzyme '${id}' does not exist`);
+  };
+  const needSource = (rec: unknown, path: (string | number)[], id: string | undefined): void => {
+    if (id !== undefined && !sources.has(id)) at(rec, path, 'KB_MISSING_SOURCE', `source '${id}' does not exist`);
+  };
+  const sourceList = (rec: { sources?: string[] }): void =>
+    (rec.sources ?? []).forEach((s, i) => needSource(rec, ['sources', i], s));
+  const quantitySources = (rec: unknown): void => {
+    for (const [path, q] of quantitiesIn(rec)) needSource(rec, [...path, 'source'], q.source);
+  };
+
+  for (const s of kb.substances) {
+    s.classes.forEach((c, i) => {
+      if (!classes.has(c)) at(s, ['classes', i], 'KB_UNRESOLVED_REF', `class '${c}' does not exist (kb/substances/classes.yaml)`);
+    });
+    s.constituents.forEach((c, i) => {
+      needSub(s, ['constituents', i, 'substance'], c.substance);
+      c.sources.forEach((x, j) => needSource(s, ['constituents', i, 'sources', j], x));
+    });
+    s.metabolites.forEach((m, i) => {
+      needSub(s, ['metabolites', i, 'substance'], m.substance);
+      needTarget(s, ['metabolites', i, 'enzyme'], m.enzyme);
+      m.sources.forEach((x, j) => needSource(s, ['metabolites', i, 'sources', j], x));
+    });
+    if (s.usualDose) needSource(s, ['usualDose', 'source'], s.usualDose.source);
+    if (s.nti) needSource(s, ['nti', 'source'], s.nti.source);
+    sourceList(s);
+    quantitySources(s);
+  }
+  for (const t of kb.targets) {
+    sourceList(t);
+    quantitySources(t);
+  }
+  const fmSum = new Map<string, Map<string, number>>();
+  for (const r of kb.relations) {
+    needSub(r, ['subject'], r.subject);
+    needTarget(r, ['object'], r.object);
+    sourceList(r);
+    quantitySources(r);
+    if (r.sources.length === 0 && [...quantitiesIn(r)].length === 0)
+      at(r, ['sources'], 'KB_MISSING_SOURCE', 'a relation without numbers needs at least one source in sources');
+    if (r.action === 'substrate' && r.fm) {
+      const m = fmSum.get(r.subject) ?? new Map<string, number>();
+      m.set(r.object, Math.max(m.get(r.object) ?? 0, r.fm.value));
+      fmSum.set(r.subject, m);
+    }
+    if (r.action === 'tdi' && !r.kinactOverKI && !(r.KI && r.kinact))
+      at(r, ['KI'], 'KB_SCHEMA', 'a tdi relation needs KI and kinact, or kinactOverKI');
+    if (r.action === 'inducer' && r.emaxFold && !r.ec50)
+      at(r, ['ec50'], 'KB_SCHEMA', 'an inducer with emaxFold needs ec50');
+  }
+  for (const [subject, m] of fmSum) {
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    if (total > 1.02) {
+      const rel = kb.relations.find((r) => r.subject === subject && r.action === 'substrate');
+      at(rel, ['fm'], 'KB_BAD_VALUE', `fm values of '${subject}' add up to ${total.toFixed(2)} (> 1)`, true);
+    }
+  }
+  for (const p of kb.pk) {
+    needSub(p, ['substance'], p.substance);
+    sourceList(p);
+    quantitySources(p);
+  }
+  for (const f of kb.findings) {
+    f.interventions.forEach((x, i) => needSub(f, ['interventions', i, 'substance'], x.substance));
+    f.blockedBy.forEach((b, i) => {
+      needSub(f, ['blockedBy', i, 'substance'], b.substance);
+      needTarget(f, ['blockedBy', i, 'target'], b.target);
+    });
+    f.targets.forEach((t, i) => needTarget(f, ['targets', i], t));
+    f.enzymes.forEach((t, i) => needTarget(f, ['enzymes', i], t));
+    needSource(f, ['source'], f.source);
+    quantitySources(f);
+  }
+  for (const s of kb.sources) void s;
+  for (const l of kb.legal) {
+    needSub(l, ['substance'], l.substance);
+    needSource(l, ['source'], l.source);
+  }
+  for (const e of kb.effects) {
+    e.contributors.forEach((c, i) => {
+      needSub(e, ['contributors', i, 'substance'], c.substance);
+      c.sources.forEach((x, j) => needSource(e, ['contributors', i, 'sources', j], x));
+    });
+    sourceList(e);
+  }
+  for (const c of kb.clinical) {
+    needSub(c, ['victim'], c.victim);
+    needSub(c, ['perpetrator'], c.perpetrator);
+    needSub(c, ['analyte'], c.analyte);
+    sourceList(c);
+    quantitySources(c);
+  }
+  for (const r of kb.risks) {
+    r.substances.forEach((s, i) => needSub(r, ['substances', i], s));
+    sourceList(r);
+  }
+  return { issues, warnings };
+}

@@ -1,0 +1,111 @@
+import { quantitiesIn } from '../kb/convert.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type {
+  ClinicalStudy,
+  EffectClass,
+  Finding,
+  LegalStatus,
+  PkProfile,
+  Relation,
+  RiskNote,
+  Source,
+  Substance,
+  Target,
+} from '../kb/types.js';
+import { ENZYME_ACTIONS } from '../schema/records.js';
+
+export interface RelationView extends Relation {
+  /** The constituent the relation belongs to when the described substance is a plant or product. */
+  via?: string;
+  objectName: string;
+  objectKind: Target['kind'] | 'unknown';
+}
+
+export interface SubstanceDescription {
+  substance: Substance;
+  constituents: { id: string; name: string; kind: Substance['kind']; content?: string; share?: string }[];
+  partOf: { id: string; name: string }[];
+  metabolites: { id: string; name: string; enzyme?: string }[];
+  targets: RelationView[];
+  enzymes: RelationView[];
+  pk: PkProfile[];
+  findings: Finding[];
+  legal: LegalStatus[];
+  effects: { id: string; name: string; strength: string; evidence: string; via?: string }[];
+  risks: RiskNote[];
+  clinical: ClinicalStudy[];
+  sources: Source[];
+}
+
+const ENZYME_SET = new Set<string>(ENZYME_ACTIONS);
+
+/** Ids of the substance and its constituents (recursively, plants → products → compounds). */
+export function withConstituents(kb: KbIndex, id: string, depth = 0): string[] {
+  const s = kb.substance(id);
+  if (!s || depth > 4) return [id];
+  return [id, ...s.constituents.flatMap((c) => withConstituents(kb, c.substance, depth + 1))].filter(
+    (x, i, a) => a.indexOf(x) === i,
+  );
+}
+
+function fmtQ(q: { original: { value: number; unit: string } } | undefined): string | undefined {
+  return q ? `${q.original.value} ${q.original.unit}` : undefined;
+}
+
+/** Everything the KB knows about one substance, with its related records and the sources they cite. */
+export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription {
+  const s = kb.substance(id);
+  if (!s) throw new Error(`describeSubstance: unknown id ${id}`);
+  const ids = withConstituents(kb, id);
+  const rels: RelationView[] = ids.flatMap((sid) =>
+    kb.relationsOf(sid).map((r) => {
+      const t = kb.target(r.object);
+      return { ...r, via: sid === id ? undefined : sid, objectName: t?.name ?? r.object, objectKind: t?.kind ?? 'unknown' };
+    }),
+  );
+  const findings = ids.flatMap((sid) => kb.findingsOf(sid)).filter((f, i, a) => a.indexOf(f) === i);
+  const effects = ids.flatMap((sid) =>
+    kb.effectsOf(sid).map((e: EffectClass) => {
+      const c = e.contributors.find((x) => x.substance === sid)!;
+      return { id: e.id, name: e.name, strength: c.strength, evidence: c.evidence, via: sid === id ? undefined : sid };
+    }),
+  );
+  const risks = ids.flatMap((sid) => kb.risksOf(sid)).filter((r, i, a) => a.indexOf(r) === i);
+  const clinical = kb.data.clinical.filter((c) => ids.includes(c.victim) || ids.includes(c.perpetrator));
+  const pk = ids.flatMap((sid) => kb.pkOf(sid));
+  const legal = kb.legalOf(id);
+
+  const cited = new Set<string>();
+  const cite = (rec: unknown, listed: string[] = []): void => {
+    listed.forEach((x) => cited.add(x));
+    for (const [, q] of quantitiesIn(rec)) cited.add(q.source);
+  };
+  cite(s, [...s.sources, ...(s.usualDose ? [s.usualDose.source] : [])]);
+  rels.forEach((r) => cite(r, r.sources));
+  pk.forEach((p) => cite(p, p.sources));
+  findings.forEach((f) => cite(f, [f.source]));
+  legal.forEach((l) => cited.add(l.source));
+  risks.forEach((r) => r.sources.forEach((x) => cited.add(x)));
+  clinical.forEach((c) => cite(c, c.sources));
+  for (const e of ids.flatMap((sid) => kb.effectsOf(sid)))
+    for (const c of e.contributors) if (ids.includes(c.substance)) c.sources.forEach((x) => cited.add(x));
+
+  return {
+    substance: s,
+    constituents: s.constituents.map((c) => {
+      const cs = kb.substance(c.substance);
+      return { id: c.substance, name: cs?.name ?? c.substance, kind: cs?.kind ?? 'compound', content: fmtQ(c.content), share: fmtQ(c.share) };
+    }),
+    partOf: kb.parentsOf(id).map((p) => ({ id: p.id, name: p.name })),
+    metabolites: s.metabolites.map((m) => ({ id: m.substance, name: kb.substance(m.substance)?.name ?? m.substance, enzyme: m.enzyme })),
+    targets: rels.filter((r) => !ENZYME_SET.has(r.action)),
+    enzymes: rels.filter((r) => ENZYME_SET.has(r.action)),
+    pk,
+    findings,
+    legal,
+    effects,
+    risks,
+    clinical,
+    sources: [...cited].sort().map((x) => kb.source(x)).filter((x): x is Source => !!x),
+  };
+}

@@ -1,0 +1,133 @@
+import type { Issue } from '../errors.js';
+import type { Quantity, QuantityInput } from '../schema/quantity.js';
+import { conversionFactor, FIELD_DIMENSIONS, suggestUnits, type Dimension } from '../units/units.js';
+
+export type Path = (string | number)[];
+
+function isQuantityInput(v: unknown): v is QuantityInput {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'value' in v &&
+    'unit' in v &&
+    'source' in v &&
+    'verified' in v
+  );
+}
+
+function fieldOf(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = path[i];
+    if (typeof p === 'string') return p;
+  }
+  return '';
+}
+
+const ALL_DIMS = Object.keys(
+  Object.fromEntries(Object.values(FIELD_DIMENSIONS).flat().map((d) => [d, 1])),
+) as Dimension[];
+
+/**
+ * Convert every quantity in a parsed record into canonical units (STYLE.md: convert once, at the edge).
+ * Unknown units, units of the wrong dimension and mass units without a molecular weight are reported
+ * as issues with the path of the offending field; the record is still returned (with the value left as
+ * written) so that every issue of a file can be collected in one pass.
+ */
+export function convertQuantities<T>(
+  record: T,
+  mwGPerMol: number | undefined,
+  report: (issue: Omit<Issue, 'file' | 'line'>, path: Path) => void,
+  basePath: Path = [],
+): T {
+  const walk = (v: unknown, path: Path): unknown => {
+    if (isQuantityInput(v)) return convertOne(v, path);
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (typeof v === 'object' && v !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, [...path, k]);
+      return out;
+    }
+    return v;
+  };
+
+  const convertOne = (q: QuantityInput, path: Path): Quantity => {
+    const field = fieldOf(path);
+    const dims = FIELD_DIMENSIONS[field] ?? ALL_DIMS;
+    const r = conversionFactor(q.unit, dims, mwGPerMol);
+    const original = { value: q.value, unit: q.unit };
+    if (!r.ok) {
+      const where = [...path, 'unit'].join('.');
+      if (r.reason === 'unknown-unit') {
+        report(
+          {
+            code: 'KB_UNKNOWN_UNIT',
+            field: where,
+            message: `${where}: unit '${q.unit}' is not known; did you mean ${suggestUnits(q.unit, dims).join(' or ')}?`,
+          },
+          [...path, 'unit'],
+        );
+      } else if (r.reason === 'wrong-dimension') {
+        report(
+          {
+            code: 'KB_WRONG_DIMENSION',
+            field: where,
+            message: `${where}: '${q.unit}' is a ${r.got} unit but ${field} takes ${r.expected.join(' or ')}`,
+          },
+          [...path, 'unit'],
+        );
+      } else {
+        report(
+          {
+            code: 'KB_NEEDS_MW',
+            field: where,
+            message: `${where}: '${q.unit}' is a mass unit; the substance needs an mw to convert it to µM`,
+          },
+          [...path, 'unit'],
+        );
+      }
+      return { ...q, original };
+    }
+    const f = r.factor;
+    const out: Quantity = { ...q, value: q.value * f, unit: r.unit, original };
+    if (q.low !== undefined) out.low = q.low * f;
+    if (q.high !== undefined) out.high = q.high * f;
+    if (q.sd !== undefined) out.sd = q.sd * f;
+    if (r.dim === 'fraction' && (out.value < 0 || out.value > 1) && field !== 'rb') {
+      report(
+        {
+          code: 'KB_BAD_VALUE',
+          field: [...path, 'value'].join('.'),
+          message: `${[...path, 'value'].join('.')}: a fraction must lie between 0 and 1 (got ${out.value})`,
+        },
+        [...path, 'value'],
+      );
+    }
+    if (out.value < 0) {
+      report(
+        {
+          code: 'KB_BAD_VALUE',
+          field: [...path, 'value'].join('.'),
+          message: `${[...path, 'value'].join('.')}: must not be negative (got ${q.value})`,
+        },
+        [...path, 'value'],
+      );
+    }
+    return out;
+  };
+
+  return walk(record, basePath) as T;
+}
+
+/** Every quantity in a converted record, with its path (for audits and verified-share counts). */
+export function* quantitiesIn(record: unknown, path: Path = []): Generator<[Path, Quantity]> {
+  if (typeof record !== 'object' || record === null) return;
+  if ('original' in record && 'value' in record && 'source' in record) {
+    yield [path, record as Quantity];
+    return;
+  }
+  if (Array.isArray(record)) {
+    for (let i = 0; i < record.length; i++) yield* quantitiesIn(record[i], [...path, i]);
+    return;
+  }
+  for (const [k, v] of Object.entries(record)) yield* quantitiesIn(v, [...path, k]);
+}

@@ -1,0 +1,106 @@
+import { quantitiesIn } from './convert.js';
+import type { KbData } from './types.js';
+
+export interface KbStats {
+  version: string;
+  substances: number;
+  substancesByKind: Record<string, number>;
+  targets: number;
+  relations: number;
+  relationsByAction: Record<string, number>;
+  pkProfiles: number;
+  findings: number;
+  sources: number;
+  legalStatuses: number;
+  jurisdictions: number;
+  effectClasses: number;
+  clinicalStudies: number;
+  riskNotes: number;
+  numbers: number;
+  verifiedNumbers: number;
+  verifiedShare: number;
+}
+
+function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const it of items) out[key(it)] = (out[key(it)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function allRecords(kb: KbData): unknown[] {
+  return [...kb.substances, ...kb.targets, ...kb.relations, ...kb.pk, ...kb.findings, ...kb.clinical];
+}
+
+export function kbStats(kb: KbData): KbStats {
+  let numbers = 0;
+  let verified = 0;
+  for (const r of allRecords(kb))
+    for (const [, q] of quantitiesIn(r)) {
+      numbers++;
+      if (q.verified) verified++;
+    }
+  return {
+    version: kb.version,
+    substances: kb.substances.length,
+    substancesByKind: countBy(kb.substances, (s) => s.kind),
+    targets: kb.targets.length,
+    relations: kb.relations.length,
+    relationsByAction: countBy(kb.relations, (r) => r.action),
+    pkProfiles: kb.pk.length,
+    findings: kb.findings.length,
+    sources: kb.sources.length,
+    legalStatuses: kb.legal.length,
+    jurisdictions: new Set(kb.legal.map((l) => l.jurisdiction)).size,
+    effectClasses: kb.effects.length,
+    clinicalStudies: kb.clinical.length,
+    riskNotes: kb.risks.length,
+    numbers,
+    verifiedNumbers: verified,
+    verifiedShare: numbers === 0 ? 0 : verified / numbers,
+  };
+}
+
+export interface KbAudit {
+  today: string;
+  withoutSource: string[];
+  unverified: string[];
+  assumptions: string[];
+  staleLegal: string[];
+}
+
+/** Months between two ISO dates (calendar months, fractional by day). */
+function monthsBetween(a: string, b: string): number {
+  const [ya, ma, da] = a.split('-').map(Number) as [number, number, number];
+  const [yb, mb, db] = b.split('-').map(Number) as [number, number, number];
+  return (yb - ya) * 12 + (mb - ma) + (db - da) / 31;
+}
+
+/**
+ * What a curator should look at next. `today` is passed in (read at the CLI's edge) so the audit stays pure.
+ * Class records are taxonomy without numbers and are not required to carry a source.
+ */
+export function auditKb(kb: KbData, today: string): KbAudit {
+  const assumptionIds = new Set(kb.sources.filter((s) => s.type === 'assumption').map((s) => s.id));
+  const withoutSource: string[] = [];
+  const unverified: string[] = [];
+  const assumptions: string[] = [];
+  const check = (kind: string, id: string, rec: unknown, listed: string[]): void => {
+    const qs = [...quantitiesIn(rec)];
+    if (listed.length === 0 && qs.length === 0) withoutSource.push(`${kind} ${id}`);
+    for (const [path, q] of qs) {
+      const label = `${kind} ${id} ${path.join('.')} = ${q.original.value} ${q.original.unit} [${q.source}]`;
+      if (!q.verified) unverified.push(label);
+      if (assumptionIds.has(q.source)) assumptions.push(label);
+    }
+  };
+  for (const s of kb.substances) if (s.kind !== 'class') check('substance', s.id, s, [...s.sources, ...(s.usualDose ? [s.usualDose.source] : [])]);
+  for (const t of kb.targets) check('target', t.id, t, t.sources);
+  for (const r of kb.relations) check('relation', r.id, r, r.sources);
+  for (const p of kb.pk) check('pk', p.id, p, p.sources);
+  for (const f of kb.findings) check('finding', f.id, f, [f.source]);
+  for (const c of kb.clinical) check('clinical', c.id, c, c.sources);
+  const staleLegal = kb.legal
+    .filter((l) => monthsBetween(l.asOf, today) > 12)
+    .map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}`);
+  return { today, withoutSource, unverified, assumptions, staleLegal };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Evidence levels, weakest to strongest (MODEL.md §4.1). */
+export const EVIDENCE_LEVELS = [
+  'in_silico',
+  'in_vitro',
+  'animal',
+  'human_case',
+  'human_observational',
+  'human_controlled',
+  'label',
+] as const;
+export const EvidenceLevel = z.enum(EVIDENCE_LEVELS);
+export type EvidenceLevel = z.infer<typeof EvidenceLevel>;
+
+/** How a number was obtained when it is not read directly from its source. */
+export const Derivation = z.enum([
+  'IC50/2',
+  'back-calculated',
+  'linearTDI',
+  'unit-converted',
+  'computed',
+  'label-range-midpoint',
+]);
+
+/**
+ * One cited number as curated in YAML: a value, its unit, and where it was read.
+ * `verified: true` only when someone on the project read the number in `source`.
+ * `low`/`high` are a reported range or spread in the same unit.
+ */
+export const QuantityInput = z
+  .object({
+    value: z.number().refine(Number.isFinite, 'must be a finite number'),
+    unit: z.string().min(1),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    sd: z.number().nonnegative().optional(),
+    stat: z.enum(['mean', 'median', 'geomean', 'single', 'model', 'point']).optional(),
+    bound: z.enum(['total', 'unbound']).optional(),
+    source: z.string().min(1),
+    verified: z.boolean(),
+    locator: z.string().optional(),
+    derived: Derivation.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type QuantityInput = z.infer<typeof QuantityInput>;
+
+/** A curated quantity after unit conversion: `value` is in `unit`, the canonical unit of its dimension. */
+export interface Quantity {
+  value: number;
+  unit: string;
+  low?: number;
+  high?: number;
+  sd?: number;
+  stat?: QuantityInput['stat'];
+  bound?: 'total' | 'unbound';
+  source: string;
+  verified: boolean;
+  locator?: string;
+  derived?: QuantityInput['derived'];
+  note?: string;
+  /** The value and unit as written in the YAML, kept for display and audit. */
+  original: { value: number; unit: string };
+}

@@ -1,0 +1,343 @@
+import { z } from 'zod';
+import { EvidenceLevel, QuantityInput } from './quantity.js';
+
+/** Stable ids: lower-case kebab, digits allowed (e.g. `mitragynine`, `7-hydroxymitragynine`, `cyp3a4`). */
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case (a-z, 0-9, -)');
+const Q = QuantityInput;
+const Text = z.string().min(1);
+
+export const SUBSTANCE_KINDS = ['plant', 'product', 'compound', 'metabolite', 'medicine', 'class'] as const;
+
+export const Constituent = z
+  .object({
+    substance: Id,
+    /** Mass content (`% w/w`, `mg/g`, `mg/mL`, `mg/actuation`) or relative share (`% of alkaloids`). */
+    content: Q.optional(),
+    /** Relative share among the product's active constituents, used to weight the expansion. */
+    share: Q.optional(),
+    note: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+
+export const MetaboliteLink = z
+  .object({
+    substance: Id,
+    enzyme: Id.optional(),
+    /** Fraction of the parent's clearance that forms this metabolite (0–1). */
+    fraction: Q.optional(),
+    active: z.boolean().optional(),
+    note: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Identifiers = z
+  .object({
+    pubchemCid: z.number().int().positive().optional(),
+    chebi: z.string().regex(/^CHEBI:\d+$/).optional(),
+    inchikey: z.string().regex(/^[A-Z]{14}-[A-Z]{10}-[A-Z]$/).optional(),
+    unii: z.string().regex(/^[A-Z0-9]{10}$/).optional(),
+    drugbank: z.string().regex(/^DB\d{5}$/).optional(),
+    atc: z.string().optional(),
+  })
+  .strict();
+
+/** Usual dose the engine assumes when the user gives none, as a regimen string (`2 g`, `200 mg bid`). */
+export const UsualDose = z
+  .object({ regimen: Text, source: Id, verified: z.boolean(), note: z.string().optional() })
+  .strict();
+
+export const Substance = z
+  .object({
+    id: Id,
+    name: Text,
+    kind: z.enum(SUBSTANCE_KINDS),
+    synonyms: z.array(Text).default([]),
+    brands: z.array(Text).default([]),
+    slang: z.array(Text).default([]),
+    latin: z.array(Text).default([]),
+    /** Ids of `class` substances this one belongs to (e.g. `opioid`, `ssri`, `azole-antifungal`). */
+    classes: z.array(Id).default([]),
+    identifiers: Identifiers.default({}),
+    mw: Q.optional(),
+    /** Narrow therapeutic index, only where a source says so. */
+    nti: z.object({ value: z.boolean(), source: Id, verified: z.boolean(), note: z.string().optional() }).strict().optional(),
+    usualDose: UsualDose.optional(),
+    constituents: z.array(Constituent).default([]),
+    metabolites: z.array(MetaboliteLink).default([]),
+    /** Content per unit of a liquid or spray product, so `mL` or `actuation` doses can be converted. */
+    summary: z.string().optional(),
+    notes: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+export type SubstanceInput = z.infer<typeof Substance>;
+
+export const Target = z
+  .object({
+    id: Id,
+    name: Text,
+    kind: z.enum(['receptor', 'ion-channel', 'enzyme', 'transporter', 'other']),
+    hgnc: z.string().optional(),
+    uniprot: z.string().regex(/^[A-Z0-9]{6,10}$/).optional(),
+    family: z.string().optional(),
+    synonyms: z.array(Text).default([]),
+    /** Enzyme turnover in liver and gut (1/h), for time-dependent inhibition and induction. */
+    kdegLiver: Q.optional(),
+    kdegGut: Q.optional(),
+    /** Expressed in enterocytes to a degree that matters for first-pass (CYP3A). */
+    gutExpressed: z.boolean().optional(),
+    notes: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+
+export const TARGET_ACTIONS = [
+  'agonist',
+  'partial-agonist',
+  'antagonist',
+  'inverse-agonist',
+  'allosteric-modulator',
+  'negative-allosteric-modulator',
+  'positive-allosteric-modulator',
+  'ligand',
+  'channel-blocker',
+] as const;
+export const ENZYME_ACTIONS = [
+  'substrate',
+  'inhibitor',
+  'tdi',
+  'inducer',
+  'transporter-substrate',
+  'transporter-inhibitor',
+] as const;
+
+export const Relation = z
+  .object({
+    id: Id.optional(),
+    subject: Id,
+    object: Id,
+    action: z.enum([...TARGET_ACTIONS, ...ENZYME_ACTIONS]),
+    species: z.string().default('human'),
+    /** Experimental system: HLM, HIM, rCYP, hepatocytes, HEK cells, rat brain, label, clinical... */
+    system: z.string().optional(),
+    probe: z.string().optional(),
+    evidence: EvidenceLevel,
+    // target parameters
+    ki: Q.optional(),
+    ic50: Q.optional(),
+    ec50: Q.optional(),
+    emaxPct: Q.optional(),
+    // enzyme parameters
+    fm: Q.optional(),
+    KI: Q.optional(),
+    kinact: Q.optional(),
+    kinactOverKI: Q.optional(),
+    emaxFold: Q.optional(),
+    fuInc: Q.optional(),
+    /** Where the interaction acts; default from the enzyme (gut + liver for gut-expressed enzymes). */
+    site: z.enum(['liver', 'gut', 'both']).optional(),
+    clinicalClass: z.enum(['strong', 'moderate', 'weak']).optional(),
+    note: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+export type RelationInput = z.infer<typeof Relation>;
+
+export const ROUTES = ['po', 'iv', 'inhaled', 'oromucosal', 'sublingual', 'ip', 'sc', 'im'] as const;
+
+export const PkProfile = z
+  .object({
+    id: Id,
+    substance: Id,
+    species: z.string().default('human'),
+    route: z.enum(ROUTES),
+    dose: Q.optional(),
+    /** `single` or a regimen string (`200 mg bid 7d`); `steadyState` when Cmax is at steady state. */
+    regimen: z.string().default('single'),
+    steadyState: z.boolean().default(false),
+    formulation: z.string().optional(),
+    population: z.string().optional(),
+    n: z.number().int().positive().optional(),
+    /** The profile the engine uses for this substance, species and route when none is chosen. */
+    default: z.boolean().default(false),
+    cmax: Q.optional(),
+    tmax: Q.optional(),
+    halfLife: Q.optional(),
+    auc: Q.optional(),
+    cl: Q.optional(),
+    clF: Q.optional(),
+    v: Q.optional(),
+    vF: Q.optional(),
+    vss: Q.optional(),
+    /** Two-compartment terms (apparent, oral): peripheral volume and inter-compartmental clearance. */
+    vpF: Q.optional(),
+    qF: Q.optional(),
+    f: Q.optional(),
+    fu: Q.optional(),
+    rb: Q.optional(),
+    fa: Q.optional(),
+    fg: Q.optional(),
+    ka: Q.optional(),
+    tlag: Q.optional(),
+    /** Fraction excreted unchanged in urine (renal share of clearance). */
+    fe: Q.optional(),
+    note: z.string().optional(),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Finding = z
+  .object({
+    id: Id,
+    title: Text,
+    species: Text,
+    model: Text,
+    interventions: z
+      .array(z.object({ substance: Id, dose: z.string().optional(), route: z.string().optional() }).strict())
+      .min(1),
+    endpoint: Text,
+    direction: z.enum(['increase', 'decrease', 'no-change', 'mixed', 'resembles']),
+    magnitude: z.string().optional(),
+    magnitudeValue: Q.optional(),
+    /** What blocked or reversed the effect (e.g. a CB1 antagonist), pointing at the target involved. */
+    blockedBy: z
+      .array(z.object({ agent: Text, substance: Id.optional(), target: Id.optional() }).strict())
+      .default([]),
+    targets: z.array(Id).default([]),
+    enzymes: z.array(Id).default([]),
+    context: z.array(Text).default([]),
+    /** Contexts in which the same study saw no effect (e.g. inflammatory pain). */
+    notSeenIn: z.array(Text).default([]),
+    evidence: EvidenceLevel,
+    summary: Text,
+    source: Id,
+  })
+  .strict();
+
+export const SOURCE_TYPES = ['article', 'label', 'guidance', 'website', 'database', 'book', 'assumption'] as const;
+export const Source = z
+  .object({
+    id: Id,
+    type: z.enum(SOURCE_TYPES),
+    title: Text,
+    authors: z.string().optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    journal: z.string().optional(),
+    citation: z.string().optional(),
+    pmid: z.string().regex(/^\d{5,9}$/).optional(),
+    pmcid: z.string().regex(/^PMC\d+$/).optional(),
+    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
+    url: z.string().url().optional(),
+    /** For assumptions: why this default, and its plausible range. */
+    reasoning: z.string().optional(),
+    range: z.object({ low: z.number(), high: z.number(), unit: z.string() }).strict().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.type === 'assumption' && !s.reasoning)
+      ctx.addIssue({ code: 'custom', path: ['reasoning'], message: 'an assumption needs its reasoning' });
+    if (s.type !== 'assumption' && !s.pmid && !s.doi && !s.url)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a source needs a pmid, doi or url' });
+  });
+
+export const LEGAL_STATUSES = ['legal', 'regulated', 'prescription', 'restricted', 'illegal', 'varies'] as const;
+export const LegalStatus = z
+  .object({
+    substance: Id,
+    /** Product form this applies to, e.g. `hemp CBD`, `THC cannabis`, `kratom leaf`, `concentrated 7-OH-MG`. */
+    form: Text,
+    jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'an ISO 3166-1 alpha-2 or ISO 3166-2 code'),
+    jurisdictionName: Text,
+    use: z.enum(['medical', 'adult', 'any']),
+    status: z.enum(LEGAL_STATUSES),
+    notes: z.string().optional(),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+    source: Id,
+    verified: z.boolean(),
+  })
+  .strict();
+
+export const EffectClass = z
+  .object({
+    id: Id,
+    name: Text,
+    description: Text,
+    severity: z.enum(['high', 'moderate', 'low']),
+    contributors: z
+      .array(
+        z
+          .object({
+            substance: Id,
+            strength: z.enum(['major', 'moderate', 'minor']),
+            evidence: EvidenceLevel,
+            note: z.string().optional(),
+            sources: z.array(Id).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    sources: z.array(Id).default([]),
+  })
+  .strict();
+
+/** An observed outcome of two substances taken together. Shown beside predictions; never a model input. */
+export const ClinicalStudy = z
+  .object({
+    id: Id,
+    victim: Id,
+    perpetrator: Id,
+    analyte: Id.optional(),
+    species: z.string().default('human'),
+    victimDose: z.string().optional(),
+    perpetratorDose: z.string().optional(),
+    population: z.string().optional(),
+    n: z.number().int().positive().optional(),
+    aucRatio: Q.optional(),
+    cmaxRatio: Q.optional(),
+    tmaxShift: Q.optional(),
+    evidence: EvidenceLevel,
+    summary: z.string().optional(),
+    sources: z.array(Id).min(1),
+  })
+  .strict();
+
+export const RiskNote = z
+  .object({
+    id: Id,
+    substances: z.array(Id).min(1),
+    kind: z.enum([
+      'dependence',
+      'withdrawal',
+      'product-variability',
+      'adulteration',
+      'high-potency',
+      'hepatotoxicity',
+      'overdose',
+      'impairment',
+      'pregnancy',
+      'other',
+    ]),
+    title: Text,
+    text: Text,
+    evidence: EvidenceLevel,
+    sources: z.array(Id).min(1),
+  })
+  .strict();
+
+/** The record kinds, one folder each under `kb/`, and the top-level YAML key of each file. */
+export const RECORD_KINDS = {
+  substances: Substance,
+  targets: Target,
+  relations: Relation,
+  pk: PkProfile,
+  findings: Finding,
+  sources: Source,
+  legal: LegalStatus,
+  effects: EffectClass,
+  clinical: ClinicalStudy,
+  risks: RiskNote,
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['e2e/**', 'dist/**', 'node_modules/**', 'src/web/**'],
+    testTimeout: 30_000,
+  },
+});
