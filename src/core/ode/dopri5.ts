@@ -1,0 +1,305 @@
+/**
+ * Adaptive Dormand–Prince 5(4) integrator ("DOPRI5") with FSAL, PI step-size control and the
+ * 4th-order continuous extension for dense output.
+ *
+ * Method and coefficients: Dormand JR, Prince PJ. J Comput Appl Math 1980;6:19; controller, initial
+ * step and dense output follow Hairer, Nørsett & Wanner, Solving ODEs I (2nd ed.), §II.4–II.6 and
+ * the reference code `dopri5.f` (PI controller with beta = 0.04, safety 0.9, factor limits 0.2–10).
+ *
+ * Numeric habits (STYLE.md): every work array is allocated once per instance, the right-hand side
+ * writes into an output array, nothing is logged, warnings come back as data and a non-finite state
+ * or an exhausted step budget throws a typed `CrosstalkError`.
+ */
+import { CrosstalkError } from '../errors.js';
+
+/** Right-hand side: write dy/dt at (t, y) into `dydt`. Must not keep references to the arrays. */
+export type Rhs = (t: number, y: Float64Array, dydt: Float64Array) => void;
+
+export interface Dopri5Options {
+  /** Relative tolerance (default 1e-6, MODEL.md §2.3). */
+  rtol?: number;
+  /** Absolute tolerance, scalar or per component (default 1e-9). */
+  atol?: number | Float64Array;
+  /** Largest step in time units (default Infinity). */
+  hmax?: number;
+  /** First step; estimated (Hairer's `hinit`) when absent. */
+  h0?: number;
+}
+
+/** Warning codes the solver may return (never thrown, never logged). */
+export type SolverWarningCode = 'SIM_WARN_STIFFNESS_SUSPECTED' | 'SIM_WARN_MANY_REJECTIONS';
+
+export interface SolverWarning {
+  code: SolverWarningCode;
+  message: string;
+  tH?: number;
+}
+
+export interface SolverStats {
+  steps: number;
+  accepted: number;
+  rejected: number;
+  rhsEvals: number;
+}
+
+/** Called after each accepted step; use `interpolate`/`interpolateDerivative` inside it. */
+export type StepObserver = (solver: Dopri5, tOld: number, tNew: number) => void;
+
+// Dormand–Prince tableau
+const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
+const A21 = 1 / 5;
+const A31 = 3 / 40, A32 = 9 / 40;
+const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
+const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
+const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
+const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
+// error estimate coefficients (5th minus 4th order)
+const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
+// dense output (Hairer's d-coefficients for the 4th-order continuous extension)
+const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
+const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
+
+// Hairer uses h·λ > 3.25; with the PI controller steps settle at h·λ ≈ 3.1 on the stability boundary, so 2.8.
+const STIFF_HLAMBDA = 2.8;
+const SAFE = 0.9, BETA = 0.04, EXPO1 = 0.2 - BETA * 0.75, FACC1 = 5, FACC2 = 0.1;
+
+/** One reusable DOPRI5 workspace for systems of a fixed dimension. */
+export class Dopri5 {
+  readonly n: number;
+  private readonly k1: Float64Array;
+  private readonly k2: Float64Array;
+  private readonly k3: Float64Array;
+  private readonly k4: Float64Array;
+  private readonly k5: Float64Array;
+  private readonly k6: Float64Array;
+  private readonly k7: Float64Array;
+  private readonly y1: Float64Array;
+  private readonly ys: Float64Array;
+  private readonly r1: Float64Array;
+  private readonly r2: Float64Array;
+  private readonly r3: Float64Array;
+  private readonly r4: Float64Array;
+  private readonly r5: Float64Array;
+  private denseReady = false;
+  private hLast = 0;
+  private tLast = 0;
+  /** Derivative at the start of the most recent accepted step (valid inside an observer). */
+  get fStart(): Float64Array {
+    return this.k1Prev;
+  }
+  /** Derivative at the end of the most recent accepted step (valid inside an observer). */
+  get fEnd(): Float64Array {
+    return this.k2;
+  }
+  private readonly k1Prev: Float64Array;
+  private readonly yPrev: Float64Array;
+  readonly stats: SolverStats = { steps: 0, accepted: 0, rejected: 0, rhsEvals: 0 };
+  readonly warnings: SolverWarning[] = [];
+  /** Step budget shared across calls; reset with `resetStats`. */
+  maxSteps = 1_000_000;
+
+  constructor(n: number) {
+    if (!Number.isInteger(n) || n <= 0) throw new CrosstalkError('INPUT_INVALID', `ode.n: dimension must be a positive integer, got ${n}`, { field: 'n' });
+    this.n = n;
+    const mk = (): Float64Array => new Float64Array(n);
+    this.k1 = mk(); this.k2 = mk(); this.k3 = mk(); this.k4 = mk(); this.k5 = mk(); this.k6 = mk(); this.k7 = mk();
+    this.y1 = mk(); this.ys = mk();
+    this.r1 = mk(); this.r2 = mk(); this.r3 = mk(); this.r4 = mk(); this.r5 = mk();
+    this.k1Prev = mk(); this.yPrev = mk();
+  }
+
+  resetStats(): void {
+    this.stats.steps = 0; this.stats.accepted = 0; this.stats.rejected = 0; this.stats.rhsEvals = 0;
+    this.warnings.length = 0;
+  }
+
+  /**
+   * Integrate y' = f(t, y) from t0 to t1 (t1 > t0), overwriting `y` with y(t1).
+   * `observer` is called after every accepted step, with dense output available for [tOld, tNew].
+   * Returns the last accepted step size (a good first step for a continuation).
+   */
+  integrate(f: Rhs, t0: number, y: Float64Array, t1: number, opts: Dopri5Options = {}, observer?: StepObserver): number {
+    const n = this.n;
+    if (y.length !== n) throw new CrosstalkError('INPUT_INVALID', `ode.y: expected length ${n}, got ${y.length}`, { field: 'y' });
+    if (!(t1 > t0)) return opts.h0 ?? 0;
+    const rtol = opts.rtol ?? 1e-6;
+    const atolS = typeof opts.atol === 'number' ? opts.atol : 1e-9;
+    const atolV = typeof opts.atol === 'object' ? opts.atol : null;
+    const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
+    const { k1, k2, k3, k4, k5, k6, k7, y1, ys } = this;
+    this.checkFinite(y, t0);
+    f(t0, y, k1);
+    this.stats.rhsEvals++;
+    let h = opts.h0 && opts.h0 > 0 ? Math.min(opts.h0, hmax) : this.initialStep(f, t0, y, hmax, rtol, atolS, atolV);
+    let t = t0;
+    let facold = 1e-4;
+    let reject = false;
+    let nonstiffRun = 0;
+    let stiffCount = 0;
+    let rejectedHere = 0;
+    let acceptedHere = 0;
+    while (t < t1) {
+      if (this.stats.steps >= this.maxSteps)
+        throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step limit ${this.maxSteps} reached at t = ${t}`, { field: 'maxSteps', tH: t });
+      if (h < 1e-14 * Math.max(1, Math.abs(t)))
+        throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step size underflow (h = ${h}) at t = ${t}`, { field: 'h', tH: t });
+      let last = false;
+      if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
+      this.stats.steps++;
+      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * A21 * k1[i]!;
+      f(t + C2 * h, ys, k2);
+      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A31 * k1[i]! + A32 * k2[i]!);
+      f(t + C3 * h, ys, k3);
+      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!);
+      f(t + C4 * h, ys, k4);
+      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!);
+      f(t + C5 * h, ys, k5);
+      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! + A64 * k4[i]! + A65 * k5[i]!);
+      const tph = t + h;
+      f(tph, ys, k6);
+      for (let i = 0; i < n; i++) y1[i] = y[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! + A75 * k5[i]! + A76 * k6[i]!);
+      f(tph, y1, k2); // k2 now holds f(t+h, y1) = k7 (FSAL)
+      this.stats.rhsEvals += 6;
+      // error estimate (k4 reused as scratch after use)
+      let err = 0;
+      for (let i = 0; i < n; i++) {
+        const e = h * (E1 * k1[i]! + E3 * k3[i]! + E4 * k4[i]! + E5 * k5[i]! + E6 * k6[i]! + E7 * k2[i]!);
+        const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.max(Math.abs(y[i]!), Math.abs(y1[i]!));
+        const q = e / sk;
+        err += q * q;
+      }
+      err = Math.sqrt(err / n);
+      if (!Number.isFinite(err)) {
+        // A non-finite trial state: shrink the step; throw only if the state itself cannot be advanced.
+        this.checkFinite(y, t);
+        h *= 0.1;
+        reject = true;
+        this.stats.rejected++;
+        rejectedHere++;
+        continue;
+      }
+      const fac11 = Math.pow(err, EXPO1);
+      let fac = fac11 / Math.pow(facold, BETA);
+      fac = Math.max(FACC2, Math.min(FACC1, fac / SAFE));
+      let hnew = h / fac;
+      if (err <= 1) {
+        facold = Math.max(err, 1e-4);
+        this.stats.accepted++;
+        acceptedHere++;
+        // stiffness detection (Hairer): compare |k7 - k6| / |y1 - ys|
+        if (this.stats.accepted % 10 === 0 || stiffCount > 0) {
+          let stnum = 0, stden = 0;
+          for (let i = 0; i < n; i++) {
+            const a = k2[i]! - k6[i]!; stnum += a * a;
+            const b = y1[i]! - ys[i]!; stden += b * b;
+          }
+          if (stden > 0 && h * h * stnum > STIFF_HLAMBDA * STIFF_HLAMBDA * stden) {
+            nonstiffRun = 0;
+            stiffCount++;
+            if (stiffCount === 15)
+              this.warnings.push({ code: 'SIM_WARN_STIFFNESS_SUSPECTED', message: 'the problem looks stiff: DOPRI5 steps are stability-limited (consider liverQSS)', tH: t });
+          } else if (++nonstiffRun === 6) stiffCount = 0;
+        }
+        // keep the step for dense output
+        const yP = this.yPrev, kP = this.k1Prev;
+        for (let i = 0; i < n; i++) { yP[i] = y[i]!; kP[i] = k1[i]!; }
+        this.denseReady = false;
+        this.hLast = h;
+        this.tLast = t;
+        // dense coefficients are built lazily from k1Prev, k3..k6, k2 (= k7) and y1, valid until the next step
+        this.checkFinite(y1, tph);
+        for (let i = 0; i < n; i++) { y[i] = y1[i]!; k1[i] = k2[i]!; }
+        const tOld = t;
+        t = last ? t1 : tph;
+        if (observer) observer(this, tOld, t);
+        if (Math.abs(hnew) > hmax) hnew = hmax;
+        if (reject) hnew = Math.min(hnew, h);
+        reject = false;
+        h = hnew;
+      } else {
+        hnew = h / Math.min(FACC1, fac11 / SAFE);
+        reject = true;
+        this.stats.rejected++;
+        rejectedHere++;
+        h = hnew;
+      }
+    }
+    if (rejectedHere > 20 && rejectedHere > acceptedHere)
+      this.warnings.push({ code: 'SIM_WARN_MANY_REJECTIONS', message: `more than half the steps were rejected (${rejectedHere}/${rejectedHere + acceptedHere}) on [${t0}, ${t1}]`, tH: t0 });
+    return h;
+  }
+
+  /** Value of component i at time t inside the last accepted step (4th-order continuous extension). */
+  interpolate(t: number, i: number): number {
+    if (!this.denseReady) this.prepareDense();
+    const th = (t - this.tLast) / this.hLast;
+    const th1 = 1 - th;
+    return this.r1[i]! + th * (this.r2[i]! + th1 * (this.r3[i]! + th * (this.r4[i]! + th1 * this.r5[i]!)));
+  }
+
+  /** d/dt of the interpolant of component i at time t inside the last accepted step. */
+  interpolateDerivative(t: number, i: number): number {
+    if (!this.denseReady) this.prepareDense();
+    const th = (t - this.tLast) / this.hLast;
+    const th1 = 1 - th;
+    const r3 = this.r3[i]!, r4 = this.r4[i]!, r5 = this.r5[i]!;
+    const q = r3 + th * (r4 + th1 * r5);
+    const dq = r4 + (1 - 2 * th) * r5;
+    const s = this.r2[i]! + th1 * q;
+    const ds = -q + th1 * dq;
+    return (s + th * ds) / this.hLast;
+  }
+
+  /** Start and end time of the last accepted step. */
+  lastStep(): { t0: number; t1: number } {
+    return { t0: this.tLast, t1: this.tLast + this.hLast };
+  }
+
+  private prepareDense(): void {
+    // Called while k1Prev (=k1 of the step), k3..k6, k2 (=k7) and y1 are valid.
+    const n = this.n, h = this.hLast;
+    const { k1Prev: k1, k2: k7, k3, k4, k5, k6, yPrev: y0, y1 } = this;
+    for (let i = 0; i < n; i++) {
+      const ydiff = y1[i]! - y0[i]!;
+      const bspl = h * k1[i]! - ydiff;
+      this.r1[i] = y0[i]!;
+      this.r2[i] = ydiff;
+      this.r3[i] = bspl;
+      this.r4[i] = ydiff - h * k7[i]! - bspl;
+      this.r5[i] = h * (D1 * k1[i]! + D3 * k3[i]! + D4 * k4[i]! + D5 * k5[i]! + D6 * k6[i]! + D7 * k7[i]!);
+    }
+    this.denseReady = true;
+  }
+
+  private checkFinite(y: Float64Array, t: number): void {
+    for (let i = 0; i < y.length; i++) {
+      if (!Number.isFinite(y[i]!))
+        throw new CrosstalkError('SIM_NONFINITE_STATE', `ode: state component ${i} is ${y[i]} at t = ${t}`, { field: `y[${i}]`, tH: t });
+    }
+  }
+
+  /** Initial step size (Hairer's `hinit`). k1 must hold f(t0, y0). Uses k2/k3/ys as scratch. */
+  private initialStep(f: Rhs, t0: number, y: Float64Array, hmax: number, rtol: number, atolS: number, atolV: Float64Array | null): number {
+    const n = this.n, { k1, k2, ys } = this;
+    let dnf = 0, dny = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.abs(y[i]!);
+      dnf += (k1[i]! / sk) ** 2;
+      dny += (y[i]! / sk) ** 2;
+    }
+    let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
+    h = Math.min(h, hmax);
+    for (let i = 0; i < n; i++) ys[i] = y[i]! + h * k1[i]!;
+    f(t0 + h, ys, k2);
+    this.stats.rhsEvals++;
+    let der2 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.abs(y[i]!);
+      der2 += ((k2[i]! - k1[i]!) / sk) ** 2;
+    }
+    der2 = Math.sqrt(der2) / h;
+    const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
+    const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : Math.pow(0.01 / der12, 1 / 5);
+    return Math.min(100 * Math.abs(h), h1, hmax);
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * Mechanistic static model (MSM) of a victim's AUC ratio, after Fahmi et al. 2008/2009 in the FDA 2020
+ * table form (MODEL.md §1.1–1.4): reversible inhibition (C), time-dependent inactivation (A) and
+ * induction (B), in gut and liver, summed over every enzyme with its fm, with several precipitants
+ * adding inside each term. Pure arithmetic on canonical units: µM, 1/h, L/h, µmol.
+ *
+ * Special cases (MODEL.md §1.4 pitfalls): an enzyme with no gut kdeg gives a gut factor of 1; an IV
+ * victim or a metabolite has no gut term; induction is stored as fold change and used as Emax = fold − 1.
+ */
+
+export const DEFAULT_QH_L_PER_H = 97; // FDA 2020 / ddir default 1.616 L/min
+export const DEFAULT_QENT_L_PER_H = 18; // FDA 2020 / ddir default 0.3 L/min
+export const GUT_VOLUME_L = 0.25; // Igut = dose / 250 mL (FDA basic model)
+export const DEFAULT_KA_PER_H = 6; // FDA default 0.1 /min
+
+export interface EnzymeEffect {
+  /** Reversible inhibition constant, unbound (µM). */
+  kiUM?: number;
+  /** Time-dependent inactivation: KI unbound (µM) and kinact (1/h), or only kinact/KI (1/(h·µM)). */
+  KIuM?: number;
+  kinactPerH?: number;
+  kinactOverKIPerHPerUM?: number;
+  /** Gut-specific TDI constants where measured in intestinal microsomes. */
+  KIGutUM?: number;
+  kinactGutPerH?: number;
+  /** Induction: maximal fold change and unbound EC50 (µM). */
+  emaxFold?: number;
+  ec50UM?: number;
+}
+
+export interface PerpetratorInput {
+  name: string;
+  /** `systemic` for a circulating metabolite: no absorption term, Ig = Ih = fu·Cmax. */
+  route: 'oral' | 'iv' | 'systemic';
+  doseUmol?: number;
+  cmaxUM: number;
+  fuP: number;
+  rb?: number;
+  fa?: number;
+  fg?: number;
+  kaPerH?: number;
+  /** Override the computed concentrations (used by published examples and tests). */
+  ihUM?: number;
+  igUM?: number;
+  enzymes: Record<string, EnzymeEffect>;
+  /**
+   * Fraction of the steady-state enzyme effect reached by the time the victim is given (0–1), per
+   * mechanism. Enzyme turnover takes days, so a short TDI or induction regimen has not reached its
+   * full effect. 1 = steady state (the FDA static model).
+   */
+  tdiOnset?: Record<string, number>;
+  inductionOnset?: Record<string, number>;
+}
+
+export interface VictimInput {
+  route: 'oral' | 'iv';
+  /** Fraction of the victim's total clearance through each enzyme (0–1). */
+  fm: Record<string, number>;
+  /** Intestinal availability of the victim (CYP3A substrates). */
+  fg: number;
+}
+
+export interface Physiology {
+  qhLPerH: number;
+  qentLPerH: number;
+  kdegLiverPerH: Record<string, number>;
+  /** Enzymes expressed in enterocytes with their gut kdeg; others get a gut factor of 1. */
+  kdegGutPerH: Record<string, number>;
+  /** Induction calibration factor d (1 unless an inducer calibration set says otherwise). */
+  d: number;
+}
+
+export type ConcentrationOption = 'inlet_max_u' | 'systemic_max_u' | 'average_u';
+
+export interface PerpetratorConcentrations {
+  ihUM: number;
+  igUM: number;
+  imaxUUM: number;
+  igutUM?: number;
+}
+
+/** Unbound hepatic inlet (Ih), enterocyte (Ig) and systemic (Imax,u) concentrations (MODEL.md §1.1). */
+export function perpetratorConcentrations(
+  p: PerpetratorInput,
+  phys: Pick<Physiology, 'qhLPerH' | 'qentLPerH'>,
+  option: ConcentrationOption = 'inlet_max_u',
+): PerpetratorConcentrations {
+  const imaxU = p.fuP * p.cmaxUM;
+  if (p.route === 'systemic' || p.route === 'iv' || p.doseUmol === undefined) {
+    return { ihUM: p.ihUM ?? imaxU, igUM: p.igUM ?? (p.route === 'iv' ? 0 : imaxU), imaxUUM: imaxU };
+  }
+  const fa = p.fa ?? 1;
+  const fg = p.fg ?? 1;
+  const ka = p.kaPerH ?? DEFAULT_KA_PER_H;
+  const rb = p.rb ?? 1;
+  const portal = (fa * fg * ka * p.doseUmol) / (phys.qhLPerH * rb);
+  const inlet = p.fuP * (p.cmaxUM + portal);
+  const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : imaxU);
+  const ig = p.igUM ?? (fa * ka * p.doseUmol) / phys.qentLPerH;
+  return { ihUM: ih, igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L };
+}
+
+export interface Terms {
+  /** A: fraction of enzyme left after inactivation. */
+  A: number;
+  /** B: fold induction. */
+  B: number;
+  /** C: fraction of activity left under reversible inhibition. */
+  C: number;
+}
+
+function kobs(e: EnzymeEffect, iUM: number, gut: boolean): number {
+  const KI = gut ? (e.KIGutUM ?? e.KIuM) : e.KIuM;
+  const kin = gut ? (e.kinactGutPerH ?? e.kinactPerH) : e.kinactPerH;
+  if (KI !== undefined && kin !== undefined) return (kin * iUM) / (iUM + KI);
+  if (e.kinactOverKIPerHPerUM !== undefined) return e.kinactOverKIPerHPerUM * iUM; // linear TDI (I ≪ KI)
+  return 0;
+}
+
+/** A, B and C for one enzyme at one site, summed over every precipitant (MODEL.md §1.3). */
+export function enzymeTerms(
+  enzyme: string,
+  site: 'liver' | 'gut',
+  perps: { p: PerpetratorInput; c: PerpetratorConcentrations }[],
+  phys: Physiology,
+): Terms {
+  const kdeg = site === 'liver' ? phys.kdegLiverPerH[enzyme] : phys.kdegGutPerH[enzyme];
+  let sumInact = 0;
+  let sumInd = 0;
+  let sumRev = 0;
+  for (const { p, c } of perps) {
+    const e = p.enzymes[enzyme];
+    if (!e) continue;
+    const I = site === 'liver' ? c.ihUM : c.igUM;
+    if (e.kiUM !== undefined && e.kiUM > 0) sumRev += I / e.kiUM;
+    if (kdeg !== undefined) {
+      const k = kobs(e, I, site === 'gut');
+      // Fraction of the steady-state effect reached (enzyme turnover), 1 = steady state.
+      const onset = p.tdiOnset?.[enzyme] ?? 1;
+      sumInact += k * onset;
+    }
+    if (e.emaxFold !== undefined && e.ec50UM !== undefined) {
+      const onset = p.inductionOnset?.[enzyme] ?? 1;
+      sumInd += (phys.d * (e.emaxFold - 1) * I * onset) / (I + e.ec50UM);
+    }
+  }
+  // A uses the onset-scaled inactivation rate: A = kdeg / (kdeg + Σ kobs).
+  const A = kdeg !== undefined && sumInact > 0 ? kdeg / (kdeg + sumInact) : 1;
+  return { A, B: 1 + sumInd, C: 1 / (1 + sumRev) };
+}
+
+export interface MechanismRatio {
+  enzyme: string;
+  kind: 'reversible' | 'time-dependent' | 'induction';
+  site: 'gut' | 'liver';
+  /** The AUC ratio this mechanism alone would give (other mechanisms switched off). */
+  aucRatio: number;
+}
+
+export interface StaticResult {
+  aucRatio: number;
+  gutRatio: number;
+  liverRatio: number;
+  /** Σ fm·A·B·C + (1 − Σ fm): the fraction of hepatic intrinsic clearance left (1/liverRatio). */
+  hepaticClearanceScale: number;
+  concentrations: Record<string, PerpetratorConcentrations>;
+  terms: { liver: Record<string, Terms>; gut: Record<string, Terms> };
+  mechanisms: MechanismRatio[];
+}
+
+function combine(
+  victim: VictimInput,
+  liver: Record<string, Terms>,
+  gut: Record<string, Terms>,
+  pick: (t: Terms) => number,
+): { aucRatio: number; gutRatio: number; liverRatio: number; scale: number } {
+  let sumFm = 0;
+  let acc = 0;
+  for (const [e, fm] of Object.entries(victim.fm)) {
+    sumFm += fm;
+    acc += fm * pick(liver[e] ?? { A: 1, B: 1, C: 1 });
+  }
+  const scale = acc + Math.max(0, 1 - sumFm);
+  const liverRatio = 1 / scale;
+  let gutRatio = 1;
+  if (victim.route === 'oral' && victim.fg < 1) {
+    // Only gut-expressed enzymes contribute; the product of their factors scales gut CLint.
+    let g = 1;
+    for (const e of Object.keys(gut)) if ((victim.fm[e] ?? 0) > 0) g *= pick(gut[e]!);
+    gutRatio = 1 / (g * (1 - victim.fg) + victim.fg);
+  }
+  return { aucRatio: gutRatio * liverRatio, gutRatio, liverRatio, scale };
+}
+
+/** The victim's AUC ratio (with / without the precipitants) from the mechanistic static model. */
+export function staticAucRatio(
+  victim: VictimInput,
+  perpetrators: PerpetratorInput[],
+  phys: Physiology,
+  option: ConcentrationOption = 'inlet_max_u',
+): StaticResult {
+  const perps = perpetrators.map((p) => ({ p, c: perpetratorConcentrations(p, phys, option) }));
+  const enzymes = new Set([...Object.keys(victim.fm), ...perpetrators.flatMap((p) => Object.keys(p.enzymes))]);
+  const liver: Record<string, Terms> = {};
+  const gut: Record<string, Terms> = {};
+  for (const e of enzymes) {
+    liver[e] = enzymeTerms(e, 'liver', perps, phys);
+    if (phys.kdegGutPerH[e] !== undefined) gut[e] = enzymeTerms(e, 'gut', perps, phys);
+  }
+  const all = combine(victim, liver, gut, (t) => t.A * t.B * t.C);
+  const mechanisms: MechanismRatio[] = [];
+  for (const e of Object.keys(victim.fm)) {
+    for (const [kind, key] of [
+      ['reversible', 'C'],
+      ['time-dependent', 'A'],
+      ['induction', 'B'],
+    ] as const) {
+      const only = (site: 'gut' | 'liver') =>
+        combine(
+          victim,
+          site === 'liver' ? { [e]: liver[e]! } : {},
+          site === 'gut' && gut[e] ? { [e]: gut[e] } : {},
+          (t) => t[key],
+        );
+      for (const site of ['liver', 'gut'] as const) {
+        if (site === 'gut' && !gut[e]) continue;
+        const t = site === 'liver' ? liver[e]! : gut[e]!;
+        if (t[key] === 1) continue;
+        const r = only(site);
+        mechanisms.push({ enzyme: e, kind, site, aucRatio: site === 'liver' ? r.liverRatio : r.gutRatio });
+      }
+    }
+  }
+  return {
+    aucRatio: all.aucRatio,
+    gutRatio: all.gutRatio,
+    liverRatio: all.liverRatio,
+    hepaticClearanceScale: all.scale,
+    concentrations: Object.fromEntries(perps.map(({ p, c }) => [p.name, c])),
+    terms: { liver, gut },
+    mechanisms,
+  };
+}
+
+/** R-values of the basic static model (MODEL.md §1.2) for one precipitant and enzyme. */
+export function basicRValues(
+  e: EnzymeEffect,
+  c: PerpetratorConcentrations,
+  kdegLiverPerH: number | undefined,
+): { r1?: number; r1Inlet?: number; r1Gut?: number; r2?: number; r3?: number } {
+  const out: { r1?: number; r1Inlet?: number; r1Gut?: number; r2?: number; r3?: number } = {};
+  if (e.kiUM) {
+    out.r1 = 1 + c.imaxUUM / e.kiUM;
+    out.r1Inlet = 1 + c.ihUM / e.kiUM;
+    if (c.igutUM !== undefined) out.r1Gut = 1 + c.igutUM / e.kiUM;
+  }
+  if (kdegLiverPerH) {
+    const I5 = 5 * c.imaxUUM;
+    let k = 0;
+    if (e.KIuM !== undefined && e.kinactPerH !== undefined) k = (e.kinactPerH * I5) / (e.KIuM + I5);
+    else if (e.kinactOverKIPerHPerUM !== undefined) k = e.kinactOverKIPerHPerUM * I5;
+    if (k > 0) out.r2 = (k + kdegLiverPerH) / kdegLiverPerH;
+  }
+  if (e.emaxFold !== undefined && e.ec50UM !== undefined) {
+    const I10 = 10 * c.imaxUUM;
+    out.r3 = 1 / (1 + ((e.emaxFold - 1) * I10) / (e.ec50UM + I10));
+  }
+  return out;
+}
+
+export type MagnitudeClass =
+  | 'strong-inhibition'
+  | 'moderate-inhibition'
+  | 'weak-inhibition'
+  | 'none'
+  | 'weak-induction'
+  | 'moderate-induction'
+  | 'strong-induction';
+
+/** FDA classification bands (MODEL.md §1.4) applied to an AUC ratio. */
+export function magnitudeClass(aucRatio: number): MagnitudeClass {
+  if (aucRatio >= 5) return 'strong-inhibition';
+  if (aucRatio >= 2) return 'moderate-inhibition';
+  if (aucRatio >= 1.25) return 'weak-inhibition';
+  if (aucRatio > 0.8) return 'none';
+  if (aucRatio > 0.5) return 'weak-induction';
+  if (aucRatio > 0.2) return 'moderate-induction';
+  return 'strong-induction';
+}
+
+/**
+ * Cmax ratio of an oral victim. With the victim's ka and k known, a one-compartment Bateman model
+ * carries both the change in bioavailability (gut and hepatic first pass) and the slower elimination
+ * (`bateman-1cmt`); without them only the bioavailability change is kept (`bioavailability-only`,
+ * MODEL.md §1.4), which under-states the change for low-extraction drugs.
+ */
+export function cmaxRatio(args: {
+  gutRatio: number;
+  hepaticClearanceScale: number;
+  /** Victim's hepatic availability without the interaction (well-stirred), 0–1. */
+  fh: number;
+  kaPerH?: number;
+  kPerH?: number;
+  route: 'oral' | 'iv';
+}): { ratio: number; method: 'bateman-1cmt' | 'bioavailability-only' | 'iv-bolus' } {
+  const s = args.hepaticClearanceScale;
+  const fh = Math.min(1, Math.max(0, args.fh));
+  const fhRatio = 1 / (fh + (1 - fh) * s); // Fh'/Fh
+  const clRatio = s * fhRatio; // CLh'/CLh (well-stirred)
+  if (args.route === 'iv') return { ratio: 1, method: 'iv-bolus' };
+  const fRatio = args.gutRatio * fhRatio;
+  const { kaPerH: ka, kPerH: k } = args;
+  if (ka && k && ka > 0 && k > 0) {
+    const k2 = k * clRatio;
+    const peak = (kaV: number, kV: number): number =>
+      Math.abs(kaV - kV) < 1e-9 * kaV ? Math.exp(-1) : Math.pow(kaV / kV, -kV / (kaV - kV));
+    return { ratio: (fRatio * peak(ka, k2)) / peak(ka, k), method: 'bateman-1cmt' };
+  }
+  return { ratio: fRatio, method: 'bioavailability-only' };
+}
+
+/** Fraction of a steady-state enzyme effect reached after `hours` of exposure (turnover at kdeg + kobs). */
+export function onsetFraction(ratePerH: number, hours: number): number {
+  if (!Number.isFinite(hours)) return 1;
+  return 1 - Math.exp(-ratePerH * Math.max(0, hours));
+}

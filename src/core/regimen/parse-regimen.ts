@@ -1,0 +1,216 @@
+import { CrosstalkError } from '../errors.js';
+
+/**
+ * Dosing regimens as clinicians write them: `<amount> <unit>[/kg] [route] [frequency] [duration]`,
+ * e.g. `7.5 mg`, `2 g`, `400 mg qd 5d`, `10 mg/kg bid 14d`, `20 mg q8h 2d`, `0.9 g inhaled tid 14d`,
+ * `600 mg iv`, `0.8 mL/kg`, `4 sprays oromucosal`.
+ */
+export type DoseUnit = 'mg' | 'g' | 'µg' | 'mL' | 'mg/kg' | 'µg/kg' | 'g/kg' | 'mL/kg' | 'actuation';
+export type Route = 'po' | 'iv' | 'inhaled' | 'oromucosal' | 'sublingual';
+
+export interface Regimen {
+  text: string;
+  amount: number;
+  unit: DoseUnit;
+  route: Route;
+  /** Whether the route was written or defaulted to `po`. */
+  routeGiven: boolean;
+  /** Hours between doses; null for a single dose. */
+  intervalH: number | null;
+  frequency: string;
+  /** Days of dosing; null when not given (single dose, or "to steady state" for a repeated regimen). */
+  durationD: number | null;
+}
+
+const UNITS: Record<string, DoseUnit> = {
+  mg: 'mg',
+  g: 'g',
+  gram: 'g',
+  grams: 'g',
+  µg: 'µg',
+  μg: 'µg',
+  ug: 'µg',
+  mcg: 'µg',
+  ml: 'mL',
+  'mg/kg': 'mg/kg',
+  'µg/kg': 'µg/kg',
+  'μg/kg': 'µg/kg',
+  'ug/kg': 'µg/kg',
+  'mcg/kg': 'µg/kg',
+  'g/kg': 'g/kg',
+  'ml/kg': 'mL/kg',
+  spray: 'actuation',
+  sprays: 'actuation',
+  actuation: 'actuation',
+  actuations: 'actuation',
+  puff: 'actuation',
+  puffs: 'actuation',
+};
+const ROUTES: Record<string, Route> = {
+  po: 'po',
+  oral: 'po',
+  orally: 'po',
+  iv: 'iv',
+  inhaled: 'inhaled',
+  smoked: 'inhaled',
+  vaped: 'inhaled',
+  inh: 'inhaled',
+  oromucosal: 'oromucosal',
+  buccal: 'oromucosal',
+  sublingual: 'sublingual',
+  sl: 'sublingual',
+};
+const FREQ: Record<string, number | null> = {
+  once: null,
+  single: null,
+  qd: 24,
+  od: 24,
+  daily: 24,
+  qday: 24,
+  bid: 12,
+  tid: 8,
+  qid: 6,
+};
+
+/** Largest single dose accepted, in mg (a guard against typos like "2000 g", not a safety limit). */
+export const MAX_SINGLE_DOSE_MG = 100_000;
+export const MAX_DURATION_D = 365;
+
+function fail(field: string, text: string, word: string, index: number, expected: string): never {
+  throw new CrosstalkError(
+    'INPUT_BAD_REGIMEN',
+    `${field}: could not read '${word}' (word ${index + 1} of '${text}'); expected ${expected}`,
+    { field, word, position: index },
+  );
+}
+
+/** Parse a regimen string; errors name the field and point at the word that could not be read. */
+export function parseRegimen(text: string, field = 'regimen'): Regimen {
+  const src = text.trim();
+  if (!src) throw new CrosstalkError('INPUT_BAD_REGIMEN', `${field}: empty; write a dose like "200 mg" or "2 g qd 7d"`, { field });
+  // Split "200mg" into "200 mg" and "7 days" into "7d".
+  const words = src
+    .replace(/(\d)([a-zA-Zµμ])/g, '$1 $2')
+    .replace(/(\d+)\s*(d|day|days)\b/gi, '$1d')
+    .replace(/(\d+)\s*(w|wk|week|weeks)\b/gi, (_, n: string) => `${Number(n) * 7}d`)
+    .replace(/\bq\s*(\d+)\s*h\b/gi, 'q$1h')
+    .replace(/\s*\/\s*kg\b/gi, '/kg')
+    .split(/\s+/);
+  let i = 0;
+  const amountWord = words[i]!;
+  const amount = Number(amountWord.replace(',', '.'));
+  if (!/^\d*[.,]?\d+(e[+-]?\d+)?$/i.test(amountWord) || !Number.isFinite(amount))
+    fail(field, src, amountWord, i, 'an amount such as 200 or 0.5');
+  if (amount <= 0)
+    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: the amount must be positive (got ${amountWord})`, { field });
+  i++;
+  const unitWord = words[i];
+  if (unitWord === undefined) fail(field, src, '(end)', i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
+  const unit = UNITS[unitWord.toLowerCase()];
+  if (!unit) fail(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
+  i++;
+  let route: Route = 'po';
+  let routeGiven = false;
+  let intervalH: number | null = null;
+  let frequency = 'once';
+  let durationD: number | null = null;
+  let seenFreq = false;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    const lw = w.toLowerCase();
+    if (ROUTES[lw] && !routeGiven && !seenFreq && durationD === null) {
+      route = ROUTES[lw];
+      routeGiven = true;
+    } else if (lw in FREQ && !seenFreq && durationD === null) {
+      intervalH = FREQ[lw]!;
+      frequency = lw === 'od' || lw === 'qday' ? 'qd' : lw === 'single' ? 'once' : lw;
+      seenFreq = true;
+    } else if (/^q\d+h$/.test(lw) && !seenFreq && durationD === null) {
+      const h = Number(lw.slice(1, -1));
+      if (h < 1 || h > 168) fail(field, src, w, i, 'an interval from q1h to q168h');
+      intervalH = h;
+      frequency = lw;
+      seenFreq = true;
+    } else if (/^\d+(\.\d+)?d$/.test(lw) && durationD === null) {
+      durationD = Number(lw.slice(0, -1));
+      if (!(durationD > 0) || durationD > MAX_DURATION_D)
+        fail(field, src, w, i, `a duration from 1d to ${MAX_DURATION_D}d`);
+    } else {
+      const expected = !seenFreq
+        ? 'a route (po, iv, inhaled, oromucosal, sublingual), a frequency (once, qd, bid, tid, qid, q8h) or a duration (7d)'
+        : durationD === null
+          ? 'a duration such as 7d'
+          : 'nothing more';
+      fail(field, src, w, i, expected);
+    }
+  }
+  if (durationD !== null && intervalH === null) {
+    // "600 mg 10d" most often means daily dosing for 10 days.
+    intervalH = 24;
+    frequency = 'qd';
+  }
+  return { text: src, amount, unit, route, routeGiven, intervalH, frequency, durationD };
+}
+
+/** Dose times in hours after the first dose. A repeated regimen without a duration gets `defaultDays`. */
+export function doseTimesH(r: Regimen, defaultDays = 1): number[] {
+  if (r.intervalH === null) return [0];
+  const days = r.durationD ?? defaultDays;
+  const n = Math.max(1, Math.round((days * 24) / r.intervalH));
+  return Array.from({ length: n }, (_, k) => k * r.intervalH!);
+}
+
+/** Number of administrations per day (0 for a single dose). */
+export function dosesPerDay(r: Regimen): number {
+  return r.intervalH === null ? 0 : 24 / r.intervalH;
+}
+
+/**
+ * The amount of one administration in mg of the named product or compound, given body weight and,
+ * for mL or sprays, the product's content per mL or per actuation (mg).
+ */
+export function amountMg(
+  r: Regimen,
+  opts: { weightKg: number; mgPerMl?: number; mgPerActuation?: number; field?: string },
+): number {
+  const field = opts.field ?? 'regimen';
+  let mg: number;
+  switch (r.unit) {
+    case 'mg':
+      mg = r.amount;
+      break;
+    case 'g':
+      mg = r.amount * 1000;
+      break;
+    case 'µg':
+      mg = r.amount / 1000;
+      break;
+    case 'mg/kg':
+      mg = r.amount * opts.weightKg;
+      break;
+    case 'µg/kg':
+      mg = (r.amount / 1000) * opts.weightKg;
+      break;
+    case 'g/kg':
+      mg = r.amount * 1000 * opts.weightKg;
+      break;
+    case 'mL':
+    case 'mL/kg': {
+      if (opts.mgPerMl === undefined)
+        throw new CrosstalkError('INPUT_BAD_UNIT', `${field}: mL needs a liquid product with a known strength (mg/mL); give the dose in mg`, { field });
+      const ml = r.unit === 'mL' ? r.amount : r.amount * opts.weightKg;
+      mg = ml * opts.mgPerMl;
+      break;
+    }
+    case 'actuation':
+      if (opts.mgPerActuation === undefined)
+        throw new CrosstalkError('INPUT_BAD_UNIT', `${field}: sprays need a spray product with a known content per actuation; give the dose in mg`, { field });
+      mg = r.amount * opts.mgPerActuation;
+      break;
+  }
+  if (!Number.isFinite(mg) || mg <= 0)
+    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: the dose works out to ${mg} mg, which is not a usable dose`, { field });
+  if (mg > MAX_SINGLE_DOSE_MG)
+    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: ${Math.round(mg)} mg in one dose is beyond any plausible amount (cap ${MAX_SINGLE_DOSE_MG / 1000} g); check the unit`, { field });
+  return mg;
+}
