@@ -22,7 +22,7 @@ function sampleRun(f: Rhs, y0: number[], tEnd: number, grid: number[], i: number
   const out = new Array<number>(grid.length).fill(NaN);
   let g = 0;
   while (g < grid.length && grid[g]! <= 0) { out[g] = y[i]!; g++; }
-  solveWithEvents(s, f, y, 0, tEnd, events.map((e) => ({ tH: e.tH, apply: (yy) => { yy[0] += e.amt; } })), { rtol, atol: 1e-14 }, (sol, _a, b) => {
+  solveWithEvents(s, f, y, 0, tEnd, events.map((e) => ({ tH: e.tH, apply: (yy) => { yy[0] = yy[0]! + e.amt; } })), { rtol, atol: 1e-14 }, (sol, _a, b) => {
     while (g < grid.length && grid[g]! <= b) { out[g] = sol.interpolate(grid[g]!, i); g++; }
   });
   return out;

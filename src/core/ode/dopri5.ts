@@ -91,6 +91,14 @@ export class Dopri5 {
   get fEnd(): Float64Array {
     return this.k2;
   }
+  /** State at the start of the most recent accepted step (valid inside an observer). */
+  get yStart(): Float64Array {
+    return this.yPrev;
+  }
+  /** State at the end of the most recent accepted step (valid inside an observer). */
+  get yEnd(): Float64Array {
+    return this.y1;
+  }
   private readonly k1Prev: Float64Array;
   private readonly yPrev: Float64Array;
   readonly stats: SolverStats = { steps: 0, accepted: 0, rejected: 0, rhsEvals: 0 };

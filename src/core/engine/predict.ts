@@ -1,0 +1,521 @@
+import { CrosstalkError } from '../errors.js';
+import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from '../evidence/grade.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type { Relation } from '../kb/types.js';
+import {
+  cmaxRatio as cmaxRatioOf,
+  DEFAULT_KA_PER_H,
+  DEFAULT_QENT_L_PER_H,
+  DEFAULT_QH_L_PER_H,
+  magnitudeClass,
+  onsetFraction,
+  staticAucRatio,
+  type ConcentrationOption,
+  type EnzymeEffect,
+  type MagnitudeClass,
+  type PerpetratorInput,
+  type Physiology,
+  type VictimInput,
+} from '../pk/static-ddi.js';
+import { createRng, lognormalFactor, percentile } from '../random/rng.js';
+import { parseRegimen, type Regimen } from '../regimen/parse-regimen.js';
+import { resolveSubstance } from '../search/fuzzy-match.js';
+import { cmaxAtDose, fmScenarios, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
+import { expandToCompounds } from './resolve.js';
+
+export interface PredictRequest {
+  victim: string;
+  perpetrator: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  /** Metabolite or constituent whose exposure is the question. */
+  analyte?: string;
+  model?: 'static' | 'dynamic';
+  /** Hours after the first perpetrator dose at which the victim is given. */
+  victimAt?: number;
+  weightKg?: number;
+}
+
+export interface PredictOptions {
+  concentration?: ConcentrationOption;
+  /** Scale TDI and induction by the fraction of steady state reached (enzyme turnover). */
+  timeCourse?: boolean;
+  /** Monte Carlo draws for the uncertainty range. */
+  draws?: number;
+  seed?: number;
+}
+
+export interface Mechanism {
+  enzyme: string;
+  kind: 'reversible' | 'time-dependent' | 'induction';
+  site: 'gut' | 'liver';
+  aucRatio: number;
+}
+
+export interface ObservedStudy {
+  id: string;
+  aucRatio?: number;
+  cmaxRatio?: number;
+  analyte?: string;
+  species: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  evidence: string;
+  sources: string[];
+  summary?: string;
+}
+
+export interface Prediction {
+  victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
+  perpetrator: { id: string; name: string; dose: string; doseSource: string; compounds: string[] };
+  model: 'static' | 'dynamic' | 'none';
+  /** Predicted from mechanism (theoretical) or backed by an observed study of this pair (referenced). */
+  basis: 'theoretical' | 'referenced';
+  /** grey = the KB lacks what the answer needs; the ratios are then null, never a guess. */
+  status: 'predicted' | 'no-interaction-expected' | 'grey';
+  aucRatio: number | null;
+  cmaxRatio: number | null;
+  cmaxMethod: string | null;
+  magnitudeClass: MagnitudeClass | 'unknown';
+  range: { low: number; high: number; method: string } | null;
+  mechanisms: Mechanism[];
+  gutRatio: number | null;
+  liverRatio: number | null;
+  concentrationsUM: Record<string, { ih: number; ig: number; imaxU: number }>;
+  parameters: ParamUse[];
+  assumptions: string[];
+  missing: string[];
+  warnings: string[];
+  evidence: EvidenceSummary;
+  uncertainty: 'low' | 'moderate' | 'high' | 'unknown';
+  observed: ObservedStudy[];
+  scenarios: { source: string; aucRatio: number }[];
+  sources: string[];
+  plain: string;
+  technical: string;
+}
+
+const DEFAULTS = { weightKg: 70, draws: 400, seed: 20240318 };
+
+export function physiologyFromKb(kb: KbIndex): Physiology {
+  const liver: Record<string, number> = {};
+  const gut: Record<string, number> = {};
+  for (const t of kb.data.targets) {
+    if (t.kdegLiver) liver[t.id] = t.kdegLiver.value;
+    if (t.kdegGut && t.gutExpressed) gut[t.id] = t.kdegGut.value;
+  }
+  return { qhLPerH: DEFAULT_QH_L_PER_H, qentLPerH: DEFAULT_QENT_L_PER_H, kdegLiverPerH: liver, kdegGutPerH: gut, d: 1 };
+}
+
+function fmt(x: number): string {
+  return x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);
+}
+
+function regimenOrUsual(kb: KbIndex, id: string, given: string | undefined, field: string): { regimen: Regimen | undefined; text: string; source: string } {
+  if (given) return { regimen: parseRegimen(given, field), text: given, source: 'user' };
+  const s = kb.substance(id);
+  if (s?.usualDose) return { regimen: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), text: s.usualDose.regimen, source: s.usualDose.source };
+  return { regimen: undefined, text: 'not given', source: 'none' };
+}
+
+/** Pick the constituent whose exposure answers the question: the analyte, else the main one with PK data. */
+function chooseAnalyte(kb: KbIndex, victimId: string, analyte: string | undefined): string {
+  if (analyte) return resolveSubstance(kb, analyte, 'analyte').id;
+  const comps = expandToCompounds(kb, victimId, undefined, 70);
+  const withFm = comps.filter((c) => fmScenarios(kb, c.compoundId).scenarios.length > 0);
+  const pool = withFm.length ? withFm : comps;
+  pool.sort((a, b) => b.weight - a.weight);
+  return pool[0]!.compoundId;
+}
+
+function evidenceLinks(rels: Relation[], kb: KbIndex, claimFor: (r: Relation) => string): EvidenceLink[] {
+  return rels.map((r) => ({
+    claim: claimFor(r),
+    level: r.evidence,
+    species: r.species,
+    sources: r.sources.length ? r.sources : [r.ki?.source ?? r.ic50?.source ?? r.fm?.source ?? r.KI?.source ?? r.kinactOverKI?.source ?? r.emaxFold?.source ?? ''].filter(Boolean),
+    unverified: [r.ki, r.ic50, r.fm, r.KI, r.kinact, r.kinactOverKI, r.emaxFold, r.ec50].some((q) => q && !q.verified),
+    indirect: r.species !== 'human',
+  }));
+  void kb;
+}
+
+/**
+ * Predict how much `perpetrator` changes the exposure of `victim` with the mechanistic static model.
+ * `aucRatio` is always the model's prediction from mechanism parameters; observed studies of the pair
+ * go to `observed` and never feed the prediction.
+ */
+export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}): Prediction {
+  const weightKg = req.weightKg ?? DEFAULTS.weightKg;
+  if (!(weightKg > 0 && weightKg < 400))
+    throw new CrosstalkError('INPUT_INVALID', `weight: ${weightKg} kg is not a plausible body weight (0–400 kg)`, { field: 'weight' });
+  const victim = resolveSubstance(kb, req.victim, 'victim');
+  const perp = resolveSubstance(kb, req.perpetrator, 'perpetrator');
+  if (victim.id === perp.id)
+    throw new CrosstalkError('INPUT_SAME_SUBSTANCE', `perpetrator: '${req.perpetrator}' is the same substance as the victim`, { field: 'perpetrator' });
+  if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= 24 * 365))
+    throw new CrosstalkError('INPUT_INVALID', `victimAt: ${req.victimAt} h must be between 0 and 8760`, { field: 'victimAt' });
+  const phys = physiologyFromKb(kb);
+  const option = opts.concentration ?? 'inlet_max_u';
+  const timeCourse = opts.timeCourse ?? true;
+  const assumptions: string[] = [];
+  const warnings: string[] = [];
+  const missing: string[] = [];
+  const parameters: ParamUse[] = [];
+  const sources = new Set<string>();
+
+  const vReg = regimenOrUsual(kb, victim.id, req.victimDose, 'victimDose');
+  const pReg = regimenOrUsual(kb, perp.id, req.perpetratorDose, 'perpetratorDose');
+  if (vReg.source !== 'user' && vReg.regimen) assumptions.push(`Victim dose not given: used the KB's usual dose of ${victim.name}, ${vReg.text} [${vReg.source}].`);
+  if (pReg.source !== 'user' && pReg.regimen) assumptions.push(`Perpetrator dose not given: used the KB's usual dose of ${perp.name}, ${pReg.text} [${pReg.source}].`);
+  const analyteId = chooseAnalyte(kb, victim.id, req.analyte);
+  const analyte = kb.substance(analyteId)!;
+  const victimRoute = vReg.regimen?.route === 'iv' ? 'iv' : 'oral';
+
+  // Observed studies of this pair (including via constituents) are shown beside the prediction.
+  const perpIds = new Set([perp.id, ...expandToCompounds(kb, perp.id, undefined, weightKg).map((c) => c.compoundId)]);
+  const victimIds = new Set([victim.id, analyteId]);
+  const observed: ObservedStudy[] = kb.data.clinical
+    .filter((c) => perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte))))
+    .map((c) => ({
+      id: c.id,
+      aucRatio: c.aucRatio?.value,
+      cmaxRatio: c.cmaxRatio?.value,
+      analyte: c.analyte,
+      species: c.species,
+      victimDose: c.victimDose,
+      perpetratorDose: c.perpetratorDose,
+      evidence: c.evidence,
+      sources: c.sources,
+      summary: c.summary,
+    }));
+
+  const base = {
+    victim: { id: victim.id, name: victim.name, analyte: analyteId, analyteName: analyte.name, dose: vReg.text, doseSource: vReg.source },
+    perpetrator: { id: perp.id, name: perp.name, dose: pReg.text, doseSource: pReg.source, compounds: [] as string[] },
+    basis: (observed.some((o) => o.species === 'human') ? 'referenced' : 'theoretical') as Prediction['basis'],
+    observed,
+  };
+
+  const grey = (why: string[], links: EvidenceLink[] = []): Prediction => {
+    const ev = gradeChain(links);
+    return {
+      ...base,
+      model: 'none',
+      status: 'grey',
+      aucRatio: null,
+      cmaxRatio: null,
+      cmaxMethod: null,
+      magnitudeClass: 'unknown',
+      range: null,
+      mechanisms: [],
+      gutRatio: null,
+      liverRatio: null,
+      concentrationsUM: {},
+      parameters,
+      assumptions,
+      missing: why,
+      warnings,
+      evidence: ev,
+      uncertainty: 'unknown',
+      scenarios: [],
+      sources: [...sources],
+      plain: `No estimate: the knowledge base lacks what this answer needs (${why.join('; ')}). That is not the same as "no interaction".`,
+      technical: `Grey (no data): ${why.join('; ')}.`,
+    };
+  };
+
+  // --- Victim: fm per enzyme (one scenario per source), Fg, and what the Cmax ratio needs.
+  const { scenarios, relations: fmRels } = fmScenarios(kb, analyteId);
+  if (scenarios.length === 0) return grey([`no metabolic pathway (fm) recorded for ${analyte.name}`]);
+  if (analyteId !== victim.id && analyte.kind === 'metabolite' && kb.substance(victim.id)?.metabolites.some((m) => m.substance === analyteId))
+    warnings.push(`${analyte.name} is a metabolite: the static model treats it as if it were dosed; its formation also changes. The dynamic model (crosstalk simulate) follows formation and elimination together.`);
+  for (const s of scenarios) sources.add(s.source);
+  const fgQ = pkValue(kb, analyteId, 'fg');
+  const gutEnz = Object.keys(scenarios[0]!.fm).some((e) => phys.kdegGutPerH[e] !== undefined);
+  let fg = fgQ?.value ?? 1;
+  if (fgQ) {
+    parameters.push({ substance: analyteId, name: 'Fg', value: fgQ.value, unit: 'fraction', source: fgQ.source, verified: fgQ.verified, assumption: false });
+    sources.add(fgQ.source);
+  } else if (gutEnz && victimRoute === 'oral') {
+    assumptions.push(`Fg of ${analyte.name} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`);
+    fg = 1;
+  }
+  for (const s of scenarios)
+    for (const [e, v] of Object.entries(s.fm))
+      parameters.push({ substance: analyteId, name: `fm ${e}`, value: v, unit: 'fraction', source: s.source, verified: s.verified, assumption: kb.source(s.source)?.type === 'assumption' });
+  if (scenarios.some((s) => kb.source(s.source)?.type === 'assumption'))
+    assumptions.push(`Some fm values of ${analyte.name} are modelling assumptions, not measurements (see parameters).`);
+
+  // --- Perpetrator compounds with their concentrations at the regimen.
+  const comps = expandToCompounds(kb, perp.id, pReg.regimen, weightKg);
+  const perps: PerpetratorInput[] = [];
+  const perpRels: Relation[] = [];
+  const altsByCompound: Record<string, Record<string, EnzymeEffect[]>> = {};
+  const intervalH = pReg.regimen?.intervalH ?? null;
+  const durationH = pReg.regimen?.intervalH ? (pReg.regimen.durationD ?? Infinity) * 24 : 0;
+  const victimAtH = req.victimAt ?? (Number.isFinite(durationH) ? Math.max(0, durationH - 24) : Infinity);
+  for (const c of comps) {
+    const eff = perpetratorEffects(kb, c.compoundId);
+    if (Object.keys(eff.effects).length === 0) continue;
+    const relevant = Object.keys(eff.effects).some((e) => scenarios.some((s) => (s.fm[e] ?? 0) > 0));
+    if (!relevant) continue;
+    const s = kb.substance(c.compoundId)!;
+    const label = c.compoundId === perp.id ? s.name : `${s.name} (from ${perp.name})`;
+    if (c.doseMg === undefined) {
+      missing.push(pReg.regimen ? `content of ${s.name} in ${perp.name} (needed to turn the dose into a ${s.name} dose)` : `a dose of ${perp.name} (none given and no usual dose in the KB)`);
+      continue;
+    }
+    if (!s.mw) {
+      missing.push(`molecular weight of ${s.name}`);
+      continue;
+    }
+    const ex = cmaxAtDose(kb, c.compoundId, c.doseMg, intervalH, weightKg, 'human', pReg.regimen?.route);
+    const fuQ = pkValue(kb, c.compoundId, 'fu');
+    if (!ex) {
+      missing.push(`human Cmax of ${s.name} at a known dose`);
+      continue;
+    }
+    if (!fuQ) {
+      missing.push(`plasma unbound fraction (fu) of ${s.name}`);
+      continue;
+    }
+    const ka = pkValue(kb, c.compoundId, 'ka');
+    const fa = pkValue(kb, c.compoundId, 'fa');
+    const fgP = pkValue(kb, c.compoundId, 'fg');
+    const rb = pkValue(kb, c.compoundId, 'rb');
+    if (!ka) assumptions.push(`ka of ${s.name} unknown: FDA default 6 /h (0.1 /min) used for the hepatic inlet and gut concentrations.`);
+    if (!rb) assumptions.push(`blood:plasma ratio of ${s.name} unknown: 1 assumed.`);
+    const fuFloor = Math.max(fuQ.value, 0.01);
+    if (fuQ.value < 0.01) assumptions.push(`fu of ${s.name} (${fuQ.value}) floored at 0.01, as regulatory basic models do.`);
+    parameters.push(
+      { substance: c.compoundId, name: 'dose per administration', value: c.doseMg, unit: 'mg', source: pReg.source, verified: true, assumption: false, note: c.basis },
+      { substance: c.compoundId, name: 'Cmax (total, at this regimen)', value: ex.cmaxUM, unit: 'µM', source: ex.profile.cmax!.source, verified: ex.profile.cmax!.verified, assumption: false, note: ex.note },
+      { substance: c.compoundId, name: 'fu,p', value: fuQ.value, unit: 'fraction', source: fuQ.source, verified: fuQ.verified, assumption: false },
+    );
+    if (ka) parameters.push({ substance: c.compoundId, name: 'ka', value: ka.value, unit: '1/h', source: ka.source, verified: ka.verified, assumption: false });
+    parameters.push(...eff.used);
+    sources.add(ex.profile.cmax!.source);
+    sources.add(fuQ.source);
+    for (const u of eff.used) sources.add(u.source);
+    perpRels.push(...eff.relations);
+    altsByCompound[label] = eff.alternatives;
+    // Enzyme turnover: a short regimen has not reached the steady-state TDI or induction effect.
+    const tdiOnset: Record<string, number> = {};
+    const inductionOnset: Record<string, number> = {};
+    const victimHalfLife = pkValue(kb, analyteId, 'halfLife')?.value;
+    const mrt = Math.min(48, (victimHalfLife ?? 6) / Math.LN2);
+    const tEff = victimAtH + mrt;
+    if (timeCourse && Number.isFinite(tEff)) {
+      for (const [e, x] of Object.entries(eff.effects)) {
+        const kdeg = phys.kdegLiverPerH[e] ?? 0.0193;
+        if (x.emaxFold !== undefined) inductionOnset[e] = onsetFraction(kdeg, tEff);
+        if (x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined) tdiOnset[e] = onsetFraction(kdeg, tEff);
+      }
+    }
+    perps.push({
+      name: label,
+      route: pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
+      doseUmol: (c.doseMg * 1000) / s.mw.value,
+      cmaxUM: ex.cmaxUM,
+      fuP: fuFloor,
+      rb: rb?.value,
+      fa: fa?.value,
+      fg: fgP?.value,
+      kaPerH: ka?.value ?? DEFAULT_KA_PER_H,
+      enzymes: eff.effects,
+      tdiOnset,
+      inductionOnset,
+    });
+    base.perpetrator.compounds.push(c.compoundId);
+  }
+
+  const victimLinks = evidenceLinks(fmRels, kb, (r) => `${analyte.name} is metabolised by ${kb.target(r.object)?.name ?? r.object}`);
+  const perpLinks = evidenceLinks(perpRels, kb, (r) => `${kb.substance(r.subject)?.name ?? r.subject} ${r.action === 'inducer' ? 'induces' : r.action === 'tdi' ? 'inactivates' : 'inhibits'} ${kb.target(r.object)?.name ?? r.object}`);
+
+  if (perps.length === 0) {
+    if (missing.length > 0) return grey(missing, [...victimLinks, ...perpLinks]);
+    // No recorded effect of the perpetrator on any of the victim's enzymes.
+    const ev = gradeChain(victimLinks);
+    const enz = Object.keys(scenarios[0]!.fm).map((e) => kb.target(e)?.name ?? e);
+    return {
+      ...base,
+      model: 'static',
+      status: 'no-interaction-expected',
+      aucRatio: 1,
+      cmaxRatio: 1,
+      cmaxMethod: 'no-mechanism',
+      magnitudeClass: 'none',
+      range: null,
+      mechanisms: [],
+      gutRatio: 1,
+      liverRatio: 1,
+      concentrationsUM: {},
+      parameters,
+      assumptions,
+      missing,
+      warnings: [...warnings, `The KB records no inhibition or induction by ${perp.name} of ${enz.join(', ')}; absence of a record is weak evidence of absence.`],
+      evidence: ev,
+      uncertainty: 'moderate',
+      scenarios: [],
+      sources: [...sources],
+      plain: `No pharmacokinetic effect of ${perp.name} on ${analyte.name} is expected from what the KB records: ${analyte.name} is cleared by ${enz.join(', ')}, and no effect of ${perp.name} on ${enz.length > 1 ? 'these enzymes' : 'this enzyme'} is recorded.`,
+      technical: `No recorded ${perp.name} inhibitor/inducer relation on the victim's pathways (${Object.keys(scenarios[0]!.fm).join(', ')}); AUCR = 1 by construction.`,
+    };
+  }
+  if (missing.length > 0) warnings.push(`Not included (missing data): ${missing.join('; ')}.`);
+
+  const victimIn = (s = scenarios[0]!): VictimInput => ({ route: victimRoute, fm: s.fm, fg });
+  const res = staticAucRatio(victimIn(), perps, phys, option);
+
+  // Cmax ratio: one-compartment Bateman when the victim's ka and k are known.
+  const vHalf = pkValue(kb, analyteId, 'halfLife');
+  const vKa = pkValue(kb, analyteId, 'ka');
+  const vFu = pkValue(kb, analyteId, 'fu');
+  const vRb = pkValue(kb, analyteId, 'rb');
+  const vClF = pkValue(kb, analyteId, 'clF');
+  const vCl = pkValue(kb, analyteId, 'cl');
+  let fh = 1;
+  if (vCl && vCl.unit === 'L/h') fh = Math.max(0, 1 - vCl.value / ((vRb?.value ?? 1) * phys.qhLPerH));
+  else if (vClF && vClF.unit === 'L/h' && vFu) {
+    const clint = (vClF.value * (pkValue(kb, analyteId, 'fa')?.value ?? 1) * fg) / vFu.value;
+    const fub = vFu.value / (vRb?.value ?? 1);
+    fh = phys.qhLPerH / (phys.qhLPerH + fub * clint);
+  } else assumptions.push(`Hepatic availability of ${analyte.name} unknown: low extraction (Fh = 1) assumed for the Cmax ratio.`);
+  let kaV = vKa?.value;
+  const kV = vHalf ? Math.LN2 / vHalf.value : undefined;
+  const vTmax = pkValue(kb, analyteId, 'tmax')?.value;
+  if (!kaV && kV && vTmax) kaV = kaFromTmax(vTmax, kV);
+  const cm = cmaxRatioOf({ gutRatio: res.gutRatio, hepaticClearanceScale: res.hepaticClearanceScale, fh, kaPerH: kaV, kPerH: kV, route: victimRoute });
+
+  // Uncertainty: Monte Carlo over the spread of the inputs (MODEL.md §3.4 CVs, source-to-source spread).
+  const rng = createRng(opts.seed ?? DEFAULTS.seed);
+  const draws = opts.draws ?? DEFAULTS.draws;
+  const samples: number[] = [];
+  for (let i = 0; i < draws; i++) {
+    const sc = scenarios[Math.floor(rng.next() * scenarios.length)]!;
+    const fm: Record<string, number> = {};
+    for (const [e, v] of Object.entries(sc.fm)) {
+      const lo = sc.fmLow[e] ?? v;
+      const hi = sc.fmHigh[e] ?? v;
+      fm[e] = lo === hi ? Math.min(1, v * lognormalFactor(rng, 0.05)) : lo + (hi - lo) * rng.next();
+    }
+    const total = Object.values(fm).reduce((a, b) => a + b, 0);
+    if (total > 1) for (const e of Object.keys(fm)) fm[e] = fm[e]! / total;
+    const fgS = fg >= 1 ? 1 : 1 / (1 + ((1 - fg) / fg) * Math.exp(0.5 * rng.normal()));
+    const ps = perps.map((p) => {
+      const alts = altsByCompound[p.name] ?? {};
+      const enzymes: Record<string, EnzymeEffect> = {};
+      for (const [e, eff] of Object.entries(p.enzymes)) {
+        const options = alts[e] ?? [];
+        const pick = options.length > 1 ? options[Math.floor(rng.next() * options.length)]! : eff;
+        const f = lognormalFactor(rng, 0.5);
+        enzymes[e] = {
+          ...eff,
+          kiUM: pick.kiUM !== undefined ? pick.kiUM * f : eff.kiUM !== undefined ? eff.kiUM * f : undefined,
+          KIuM: (pick.KIuM ?? eff.KIuM) !== undefined ? (pick.KIuM ?? eff.KIuM)! * lognormalFactor(rng, 0.5) : undefined,
+          kinactPerH: (pick.kinactPerH ?? eff.kinactPerH) !== undefined ? (pick.kinactPerH ?? eff.kinactPerH)! * lognormalFactor(rng, 0.3) : undefined,
+          kinactOverKIPerHPerUM: eff.kinactOverKIPerHPerUM !== undefined ? eff.kinactOverKIPerHPerUM * lognormalFactor(rng, 0.5) : undefined,
+          emaxFold: (pick.emaxFold ?? eff.emaxFold) !== undefined ? 1 + ((pick.emaxFold ?? eff.emaxFold)! - 1) * lognormalFactor(rng, 0.3) : undefined,
+          ec50UM: (pick.ec50UM ?? eff.ec50UM) !== undefined ? (pick.ec50UM ?? eff.ec50UM)! * lognormalFactor(rng, 0.5) : undefined,
+        };
+      }
+      return { ...p, cmaxUM: p.cmaxUM * lognormalFactor(rng, 0.3), fuP: Math.min(1, p.fuP * lognormalFactor(rng, 0.2)), enzymes };
+    });
+    const kd = lognormalFactor(rng, 0.5);
+    const physS: Physiology = {
+      ...phys,
+      kdegLiverPerH: Object.fromEntries(Object.entries(phys.kdegLiverPerH).map(([k, v]) => [k, v * kd])),
+      kdegGutPerH: Object.fromEntries(Object.entries(phys.kdegGutPerH).map(([k, v]) => [k, v * kd])),
+    };
+    const r = staticAucRatio({ route: victimRoute, fm, fg: fgS }, ps, physS, option).aucRatio;
+    if (Number.isFinite(r)) samples.push(r);
+  }
+  samples.sort((a, b) => a - b);
+  const range = { low: percentile(samples, 0.05), high: percentile(samples, 0.95), method: `5th–95th percentile of ${samples.length} Monte Carlo draws over Ki/KI/kinact/EC50 (CV 50 %, and between-source spread), fm (source ranges and scenarios), fu (CV 20 %), perpetrator Cmax (CV 30 %), kdeg (CV 50 %), Fg (logit SD 0.5); seed ${rng.seed}, ${rng.algorithm}` };
+
+  const scenarioResults = scenarios.map((s) => ({ source: s.source, aucRatio: staticAucRatio(victimIn(s), perps, phys, option).aucRatio }));
+  if (scenarioResults.length > 1) {
+    const rs = scenarioResults.map((s) => s.aucRatio);
+    if (Math.max(...rs) / Math.min(...rs) > 1.25)
+      warnings.push(`Sources disagree on ${analyte.name}'s pathways: ${scenarioResults.map((s) => `${s.source} → AUC ratio ${fmt(s.aucRatio)}`).join('; ')}. The range spans them; the point uses ${scenarios[0]!.source}.`);
+  }
+  for (const p of parameters) if (p.assumption) sources.add(p.source);
+  const evidence = gradeChain([
+    ...perpLinks,
+    ...victimLinks,
+    { claim: 'exposure change predicted by the mechanistic static model', level: 'in_silico' as const, sources: [], predicted: true },
+  ].filter((l) => l.level !== 'in_silico' || l.predicted));
+  // The model output itself: in-silico; the chain's level is the weakest measured link, capped as predicted.
+  const measured = gradeChain([...perpLinks, ...victimLinks]);
+  const ev: EvidenceSummary = { ...measured, grade: evidence.grade, caveats: [...measured.caveats, 'The exposure change is a model prediction, not an observation.'] };
+  const intervalFold = range.high / Math.max(1e-9, range.low);
+  const unverifiedCritical = parameters.filter((p) => !p.verified && /^(fm|Ki|KI|kinact|fu|Cmax|Fg)/.test(p.name)).length;
+  const uncertainty = uncertaintyLabel({ grade: ev.grade, intervalFold, unverifiedCritical, extrapolated: false, missing: false });
+  if (res.aucRatio > 0.8 && res.aucRatio < 1.25 && res.mechanisms.some((m) => m.aucRatio >= 1.25) && res.mechanisms.some((m) => m.aucRatio <= 0.8))
+    warnings.push('Inhibition and induction roughly cancel here; each mechanism alone is shown below.');
+  const mclass = magnitudeClass(res.aucRatio);
+  const top = [...res.mechanisms].sort((a, b) => Math.abs(Math.log(b.aucRatio)) - Math.abs(Math.log(a.aucRatio)))[0];
+  const enzName = (e: string): string => kb.target(e)?.name ?? e;
+  const direction = res.aucRatio >= 1 ? 'raise' : 'lower';
+  const plain =
+    mclass === 'none'
+      ? `${perp.name} is not predicted to change ${analyte.name} levels meaningfully (about ${fmt(res.aucRatio)}×; range ${fmt(range.low)}–${fmt(range.high)}×).`
+      : `${perp.name} is predicted to ${direction} ${analyte.name} exposure about ${fmt(res.aucRatio)}-fold (range ${fmt(range.low)}–${fmt(range.high)}), mainly through ${top ? `${top.kind === 'induction' ? 'induction' : top.kind === 'time-dependent' ? 'inactivation' : 'inhibition'} of ${enzName(top.enzyme)} in the ${top.site}` : 'shared enzymes'}. This is a ${base.basis === 'referenced' ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`;
+  const technical = `MSM (Fahmi/FDA 2020), ${option}: AUCR ${fmt(res.aucRatio)} [gut ${fmt(res.gutRatio)} × liver ${fmt(res.liverRatio)}], CmaxR ${fmt(cm.ratio)} (${cm.method}); ${perps
+    .map((p) => `${p.name}: Ih,u ${fmt(res.concentrations[p.name]!.ihUM)} µM, Ig ${fmt(res.concentrations[p.name]!.igUM)} µM`)
+    .join('; ')}; victim fm ${Object.entries(scenarios[0]!.fm).map(([e, v]) => `${e} ${v}`).join(', ')}, Fg ${fg}; FDA class ${mclass}.`;
+
+  const out: Prediction = {
+    ...base,
+    model: 'static',
+    status: 'predicted',
+    aucRatio: res.aucRatio,
+    cmaxRatio: cm.ratio,
+    cmaxMethod: cm.method,
+    magnitudeClass: mclass,
+    range,
+    mechanisms: res.mechanisms,
+    gutRatio: res.gutRatio,
+    liverRatio: res.liverRatio,
+    concentrationsUM: Object.fromEntries(Object.entries(res.concentrations).map(([k, c]) => [k, { ih: c.ihUM, ig: c.igUM, imaxU: c.imaxUUM }])),
+    parameters,
+    assumptions: [...new Set(assumptions)],
+    missing,
+    warnings,
+    evidence: ev,
+    uncertainty,
+    scenarios: scenarioResults,
+    sources: [...sources].filter(Boolean).sort(),
+    plain,
+    technical,
+  };
+  assertFinite(out);
+  return out;
+}
+
+/** ka from Tmax and k for a one-compartment oral model: solve tmax = ln(ka/k)/(ka − k) for ka > k. */
+export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
+  if (!(tmaxH > 0 && kPerH > 0)) return undefined;
+  if (tmaxH >= 1 / kPerH) return undefined; // a peak this late needs ka < k (flip-flop): not identifiable
+  let lo = kPerH * (1 + 1e-9);
+  let hi = 1e4;
+  const t = (ka: number): number => Math.log(ka / kPerH) / (ka - kPerH);
+  for (let i = 0; i < 200; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (t(mid) > tmaxH) lo = mid;
+    else hi = mid;
+  }
+  return Math.sqrt(lo * hi);
+}
+
+function assertFinite(p: Prediction): void {
+  for (const [k, v] of [
+    ['aucRatio', p.aucRatio],
+    ['cmaxRatio', p.cmaxRatio],
+    ['range.low', p.range?.low],
+    ['range.high', p.range?.high],
+  ] as const)
+    if (v !== null && v !== undefined && !Number.isFinite(v))
+      throw new CrosstalkError('ENGINE_NONFINITE', `predict: ${k} is not finite for ${p.perpetrator.name} → ${p.victim.analyteName}`, { field: k });
+}

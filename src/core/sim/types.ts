@@ -1,0 +1,113 @@
+/**
+ * Parameters of the semi-physiological interaction model (MODEL.md §2.1), in canonical units:
+ * amounts µmol inside the solver, doses mg at the edge, concentrations µM, times h, flows and
+ * clearances L/h, volumes L. All intrinsic clearances are unbound.
+ */
+
+export type SimRoute = 'po' | 'iv' | 'inhaled' | 'oromucosal';
+export type Site = 'liver' | 'gut' | 'both';
+export type Species = 'human' | 'rat';
+
+/** Part of a drug's intrinsic clearance carried by one enzyme. */
+export interface EnzymeClearance {
+  enzyme: string;
+  /** Unbound hepatic intrinsic clearance via this enzyme (L/h). */
+  clintLiverLPerH: number;
+  /** Unbound enterocyte intrinsic clearance via this enzyme (L/h); 0 when the gut plays no part. */
+  clintGutLPerH: number;
+}
+
+export interface Inhibition {
+  enzyme: string;
+  /** Unbound inhibition constant (µM), already corrected for incubation binding. */
+  kiUnboundUM: number;
+  site: Site;
+}
+
+/** Mechanism-based inactivation: saturable (kinact, KI) or linear (kinact/KI with a cap on kobs). */
+export type Inactivation =
+  | { enzyme: string; site: Site; kind: 'saturable'; kinactPerH: number; kIUnboundUM: number }
+  | { enzyme: string; site: Site; kind: 'linear'; kinactOverKIPerHPerUM: number; kobsCapPerH: number };
+
+export interface Induction {
+  enzyme: string;
+  site: Site;
+  /** Maximal fold change of enzyme activity (Emax = emaxFold − 1, MODEL.md §1.3). */
+  emaxFold: number;
+  ec50UnboundUM: number;
+}
+
+/** A metabolite formed from this drug's clearance via one enzyme (molar fraction). */
+export interface MetaboliteFormation {
+  metaboliteId: string;
+  enzyme: string;
+  fraction: number;
+}
+
+/** Absorption of a route that bypasses the hepatic first pass (inhaled, oromucosal). */
+export interface FastRoute {
+  kaPerH: number;
+  bioavailability: number;
+}
+
+export interface DrugParams {
+  id: string;
+  mwGPerMol: number;
+  /** Oral absorption. */
+  kaPerH: number;
+  tlagH: number;
+  fa: number;
+  fast: Partial<Record<'inhaled' | 'oromucosal', FastRoute>>;
+  /** Distribution (plasma-referenced central volume; k12 = k21 = 0 for one compartment). */
+  vcL: number;
+  k12PerH: number;
+  k21PerH: number;
+  fuP: number;
+  rb: number;
+  /** Liver tissue : blood partition (affects dynamics only, not AUC). */
+  kpLiver: number;
+  /** Elimination. */
+  clRenalLPerH: number;
+  /** Unbound hepatic intrinsic clearance by pathways not modelled per enzyme (L/h). */
+  clintOtherLPerH: number;
+  enzymes: EnzymeClearance[];
+  /** Perpetrator roles (every drug is victim and perpetrator at once). */
+  inhibits: Inhibition[];
+  inactivates: Inactivation[];
+  induces: Induction[];
+  metabolites: MetaboliteFormation[];
+}
+
+export interface EnzymeTurnover {
+  kdegLiverPerH: number;
+  /** Absent when the enzyme has no gut turnover data (then it has no gut state). */
+  kdegGutPerH?: number;
+}
+
+export interface Physiology {
+  species: Species;
+  bodyWeightKg: number;
+  qhLPerH: number;
+  qentLPerH: number;
+  vLiverL: number;
+  /** Enzyme turnover by enzyme id. */
+  enzymes: Record<string, EnzymeTurnover>;
+}
+
+export interface DoseEvent {
+  drugId: string;
+  tH: number;
+  amountMg: number;
+  route: SimRoute;
+}
+
+export interface SolveSettings {
+  rtol: number;
+  atolUmol: number;
+  /** Algebraic (quasi-steady-state) liver instead of a liver state (MODEL.md §2.3). */
+  liverQSS: boolean;
+  maxSteps: number;
+  hmaxH: number;
+}
+
+export const DEFAULT_SOLVE: SolveSettings = { rtol: 1e-6, atolUmol: 1e-9, liverQSS: true, maxSteps: 2_000_000, hmaxH: Infinity };
