@@ -178,8 +178,41 @@ export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmSce
   }
   // Verified sources first, then the fuller picture.
   scenarios.sort((a, b) => Number(b.verified) - Number(a.verified) || Object.keys(b.fm).length - Object.keys(a.fm).length);
-  // Enzymes only some sources cover: fill from other scenarios (a source about CYP3A4 says nothing about UGTs).
-  return { scenarios, relations: rels };
+  if (scenarios.length <= 1) return { scenarios, relations: rels };
+  // Sources that cover different enzymes complement each other (one source on CYP3A4, another on the minor
+  // pathways); sources that give different values for the same enzyme are alternatives, kept apart.
+  const merge = (base: FmScenario, extra: FmScenario, override: boolean): FmScenario => {
+    const out: FmScenario = { ...base, fm: { ...base.fm }, fmLow: { ...base.fmLow }, fmHigh: { ...base.fmHigh } };
+    for (const e of Object.keys(extra.fm)) {
+      if (e in base.fm && !override) continue;
+      out.fm[e] = extra.fm[e]!;
+      out.fmLow[e] = extra.fmLow[e]!;
+      out.fmHigh[e] = extra.fmHigh[e]!;
+    }
+    // Keep Σ fm ≤ 1 by shrinking the enzymes the extra source did not speak to.
+    const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
+    if (total > 1) {
+      const fixed = Object.keys(extra.fm).reduce((a, e) => a + out.fm[e]!, 0);
+      const rest = Object.keys(out.fm).filter((e) => !(e in extra.fm));
+      const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
+      const scale = restSum > 0 ? Math.max(0, 1 - fixed) / restSum : 0;
+      for (const e of rest) {
+        out.fm[e]! *= scale;
+        out.fmLow[e]! *= scale;
+        out.fmHigh[e]! *= scale;
+      }
+    }
+    return out;
+  };
+  let primary = scenarios[0]!;
+  const alternatives: FmScenario[] = [];
+  for (const s of scenarios.slice(1)) {
+    const overlaps = Object.keys(s.fm).some((e) => e in primary.fm && Math.abs(primary.fm[e]! - s.fm[e]!) > 1e-9);
+    if (overlaps) alternatives.push(s);
+    else primary = { ...merge(primary, s, false), source: primary.source };
+  }
+  const alts = alternatives.map((s) => ({ ...merge(primary, s, true), source: s.source, verified: s.verified, evidence: s.evidence }));
+  return { scenarios: [primary, ...alts], relations: rels };
 }
 
 /** First profile value for a PK field, preferring the default profile of the species. */

@@ -96,6 +96,7 @@ export interface Prediction {
 }
 
 const DEFAULTS = { weightKg: 70, draws: 400, seed: 20240318 };
+export const DEFAULT_CONCENTRATION: ConcentrationOption = 'systemic_max_u';
 
 export function physiologyFromKb(kb: KbIndex): Physiology {
   const liver: Record<string, number> = {};
@@ -156,7 +157,9 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= 24 * 365))
     throw new CrosstalkError('INPUT_INVALID', `victimAt: ${req.victimAt} h must be between 0 and 8760`, { field: 'victimAt' });
   const phys = physiologyFromKb(kb);
-  const option = opts.concentration ?? 'inlet_max_u';
+  // Best estimate uses the unbound systemic Cmax; the regulatory inlet concentration is the screening option.
+  // Settled on the development set (validate:ddi): see docs/validation.md for the figures before and after.
+  const option = opts.concentration ?? DEFAULT_CONCENTRATION;
   const timeCourse = opts.timeCourse ?? true;
   const assumptions: string[] = [];
   const warnings: string[] = [];
@@ -334,7 +337,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   const perpLinks = evidenceLinks(perpRels, kb, (r) => `${kb.substance(r.subject)?.name ?? r.subject} ${r.action === 'inducer' ? 'induces' : r.action === 'tdi' ? 'inactivates' : 'inhibits'} ${kb.target(r.object)?.name ?? r.object}`);
 
   if (perps.length === 0) {
-    if (missing.length > 0) return grey(missing, [...victimLinks, ...perpLinks]);
+    if (missing.length > 0) return grey([...new Set(missing)], [...victimLinks, ...perpLinks]);
     // No recorded effect of the perpetrator on any of the victim's enzymes.
     const ev = gradeChain(victimLinks);
     const enz = Object.keys(scenarios[0]!.fm).map((e) => kb.target(e)?.name ?? e);
@@ -363,6 +366,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       technical: `No recorded ${perp.name} inhibitor/inducer relation on the victim's pathways (${Object.keys(scenarios[0]!.fm).join(', ')}); AUCR = 1 by construction.`,
     };
   }
+  missing.splice(0, missing.length, ...new Set(missing));
   if (missing.length > 0) warnings.push(`Not included (missing data): ${missing.join('; ')}.`);
 
   const victimIn = (s = scenarios[0]!): VictimInput => ({ route: victimRoute, fm: s.fm, fg });

@@ -1,0 +1,95 @@
+import pc from 'picocolors';
+import type { CheckResult, PairAnalysis, Tier } from '../core/engine/check.js';
+import type { Prediction } from '../core/engine/predict.js';
+import { EVIDENCE_LABEL } from '../core/evidence/labels.js';
+import type { KbIndex } from '../core/kb/kb-index.js';
+
+const TIER_COLOR: Record<Tier, (s: string) => string> = {
+  red: pc.red,
+  amber: pc.yellow,
+  yellow: pc.yellow,
+  green: pc.green,
+  grey: pc.dim,
+};
+const TIER_TEXT: Record<Tier, string> = {
+  red: 'RED — do not combine without specialist advice',
+  amber: 'AMBER — potential interaction: may need dose adjustment or monitoring',
+  yellow: 'YELLOW — weak or unquantified interaction',
+  green: 'GREEN — no interaction expected from what is recorded',
+  grey: 'GREY — not enough data to say',
+};
+
+function f(x: number | null | undefined): string {
+  if (x === null || x === undefined) return '—';
+  return x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+export function renderPredictionText(p: Prediction, kb: KbIndex): string {
+  const out: string[] = [];
+  out.push(pc.bold(`${p.perpetrator.name} → ${p.victim.analyteName}${p.victim.analyte !== p.victim.id ? ` (from ${p.victim.name})` : ''}`));
+  out.push(`doses: ${p.victim.name} ${p.victim.dose}${p.victim.doseSource !== 'user' ? pc.dim(` (KB usual dose, ${p.victim.doseSource})`) : ''}; ${p.perpetrator.name} ${p.perpetrator.dose}${p.perpetrator.doseSource !== 'user' ? pc.dim(` (KB usual dose, ${p.perpetrator.doseSource})`) : ''}`);
+  if (p.status === 'grey') {
+    out.push(pc.dim(`GREY (no data): ${p.missing.join('; ')}`));
+  } else {
+    out.push(`AUC ratio ${pc.bold(f(p.aucRatio))}${p.range ? ` (5–95 %: ${f(p.range.low)}–${f(p.range.high)})` : ''} · Cmax ratio ${f(p.cmaxRatio)} (${p.cmaxMethod}) · ${p.magnitudeClass} · model ${p.model} · ${p.basis}`);
+    for (const m of p.mechanisms) out.push(`  ${m.kind} ${kb.target(m.enzyme)?.name ?? m.enzyme} in ${m.site}: alone ×${f(m.aucRatio)}`);
+  }
+  out.push(p.plain);
+  out.push(pc.dim(p.technical));
+  for (const o of p.observed)
+    out.push(`${pc.cyan('observed')} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)}${o.perpetratorDose ? ` with ${o.perpetratorDose}` : ''} [${o.sources.join(', ')}]`);
+  out.push(`evidence: ${EVIDENCE_LABEL[p.evidence.level]} (grade ${p.evidence.grade}); uncertainty ${p.uncertainty}`);
+  for (const c of p.evidence.caveats) out.push(pc.yellow(`caveat: ${c}`));
+  for (const w of p.warnings) out.push(pc.yellow(`warning: ${w}`));
+  for (const a of p.assumptions) out.push(pc.magenta(`assumption: ${a}`));
+  if (p.parameters.length) {
+    out.push(pc.underline('parameters used'));
+    for (const x of p.parameters)
+      out.push(`  ${x.substance} ${x.name} = ${Number(x.value.toPrecision(4))} ${x.unit} [${x.source}]${x.verified ? '' : pc.yellow(' unverified')}${x.assumption ? pc.magenta(' assumption') : ''}${x.derived ? pc.dim(` (${x.derived})`) : ''}`);
+  }
+  out.push(pc.dim(`sources: ${p.sources.join(', ')}`));
+  return out.join('\n');
+}
+
+function pairText(p: PairAnalysis, kb: KbIndex): string {
+  const out: string[] = [];
+  out.push(pc.bold(`${p.a.name} + ${p.b.name}`));
+  out.push(TIER_COLOR[p.tier](TIER_TEXT[p.tier]));
+  for (const r of p.tierReasons) out.push(`  · ${r}`);
+  out.push(`severity ${p.severity}; likelihood ${p.likelihood}; evidence ${EVIDENCE_LABEL[p.verdict.evidence]}`);
+  out.push(p.verdict.plain);
+  if (p.sharedTargets.length) {
+    out.push(pc.underline('Shared receptors'));
+    for (const n of p.sharedTargets) out.push(`  ${pc.bold(n.name)}: ${n.interpretation} [${EVIDENCE_LABEL[n.evidence.level]}]`);
+  }
+  if (p.sharedEnzymes.length) {
+    out.push(pc.underline('Shared enzymes and transporters'));
+    for (const n of p.sharedEnzymes) out.push(`  ${pc.bold(n.name)}: ${n.interpretation} [${EVIDENCE_LABEL[n.evidence.level]}]`);
+  }
+  if (p.mutualInhibition) out.push(pc.yellow(p.mutualInhibition.plain));
+  if (p.sharedEffects.length) {
+    out.push(pc.underline('Shared effects (pharmacodynamic overlap)'));
+    for (const e of p.sharedEffects) out.push(`  ${pc.bold(e.name)} (${e.severity}): ${e.a.map((x) => `${x.substance} ${x.strength}`).join(', ')} + ${e.b.map((x) => `${x.substance} ${x.strength}`).join(', ')} [${EVIDENCE_LABEL[e.evidence.level]}]`);
+  }
+  out.push(pc.underline('Exposure changes'));
+  for (const e of p.pk) {
+    const x = e.result;
+    if ('error' in x) out.push(`  ${pc.dim(x.error)}`);
+    else
+      out.push(
+        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)} (${f(x.range?.low)}–${f(x.range?.high)}), Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `×${f(o.aucRatio)} (${o.species})`).join(', ')}`) : ''}`,
+      );
+  }
+  if (p.findings.length) {
+    out.push(pc.underline('Findings that tie them'));
+    for (const fd of p.findings) out.push(`  ${fd.title} ${pc.dim(`[${EVIDENCE_LABEL[fd.evidence]}, ${fd.species}; ${fd.source}]`)}`);
+  }
+  const pre = p.statements.filter((s) => s.preclinical).length;
+  if (pre) out.push(pc.yellow(`${pre} of ${p.statements.length} statements rest only on preclinical (lab or animal) evidence.`));
+  void kb;
+  return out.join('\n');
+}
+
+export function renderCheckText(r: CheckResult, kb: KbIndex): string {
+  return [...r.pairs.map((p) => pairText(p, kb)), '', pc.dim(r.notice)].join('\n\n');
+}
