@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { CheckResult, PairAnalysis, Tier } from '../core/engine/check.js';
 import type { Prediction } from '../core/engine/predict.js';
+import type { ClaimResult } from '../core/claims/check-claim.js';
 import { EVIDENCE_LABEL } from '../core/evidence/labels.js';
 import type { KbIndex } from '../core/kb/kb-index.js';
 
@@ -92,4 +93,23 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
 
 export function renderCheckText(r: CheckResult, kb: KbIndex): string {
   return [...r.pairs.map((p) => pairText(p, kb)), '', pc.dim(r.notice)].join('\n\n');
+}
+
+const VERDICT_COLOR: Record<ClaimResult['verdict'], (s: string) => string> = {
+  supported: pc.green,
+  contradicted: pc.red,
+  'not-supported': pc.yellow,
+  'insufficient-evidence': pc.dim,
+  unrecognized: pc.dim,
+};
+
+export function renderClaimText(r: ClaimResult): string {
+  const out: string[] = [`claim: "${r.claim}"`, VERDICT_COLOR[r.verdict](pc.bold(r.verdict.toUpperCase())), r.summary];
+  for (const x of r.reasons) out.push(`  · ${x.text}${x.sources.length ? pc.dim(` [${x.sources.join(', ')}]`) : ''}`);
+  for (const c of r.caveats) out.push(pc.yellow(`caveat: ${c}`));
+  if (r.forms) {
+    out.push('Claims Crosstalk understands:');
+    for (const f of r.forms) out.push(`  ${f}`);
+  }
+  return out.join('\n');
 }

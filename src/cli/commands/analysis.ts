@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { checkClaim } from '../../core/claims/check-claim.js';
 import { check } from '../../core/engine/check.js';
 import { printJson, type CliDeps } from '../io.js';
-import { renderCheckText } from '../render-engine.js';
+import { renderCheckText, renderClaimText } from '../render-engine.js';
 
 export function registerAnalysis(program: Command, deps: CliDeps): void {
   program
@@ -12,5 +13,19 @@ export function registerAnalysis(program: Command, deps: CliDeps): void {
       const r = check(deps.getKb(), names);
       if (opts.json) printJson(r);
       else console.log(renderCheckText(r, deps.getKb()));
+    });
+  registerClaim(program, deps);
+}
+
+export function registerClaim(program: Command, deps: CliDeps): void {
+  program
+    .command('claim <text...>')
+    .description('check a plain-English claim, e.g. "cannabis and kratom are pharmacologically unrelated"')
+    .option('--json', 'print {claim, verdict, reasons, sources, caveats}')
+    .action((words: string[], opts: { json?: boolean }) => {
+      const r = checkClaim(deps.getKb(), words.join(' '));
+      if (opts.json) printJson(r);
+      else console.log(renderClaimText(r));
+      if (r.verdict === 'unrecognized') deps.setExitCode(1);
     });
 }
