@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { CrosstalkError } from '../../core/errors.js';
+import { buildBrief, renderBrief } from '../../core/report/brief.js';
 import { checkClaim } from '../../core/claims/check-claim.js';
 import { check } from '../../core/engine/check.js';
 import { printJson, type CliDeps } from '../io.js';
@@ -15,6 +18,7 @@ export function registerAnalysis(program: Command, deps: CliDeps): void {
       else console.log(renderCheckText(r, deps.getKb()));
     });
   registerClaim(program, deps);
+  registerExplain(program, deps);
 }
 
 export function registerClaim(program: Command, deps: CliDeps): void {
@@ -27,5 +31,35 @@ export function registerClaim(program: Command, deps: CliDeps): void {
       if (opts.json) printJson(r);
       else console.log(renderClaimText(r));
       if (r.verdict === 'unrecognized') deps.setExitCode(1);
+    });
+}
+
+export function registerExplain(program: Command, deps: CliDeps): void {
+  program
+    .command('explain <a> <b>')
+    .description('an evidence brief for a pair: connections, exposure change, what is and is not supported, sources')
+    .option('--format <format>', 'md, html, json or pdf', 'md')
+    .option('--jurisdiction <code>', 'ISO 3166 code for the legal note, e.g. US-FL, GB, TH')
+    .option('--out <file>', 'write to a file (required for pdf)')
+    .option('--json', 'same as --format json')
+    .action(async (a: string, b: string, opts: { format: string; jurisdiction?: string; out?: string; json?: boolean }) => {
+      const format = opts.json ? 'json' : opts.format;
+      if (!['md', 'html', 'json', 'pdf'].includes(format))
+        throw new CrosstalkError('INPUT_INVALID', `--format: '${format}' is not one of md, html, json, pdf`, { field: 'format' });
+      const brief = buildBrief(deps.getKb(), [a, b], { jurisdiction: opts.jurisdiction, today: deps.today });
+      if (format === 'pdf') {
+        const out = opts.out ?? `crosstalk-${brief.substances.map((s) => s.id).join('-')}.pdf`;
+        // Loaded lazily: PDF export needs Chromium, which only some machines have.
+        const pdfModule = '../../server/pdf.js';
+        const { htmlToPdf } = (await import(pdfModule)) as { htmlToPdf: (html: string, path: string) => Promise<void> };
+        await htmlToPdf(renderBrief(brief, 'html'), out);
+        console.log(`wrote ${out}`);
+        return;
+      }
+      const text = renderBrief(brief, format as 'md' | 'html' | 'json');
+      if (opts.out) {
+        writeFileSync(opts.out, text);
+        console.log(`wrote ${opts.out}`);
+      } else process.stdout.write(`${text}\n`);
     });
 }

@@ -60,7 +60,7 @@ const PATTERNS: { re: RegExp; kind: ClaimKind; map: (m: RegExpMatchArray) => Omi
     map: (m) => ({ a: m[1]!, b: m[2]! }),
   },
   {
-    re: new RegExp(`^${ENT} and ${ENT} (?:both )?(?:share|act (?:on|at)|bind(?: to)?|hit|work (?:on|through)) (?:the same |a common |common )?([a-z0-9 \\-]*?)(?: receptors?)$`),
+    re: new RegExp(`^${ENT} and ${ENT} (?:both )?(?:share|act (?:on|at)|bind(?: to)?|hit|work (?:on|through)) (?:the same |a common |common )?(?:([a-z0-9 \\-]+?) )?receptors?$`),
     kind: 'shares-target',
     map: (m) => ({ a: m[1]!, b: m[2]!, detail: m[3]?.trim() || undefined }),
   },

@@ -258,13 +258,20 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   const intervalH = pReg.regimen?.intervalH ?? null;
   const durationH = pReg.regimen?.intervalH ? (pReg.regimen.durationD ?? Infinity) * 24 : 0;
   const victimAtH = req.victimAt ?? (Number.isFinite(durationH) ? Math.max(0, durationH - 24) : Infinity);
-  for (const c of comps) {
+  // Circulating metabolites that inhibit (norfluoxetine, hydroxyitraconazole) act alongside their parent:
+  // their PK profiles give Cmax per dose of the parent, and they reach the liver from the circulation.
+  const withMetabolites: (typeof comps[number] & { systemic?: boolean; parent?: string })[] = [...comps];
+  for (const c of comps)
+    for (const m of kb.substance(c.compoundId)?.metabolites ?? [])
+      if (kb.substance(m.substance) && !withMetabolites.some((x) => x.compoundId === m.substance))
+        withMetabolites.push({ ...c, compoundId: m.substance, name: kb.substance(m.substance)!.name, path: [...c.path, m.substance], systemic: true, parent: c.compoundId, basis: `circulating metabolite of ${c.name}; Cmax per dose of ${c.name}` });
+  for (const c of withMetabolites) {
     const eff = perpetratorEffects(kb, c.compoundId);
     if (Object.keys(eff.effects).length === 0) continue;
     const relevant = Object.keys(eff.effects).some((e) => scenarios.some((s) => (s.fm[e] ?? 0) > 0));
     if (!relevant) continue;
     const s = kb.substance(c.compoundId)!;
-    const label = c.compoundId === perp.id ? s.name : `${s.name} (from ${perp.name})`;
+    const label = c.compoundId === perp.id ? s.name : `${s.name} (${c.systemic ? 'metabolite' : 'from'} ${c.systemic ? `of ${kb.substance(c.parent!)?.name}` : perp.name})`;
     if (c.doseMg === undefined) {
       missing.push(pReg.regimen ? `content of ${s.name} in ${perp.name} (needed to turn the dose into a ${s.name} dose)` : `a dose of ${perp.name} (none given and no usual dose in the KB)`);
       continue;
@@ -318,7 +325,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     }
     perps.push({
       name: label,
-      route: pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
+      route: c.systemic ? 'systemic' : pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
       doseUmol: (c.doseMg * 1000) / s.mw.value,
       cmaxUM: ex.cmaxUM,
       fuP: fuFloor,

@@ -1,0 +1,201 @@
+/**
+ * Build simulation drug parameters from the compiled KB for one compound and species. Every value
+ * used is listed with its source (KB source id, or a named default) and whether it is an assumption;
+ * missing essentials (molecular weight, any clearance, any volume) raise SIM_MISSING_PARAMETER.
+ *
+ * Selection rules (documented choices, not biology):
+ * - PK: `defaultPk(id, species, 'po')`, else any profile of that species.
+ * - Enzyme relations: records of the requested species; if none, human records — for a rat this is
+ *   the "indirect" translation of MODEL.md §5 and is labelled so.
+ * - Several records for one (enzyme, mechanism): geometric mean, every source listed.
+ * - Ki,u = Ki·fu,inc for total Ki; without fu,inc, fu,inc = 1 (assumption). IC50 only: Ki = IC50/2.
+ */
+import { CrosstalkError } from '../errors.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type { PkProfile, Relation } from '../kb/types.js';
+import type { Quantity } from '../schema/quantity.js';
+import { derivePk, type PathwayInput } from './parameterise.js';
+import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
+import type { DrugParams, EnzymeTurnover, Inactivation, Induction, Inhibition, Physiology, Site, Species } from './types.js';
+
+/** Default cap on kobs for linear (kinact/KI only) TDI: 0.1 min⁻¹, the upper end of typical kinact (assumption). */
+export const LINEAR_TDI_KOBS_CAP_PER_H = 6;
+/** Default absorption of the fast routes when the KB has no route profile (assumptions). */
+export const FAST_ROUTE_DEFAULTS = {
+  inhaled: { kaPerH: 30, bioavailability: 0.25 },
+  oromucosal: { kaPerH: 2, bioavailability: 0.1 },
+} as const;
+
+export interface DrugFromKb {
+  drug: DrugParams;
+  used: UsedParameter[];
+  warnings: string[];
+  /** True when any enzyme parameter was taken from another species (rat ← human). */
+  indirect: boolean;
+}
+
+function perKg(q: Quantity, bw: number): number {
+  return /\/kg$/.test(q.unit) ? q.value * bw : q.value;
+}
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+}
+
+/** Enzyme turnover for every enzyme target in the KB (defaults listed as assumptions). */
+export function enzymeTurnoverFromKb(kb: KbIndex): Record<string, EnzymeTurnover> {
+  const out: Record<string, EnzymeTurnover> = {};
+  for (const t of kb.data.targets) {
+    if (t.kind !== 'enzyme') continue;
+    out[t.id] = {
+      kdegLiverPerH: t.kdegLiver?.value ?? DEFAULT_KDEG_LIVER_PER_H,
+      ...(t.kdegGut ? { kdegGutPerH: t.kdegGut.value } : {}),
+    };
+  }
+  return out;
+}
+
+/**
+ * Drug parameters for compound `id` in `species` with physiology `phys`. `simulated` lists the
+ * compound ids in the run, so metabolite links to compounds outside it are dropped.
+ */
+export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated: readonly string[] = []): DrugFromKb {
+  const species: Species = phys.species;
+  const used: UsedParameter[] = [];
+  const warnings: string[] = [];
+  let indirect = false;
+  const sub = kb.substance(id);
+  if (!sub) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `substance '${id}' is not in the KB`, { field: 'substance' });
+  const put = (name: string, value: number, unit: string, source: string, assumption: boolean, note?: string): number => {
+    used.push({ owner: id, name, value, unit, source, assumption, ...(note ? { note } : {}) });
+    return value;
+  };
+  const q = (name: string, x: Quantity | undefined, unit: string, bw = 1): number | undefined =>
+    x ? put(name, perKg(x, bw), unit, x.source, !x.verified, x.verified ? undefined : 'verified=false') : undefined;
+
+  if (!sub.mw) throw new CrosstalkError('SIM_MISSING_PARAMETER', `substances.${id}.mw: molecular weight missing (needed for µmol amounts)`, { field: `${id}.mw` });
+  const mw = q('mw', sub.mw, 'g/mol')!;
+  const pk: PkProfile | undefined = kb.defaultPk(id, species, 'po') ?? kb.pkOf(id).find((p) => p.species === species);
+  if (!pk)
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${id}: no ${species} PK profile in the KB (clearance and volume are needed)`, { field: `${id}.pk` });
+  used.push({ owner: id, name: 'pkProfile', value: 1, unit: '-', source: pk.id, assumption: false, note: `${pk.species} ${pk.route}` });
+  const bw = phys.bodyWeightKg;
+  const cl = pk.route === 'iv' ? q('CL', pk.cl, 'L/h', bw) : undefined;
+  const clF = pk.route !== 'iv' ? (q('CL/F', pk.clF, 'L/h', bw) ?? (pk.cl ? q('CL', pk.cl, 'L/h', bw) : undefined)) : undefined;
+  if (cl === undefined && clF === undefined)
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no clearance (cl or clF) for ${id} in ${species}`, { field: `${pk.id}.clF` });
+  const dflt = (name: string, x: Quantity | undefined, value: number, unit: string, why: string): number =>
+    x ? q(name, x, unit)! : put(name, value, unit, why, true);
+  const fuP = dflt('fu,p', pk.fu, 1, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
+  const rb = dflt('RB', pk.rb, 1, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
+  const fa = dflt('Fa', pk.fa, 1, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
+  const fg = dflt('Fg', pk.fg, 1, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
+  const fe = dflt('fe', pk.fe, 0, 'fraction', 'default: no renal excretion unchanged (hepatic elimination dominant)');
+
+  // enzyme relations of this compound
+  const rels = kb.relationsOf(id).filter((r) => kb.target(r.object)?.kind === 'enzyme');
+  const own = rels.filter((r) => r.species === species);
+  const chosen = own.length > 0 || species === 'human' ? own : rels.filter((r) => r.species === 'human');
+  if (own.length === 0 && species !== 'human' && chosen.length > 0) {
+    indirect = true;
+    warnings.push(`${id}: no ${species} enzyme data; human in-vitro values used as a proxy (indirect translation)`);
+  }
+  const byKey = new Map<string, Relation[]>();
+  for (const r of chosen) {
+    const k = `${r.action}:${r.object}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  const siteOf = (r: Relation): Site => r.site ?? (kb.target(r.object)?.gutExpressed ? 'both' : 'liver');
+  const srcOf = (rs: Relation[]): string => rs.map((r) => r.id).join(', ');
+  const tag = indirect ? ' (human value, indirect)' : '';
+
+  const pathways: PathwayInput[] = [];
+  const inhibits: Inhibition[] = [];
+  const inactivates: Inactivation[] = [];
+  const induces: Induction[] = [];
+  for (const [key, rs] of byKey) {
+    const [action, enzyme] = key.split(':') as [string, string];
+    if (action === 'substrate') {
+      const fms = rs.filter((r) => r.fm).map((r) => r.fm!.value);
+      if (fms.length === 0) continue;
+      const fm = put(`fm ${enzyme}`, fms.reduce((a, b) => a + b, 0) / fms.length, 'fraction', srcOf(rs), rs.some((r) => !r.fm?.verified), fms.length > 1 ? 'mean of records' : undefined);
+      pathways.push({ enzyme, fm, gutExpressed: kb.target(enzyme)?.gutExpressed === true });
+    } else if (action === 'inhibitor') {
+      const kis: number[] = [];
+      for (const r of rs) {
+        const base = r.ki ?? r.ic50;
+        if (!base) continue;
+        let v = r.ki ? base.value : base.value / 2;
+        if (!r.ki) warnings.push(`${id} → ${enzyme}: Ki = IC50/2 (derived, relation ${r.id})`);
+        if (base.bound !== 'unbound') {
+          if (r.fuInc) v *= r.fuInc.value;
+          else warnings.push(`${id} → ${enzyme}: Ki treated as unbound (fu,inc unknown, assumed 1; relation ${r.id})`);
+        }
+        kis.push(v);
+      }
+      if (kis.length === 0) continue;
+      const ki = put(`Ki,u ${enzyme}${tag}`, geomean(kis), 'µM', srcOf(rs), true, kis.length > 1 ? `geometric mean of ${kis.length} records` : undefined);
+      inhibits.push({ enzyme, kiUnboundUM: ki, site: siteOf(rs[0]!) });
+    } else if (action === 'tdi') {
+      const sat = rs.filter((r) => r.KI && r.kinact);
+      if (sat.length > 0) {
+        const KI = geomean(sat.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+        const kinact = geomean(sat.map((r) => r.kinact!.value));
+        put(`KI,u ${enzyme}${tag}`, KI, 'µM', srcOf(sat), true);
+        put(`kinact ${enzyme}${tag}`, kinact, '1/h', srcOf(sat), true);
+        inactivates.push({ enzyme, site: siteOf(sat[0]!), kind: 'saturable', kinactPerH: kinact, kIUnboundUM: KI });
+      } else {
+        const lin = rs.filter((r) => r.kinactOverKI);
+        if (lin.length === 0) continue;
+        const ratio = geomean(lin.map((r) => r.kinactOverKI!.value / (r.fuInc && r.kinactOverKI!.bound !== 'unbound' ? r.fuInc.value : 1)));
+        put(`kinact/KI,u ${enzyme}${tag}`, ratio, '1/(h·µM)', srcOf(lin), true, 'linear TDI (I ≪ KI), linearTDI=true');
+        put(`kobs cap ${enzyme}`, LINEAR_TDI_KOBS_CAP_PER_H, '1/h', 'assumption: kinact ≤ 0.1 min⁻¹', true);
+        inactivates.push({ enzyme, site: siteOf(lin[0]!), kind: 'linear', kinactOverKIPerHPerUM: ratio, kobsCapPerH: LINEAR_TDI_KOBS_CAP_PER_H });
+      }
+    } else if (action === 'inducer') {
+      const ok = rs.filter((r) => r.emaxFold && r.ec50);
+      if (ok.length === 0) continue;
+      const emax = put(`Emax fold ${enzyme}${tag}`, geomean(ok.map((r) => r.emaxFold!.value)), 'fold', srcOf(ok), true);
+      const ec50 = put(`EC50,u ${enzyme}${tag}`, geomean(ok.map((r) => r.ec50!.value)), 'µM', srcOf(ok), true);
+      induces.push({ enzyme, site: siteOf(ok[0]!), emaxFold: emax, ec50UnboundUM: ec50 });
+    }
+  }
+  if (pathways.length === 0) warnings.push(`${id}: no enzyme fm in the KB; all hepatic clearance is 'other' (not inhibitable)`);
+
+  const d = derivePk({
+    clLPerH: cl, clFLPerH: cl === undefined ? clF : undefined, fuP, rb, fa, fg, fe, pathways,
+    qhLPerH: phys.qhLPerH, qentLPerH: phys.qentLPerH,
+    halfLifeH: pk.halfLife?.value, vL: pk.v ? perKg(pk.v, bw) : undefined, vFL: pk.vF ? perKg(pk.vF, bw) : undefined,
+    vssL: pk.vss ? perKg(pk.vss, bw) : undefined, vpFL: pk.vpF ? perKg(pk.vpF, bw) : undefined,
+    qFLPerH: pk.qF ? perKg(pk.qF, bw) : undefined, kaPerH: pk.ka?.value, tmaxH: pk.tmax?.value,
+  });
+  if (pk.halfLife) q('t½', pk.halfLife, 'h');
+  if (pk.tmax) q('tmax', pk.tmax, 'h');
+  if (pk.ka) q('ka', pk.ka, '1/h');
+  if (!(d.vcL > 0))
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no volume (v, vF, vss) or half-life for ${id} in ${species}`, { field: `${pk.id}.vF` });
+  for (const n of d.notes) put(n.name, n.value, n.unit, `derived: ${n.how}`, n.assumption);
+  put('F (predicted)', d.fOral, 'fraction', 'derived: Fa·Fg·Fh', false);
+
+  const fast: DrugParams['fast'] = {};
+  for (const route of ['inhaled', 'oromucosal'] as const) {
+    const rp = kb.defaultPk(id, species, route);
+    const f = rp?.route === route ? rp.f : undefined;
+    const ka = rp?.route === route ? rp.ka : undefined;
+    fast[route] = {
+      kaPerH: ka ? ka.value : FAST_ROUTE_DEFAULTS[route].kaPerH,
+      bioavailability: f ? f.value : FAST_ROUTE_DEFAULTS[route].bioavailability,
+    };
+  }
+  const metabolites = sub.metabolites
+    .filter((m) => simulated.includes(m.substance) && m.enzyme && m.fraction)
+    .map((m) => ({ metaboliteId: m.substance, enzyme: m.enzyme!, fraction: put(`fraction → ${m.substance}`, m.fraction!.value, 'fraction', m.fraction!.source, !m.fraction!.verified) }));
+  const drug: DrugParams = {
+    id, mwGPerMol: mw, kaPerH: d.kaPerH, tlagH: pk.tlag?.value ?? 0, fa: d.faEff, fast,
+    vcL: d.vcL, k12PerH: d.k12PerH, k21PerH: d.k21PerH, fuP, rb, kpLiver: 1,
+    clRenalLPerH: d.clRenalLPerH, clintOtherLPerH: d.clintOtherLPerH, enzymes: d.enzymes,
+    inhibits, inactivates, induces, metabolites,
+  };
+  put('Kp,liver', 1, 'ratio', 'default Kp,h = 1 (MODEL.md §2.2; affects dynamics only)', true);
+  return { drug, used, warnings, indirect };
+}
