@@ -123,7 +123,7 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
       routeGiven = true;
     } else if (lw in FREQ && !seenFreq && durationD === null) {
       intervalH = FREQ[lw]!;
-      frequency = lw === 'od' || lw === 'qday' ? 'qd' : lw === 'single' ? 'once' : lw;
+      frequency = lw === 'od' || lw === 'qday' || lw === 'daily' ? 'qd' : lw === 'single' ? 'once' : lw;
       seenFreq = true;
     } else if (/^q\d+h$/.test(lw) && !seenFreq && durationD === null) {
       const h = Number(lw.slice(1, -1));

@@ -1,0 +1,131 @@
+/**
+ * The HTTP app: Fastify with JSON schemas (→ OpenAPI at /openapi.json, docs at /docs), security headers,
+ * rate limiting, body limits, one error shape, and the built web app at /. It stores nothing about its
+ * users: no request logs, no accounts; only anonymous per-route counts in memory (see /health).
+ *
+ * @example const app = await buildApp({ kb: loadKb() }); const r = await app.inject('/health');
+ */
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KbIndex } from '../core/kb/kb-index.js';
+import { createContext, type ServerContext } from './context.js';
+import { BODY_LIMIT_BYTES, errorHandler } from './error-map.js';
+import { engineRoutes } from './routes/engine.js';
+import { lookupRoutes } from './routes/lookup.js';
+import { simulateRoutes } from './routes/simulate.js';
+
+export interface AppOptions {
+  kb: KbIndex;
+  /** Requests per minute per client address, or false to switch limiting off (benchmarks). Default 600. */
+  rateLimit?: false | { max: number; timeWindowMs?: number };
+  /** Folder of the built web app; null serves the API alone. Default: src/web/dist when it exists. */
+  webDist?: string | null;
+  today?: () => string;
+  checkCacheSize?: number;
+}
+
+export const API_VERSION = '0.1.0';
+const DEFAULT_WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
+
+/** Content-Security-Policy: scripts only from this origin (no inline scripts), no framing, no plugins. */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Plot and cytoscape set style attributes and Plot adds a <style> element to each SVG; styles cannot run code.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { ctx: ServerContext }> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Fail fast instead of holding sockets: no request may take longer than this.
+    requestTimeout: 30_000,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, strict: false } },
+  });
+  const ctx = createContext(opts.kb, { today: opts.today, checkCacheSize: opts.checkCacheSize });
+  app.decorate('ctx', ctx);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    // Pages link out to journal sites; send no referrer with them (nothing about the user leaves).
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (opts.rateLimit !== false) {
+    const rl = opts.rateLimit ?? { max: 600 };
+    await app.register(rateLimit, {
+      max: rl.max,
+      timeWindow: rl.timeWindowMs ?? 60_000,
+      // The limiter keeps a counter per address for one window, in memory only.
+      errorResponseBuilder: (_req, c) => ({
+        statusCode: 429,
+        code: 'HTTP_RATE_LIMITED',
+        message: `rate limit: more than ${c.max} requests in ${c.after}; slow down`,
+      }),
+    });
+  }
+  app.addHook('onResponse', async (req) => {
+    const route = req.routeOptions.url ?? 'other';
+    ctx.counts.set(route, (ctx.counts.get(route) ?? 0) + 1);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Crosstalk API',
+        version: API_VERSION,
+        description:
+          'How two substances are connected in the body: shared receptors, shared liver enzymes, predicted exposure changes and evidence levels, every statement cited. Educational use only; not medical advice.',
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'engine', description: 'Interaction analysis' },
+        { name: 'lookup', description: 'Substances and search' },
+        { name: 'meta', description: 'Health and knowledge-base version' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  lookupRoutes(app, ctx);
+  engineRoutes(app, ctx);
+  simulateRoutes(app, ctx);
+
+  const webDist = opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist;
+  const hasWeb = !!webDist && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path))
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).send({
+      code: 'HTTP_NOT_FOUND',
+      message: `path: no route ${req.method} ${path}; see /docs for the API`,
+      hint: 'See /docs or /openapi.json for the routes.',
+      details: { field: 'path' },
+    });
+  });
+
+  await app.ready();
+  return app as FastifyInstance & { ctx: ServerContext };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSubstance, searchSubstances } from '../../src/core/search/fuzzy-match.js';
+import { loadKb } from '../../src/store/kb-store.js';
+
+const kb = loadKb();
+
+describe('search (REQ-2.search)', () => {
+  it('finds kratom by a synonym and rifampicin by its US name', () => {
+    expect(searchSubstances(kb, 'ketum')[0]).toMatchObject({ id: 'kratom', matched: 'ketum' });
+    expect(searchSubstances(kb, 'rifampin')[0]!.id).toBe('rifampicin');
+    expect(searchSubstances(kb, 'weed')[0]!.id).toBe('cannabis');
+    expect(searchSubstances(kb, 'Mitragyna speciosa')[0]!.id).toBe('kratom');
+    expect(searchSubstances(kb, 'Epidiolex')[0]!.id).toBe('epidiolex');
+  });
+  it('tolerates typos', () => {
+    expect(searchSubstances(kb, 'kratomm')[0]!.id).toBe('kratom');
+    expect(searchSubstances(kb, 'midazolm')[0]!.id).toBe('midazolam');
+  });
+  it('an unknown name throws with suggestions naming the field', () => {
+    expect(() => resolveSubstance(kb, 'kratum', 'victim')).toThrowError(/victim: no substance called 'kratum'.*did you mean Kratom/);
+    try {
+      resolveSubstance(kb, 'canabis');
+    } catch (e) {
+      expect((e as { details: { suggestions: string[] } }).details.suggestions).toContain('Cannabis');
+    }
+  });
+});
