@@ -78,7 +78,7 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
     if ('error' in x) out.push(`  ${pc.dim(x.error)}`);
     else
       out.push(
-        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)} (${f(x.range?.low)}–${f(x.range?.high)}), Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `×${f(o.aucRatio)} (${o.species})`).join(', ')}`) : ''}`,
+        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `×${f(o.aucRatio)} (${o.species})`).join(', ')}`) : ''}`,
       );
   }
   if (p.findings.length) {

@@ -1,4 +1,5 @@
-import type { ErrorCode, Issue } from '../core/errors.js';
+import { isCrosstalkError, type ErrorCode, type Issue } from '../core/errors.js';
+import { parseRegimen } from '../core/regimen/parse-regimen.js';
 import { quantitiesIn } from '../core/kb/convert.js';
 import type { KbData } from '../core/kb/types.js';
 import type { RawRecord } from './load-yaml.js';
@@ -85,7 +86,15 @@ export function checkIntegrity(
       needTarget(s, ['metabolites', i, 'enzyme'], m.enzyme);
       m.sources.forEach((x, j) => needSource(s, ['metabolites', i, 'sources', j], x));
     });
-    if (s.usualDose) needSource(s, ['usualDose', 'source'], s.usualDose.source);
+    if (s.usualDose) {
+      needSource(s, ['usualDose', 'source'], s.usualDose.source);
+      try {
+        parseRegimen(s.usualDose.regimen, 'usualDose.regimen');
+      } catch (e) {
+        if (!isCrosstalkError(e)) throw e;
+        at(s, ['usualDose', 'regimen'], 'KB_BAD_VALUE', `${e.message} (the usual dose is a regimen string the engine reads, e.g. "10 mg q6h"; put ranges in note)`);
+      }
+    }
     if (s.nti) needSource(s, ['nti', 'source'], s.nti.source);
     sourceList(s);
     quantitySources(s);

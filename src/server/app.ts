@@ -49,7 +49,13 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { ctx: ServerContext }> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: ServerContext;
+  }
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -127,5 +133,5 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { ct
   });
 
   await app.ready();
-  return app as FastifyInstance & { ctx: ServerContext };
+  return app;
 }

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CrosstalkError, ERRORS, isCrosstalkError, type ErrorCode, type ErrorDetails } from '../core/errors.js';
 
 export interface ErrorBody {
-  code: ErrorCode | 'SERVER_BUG' | 'HTTP_NOT_FOUND' | 'HTTP_RATE_LIMITED' | 'HTTP_UNSUPPORTED_MEDIA_TYPE';
+  code: ErrorCode | 'SERVER_BUG' | 'HTTP_NOT_FOUND' | 'HTTP_RATE_LIMITED' | 'HTTP_UNSUPPORTED_MEDIA_TYPE' | 'SIM_UNAVAILABLE';
   message: string;
   hint: string;
   details: ErrorDetails;
@@ -98,6 +98,8 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 429)
     return { status, body: { code: 'HTTP_RATE_LIMITED', message: fe.message, hint: 'Wait a minute and try again.', details: {} } };
+  if (status === 503 && fe.code === 'SIM_UNAVAILABLE')
+    return { status, body: { code: 'SIM_UNAVAILABLE', message: fe.message, hint: 'Use /api/predict for the static prediction.', details: {} } };
   if (status >= 400 && status < 500)
     return { status, body: { code: 'INPUT_INVALID', message: fe.message, hint: ERRORS.INPUT_INVALID.hint, details: {} } };
   return {

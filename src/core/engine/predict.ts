@@ -169,8 +169,8 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
 
   const vReg = regimenOrUsual(kb, victim.id, req.victimDose, 'victimDose');
   const pReg = regimenOrUsual(kb, perp.id, req.perpetratorDose, 'perpetratorDose');
-  if (vReg.source !== 'user' && vReg.regimen) assumptions.push(`Victim dose not given: used the KB's usual dose of ${victim.name}, ${vReg.text} [${vReg.source}].`);
-  if (pReg.source !== 'user' && pReg.regimen) assumptions.push(`Perpetrator dose not given: used the KB's usual dose of ${perp.name}, ${pReg.text} [${pReg.source}].`);
+  if (vReg.source !== 'user' && vReg.regimen) assumptions.push(`Victim dose not given: used the KB's reference dose of ${victim.name} (a dose from a label or study, not a recommendation), ${vReg.text} [${vReg.source}].`);
+  if (pReg.source !== 'user' && pReg.regimen) assumptions.push(`Perpetrator dose not given: used the KB's reference dose of ${perp.name} (a dose from a label or study, not a recommendation), ${pReg.text} [${pReg.source}].`);
   const analyteId = chooseAnalyte(kb, victim.id, req.analyte);
   const analyte = kb.substance(analyteId)!;
   const victimRoute = vReg.regimen?.route === 'iv' ? 'iv' : 'oral';
