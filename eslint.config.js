@@ -17,6 +17,7 @@ export default defineConfig(
   {
     // The pure core knows nothing of files, network, processes or terminals (STYLE.md).
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [

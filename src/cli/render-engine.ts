@@ -28,7 +28,8 @@ function f(x: number | null | undefined): string {
 export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   const out: string[] = [];
   out.push(pc.bold(`${p.perpetrator.name} → ${p.victim.analyteName}${p.victim.analyte !== p.victim.id ? ` (from ${p.victim.name})` : ''}`));
-  out.push(`doses: ${p.victim.name} ${p.victim.dose}${p.victim.doseSource !== 'user' ? pc.dim(` (KB usual dose, ${p.victim.doseSource})`) : ''}; ${p.perpetrator.name} ${p.perpetrator.dose}${p.perpetrator.doseSource !== 'user' ? pc.dim(` (KB usual dose, ${p.perpetrator.doseSource})`) : ''}`);
+  const doseNote = (src: string): string => (src === 'user' ? '' : src === 'none' ? pc.dim(' (not needed for the static AUC ratio)') : pc.dim(` (KB reference dose, ${src})`));
+  out.push(`doses: ${p.victim.name} ${p.victim.dose}${doseNote(p.victim.doseSource)}; ${p.perpetrator.name} ${p.perpetrator.dose}${doseNote(p.perpetrator.doseSource)}`);
   if (p.status === 'grey') {
     out.push(pc.dim(`GREY (no data): ${p.missing.join('; ')}`));
   } else {
@@ -38,7 +39,7 @@ export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   out.push(p.plain);
   out.push(pc.dim(p.technical));
   for (const o of p.observed)
-    out.push(`${pc.cyan('observed')} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)}${o.perpetratorDose ? ` with ${o.perpetratorDose}` : ''} [${o.sources.join(', ')}]`);
+    out.push(`${pc.cyan('observed')}${o.match === 'related-product' ? ` with ${o.perpetrator} → ${o.victim}` : ''} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)}${o.perpetratorDose ? ` with ${o.perpetratorDose}` : ''} [${o.sources.join(', ')}]`);
   out.push(`evidence: ${EVIDENCE_LABEL[p.evidence.level]} (grade ${p.evidence.grade}); uncertainty ${p.uncertainty}`);
   for (const c of p.evidence.caveats) out.push(pc.yellow(`caveat: ${c}`));
   for (const w of p.warnings) out.push(pc.yellow(`warning: ${w}`));

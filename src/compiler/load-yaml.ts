@@ -46,7 +46,7 @@ export function loadKbYaml(kbDir: string, rootForNames = kbDir): LoadResult {
   const issues: Issue[] = [];
   const files: string[] = [];
   for (const kind of Object.keys(RECORD_KINDS) as RecordKind[]) {
-    let list: string[] = [];
+    let list: string[];
     try {
       list = yamlFiles(join(kbDir, kind));
     } catch {

@@ -111,7 +111,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
 /** Fastify error handler: one shape for every error. Stacks of unexpected errors go to stderr only. */
 export function errorHandler(err: unknown, _req: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorBody(err);
-  if (status >= 500 && !isCrosstalkError(err)) process.stderr.write(`crosstalk server bug: ${(err as Error)?.stack ?? String(err)}\n`);
+  if (body.code === 'SERVER_BUG') process.stderr.write(`crosstalk server bug: ${(err as Error)?.stack ?? String(err)}\n`);
   void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

@@ -6,6 +6,7 @@ import type { Finding, Relation, Substance } from '../kb/types.js';
 import { ENZYME_ACTIONS } from '../schema/records.js';
 import type { EvidenceLevel } from '../schema/quantity.js';
 import { resolveSubstance } from '../search/fuzzy-match.js';
+import { normalizeName } from '../search/names.js';
 import { withConstituents } from './describe.js';
 import { predict, type Prediction } from './predict.js';
 
@@ -197,6 +198,17 @@ function linksOf(xs: SideAction[], kb: KbIndex, obj: string): EvidenceLink[] {
 /** Findings that tie the two sides: both in one study, or one side's effect blocked at the other's target. */
 function tyingFindings(kb: KbIndex, aIds: string[], bIds: string[], aTargets: Set<string>, bTargets: Set<string>): Finding[] {
   const out: Finding[] = [];
+  // Class words of each side ("cannabinoid", "opioid"): a study about one side whose blocked mechanism
+  // names the other side's class ("cannabinoid mechanisms contribute...") ties them even without a receptor id.
+  const classWords = (ids: string[]): string[] =>
+    [...new Set(ids.flatMap((id) => kb.substance(id)?.classes ?? []))].flatMap((c) => [c, ...(kb.substance(c)?.name ? [kb.substance(c)!.name] : [])]).map((w) => normalizeName(w).replace(/s$/, ''));
+  const aWords = classWords(aIds);
+  const bWords = classWords(bIds);
+  const mentions = (f: Finding, words: string[]): boolean => {
+    if (f.blockedBy.length === 0) return false;
+    const text = normalizeName([f.title, ...f.blockedBy.map((b) => b.agent)].join(' '));
+    return words.some((w) => w.length > 3 && new RegExp(`\\b${w}`).test(text));
+  };
   for (const f of kb.data.findings) {
     const subs = new Set(f.interventions.map((i) => i.substance));
     const hasA = aIds.some((x) => subs.has(x));
@@ -205,6 +217,7 @@ function tyingFindings(kb: KbIndex, aIds: string[], bIds: string[], aTargets: Se
     if (hasA && hasB) out.push(f);
     else if (hasA && [...blockTargets].some((t) => bTargets.has(t))) out.push(f);
     else if (hasB && [...blockTargets].some((t) => aTargets.has(t))) out.push(f);
+    else if ((hasA && mentions(f, bWords)) || (hasB && mentions(f, aWords))) out.push(f);
   }
   return out;
 }

@@ -22,6 +22,7 @@ import { parseRegimen, type Regimen } from '../regimen/parse-regimen.js';
 import { resolveSubstance } from '../search/fuzzy-match.js';
 import { cmaxAtDose, fmScenarios, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
 import { expandToCompounds } from './resolve.js';
+import { withConstituents } from './describe.js';
 
 export interface PredictRequest {
   victim: string;
@@ -54,6 +55,10 @@ export interface Mechanism {
 
 export interface ObservedStudy {
   id: string;
+  /** `related-product`: the study used another product carrying the same active compound. */
+  match: 'exact' | 'related-product';
+  perpetrator: string;
+  victim: string;
   aucRatio?: number;
   cmaxRatio?: number;
   analyte?: string;
@@ -178,9 +183,15 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   // Observed studies of this pair (including via constituents) are shown beside the prediction.
   const perpIds = new Set([perp.id, ...expandToCompounds(kb, perp.id, undefined, weightKg).map((c) => c.compoundId)]);
   const victimIds = new Set([victim.id, analyteId]);
+  // A study of a related product (kratom tea for kratom, Epidiolex for CBD) counts when it delivers the
+  // same active compound; `match` says which.
+  const overlaps = (id: string, ids: Set<string>): boolean => ids.has(id) || withConstituents(kb, id).some((x) => ids.has(x));
   const observed: ObservedStudy[] = kb.data.clinical
-    .filter((c) => perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte))))
+    .filter((c) => overlaps(c.perpetrator, perpIds) && (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte)) || withConstituents(kb, c.victim).includes(analyteId)))
     .map((c) => ({
+      match: (perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || victimIds.has(c.analyte ?? '')) ? 'exact' : 'related-product') as ObservedStudy['match'],
+      perpetrator: c.perpetrator,
+      victim: c.victim,
       id: c.id,
       aucRatio: c.aucRatio?.value,
       cmaxRatio: c.cmaxRatio?.value,

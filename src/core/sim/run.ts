@@ -66,6 +66,7 @@ export class ArmRunner {
     const fastRoute: (string | undefined)[] = new Array(n).fill(undefined);
     m.kaFast.fill(0);
     let maxDoseUmol = 0;
+    const doseScale = new Float64Array(n);
     for (const [k, d] of doses.entries()) {
       const i = drugIndex.get(d.drugId);
       if (i === undefined) throw new CrosstalkError('INPUT_INVALID', `doses[${k}].drugId: '${d.drugId}' is not in the model`, { field: `doses[${k}].drugId` });
@@ -73,6 +74,7 @@ export class ArmRunner {
       if (!(d.tH >= 0) || !Number.isFinite(d.tH)) throw new CrosstalkError('INPUT_INVALID', `doses[${k}].tH: must be a finite time ≥ 0, got ${d.tH}`, { field: `doses[${k}].tH` });
       const umol = (d.amountMg / m.mw[i]!) * 1000;
       maxDoseUmol = Math.max(maxDoseUmol, umol);
+      doseScale[i] = Math.max(doseScale[i]!, umol);
       const t = d.route === 'po' ? d.tH + m.tlag[i]! : d.tH;
       if (t >= tEndH) continue;
       if (d.route === 'inhaled' || d.route === 'oromucosal') {
@@ -88,8 +90,9 @@ export class ArmRunner {
       events.push({ tH: t, apply: eventFor(d.route, o, umol, m, i) });
     }
     // absolute tolerance scaled to the dose (MODEL.md §2.3: atol relative to the typical state scale)
-    const scale = Math.max(maxDoseUmol, 1e-12);
     for (let i = 0; i < n; i++) {
+      // per drug: its own largest dose; undosed drugs (metabolites) use the largest dose in the run
+      const scale = Math.max(doseScale[i]! > 0 ? doseScale[i]! : maxDoseUmol, 1e-12);
       for (let k = 0; k < STRIDE; k++) this.atol[i * STRIDE + k] = this.settings.atolUmol * scale;
       this.atol[i * STRIDE + AUC] = this.settings.atolUmol * scale / Math.max(m.vc[i]!, 1e-12);
     }
@@ -190,6 +193,7 @@ function eventFor(route: DoseEvent['route'], o: number, umol: number, m: Interac
 export function accountedUmol(m: InteractionModel, y: Float64Array, i: number): number {
   const o = i * STRIDE;
   let s = 0;
-  for (let k = 0; k < STRIDE; k++) if (k !== AUC) s += k === 2 ? m.liverAmount(y, i) : y[o + k]!;
+  // the QSS liver holds no mass (its balance is algebraic), so the liver slot is 0 there
+  for (let k = 0; k < STRIDE; k++) if (k !== AUC) s += y[o + k]!;
   return s;
 }

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { CrosstalkError } from '../../core/errors.js';
+import { startServer } from '../../server/start.js';
+import { ensureWebBuilt } from '../../server/web-build.js';
+import type { CliDeps } from '../io.js';
+
+/** `crosstalk serve [--port]`: the API and the web app on 127.0.0.1 (PORT env or 8080). */
+export function registerServe(program: Command, deps: CliDeps): void {
+  program
+    .command('serve')
+    .description('start the HTTP API and web app on http://127.0.0.1:8080 (port from --port or PORT)')
+    .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
+    .option('--no-web', 'serve the API only (do not build or serve the web app)')
+    .option('--no-rate-limit', 'switch rate limiting off (benchmarks only)')
+    .action(async (opts: { port?: string; web: boolean; rateLimit: boolean }) => {
+      const raw = opts.port ?? process.env.PORT ?? '8080';
+      const port = Number(raw);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CrosstalkError('INPUT_INVALID', `--port: '${raw}' is not a port number (0–65535)`, { field: 'port' });
+      const kb = deps.getKb();
+      if (opts.web) await ensureWebBuilt((s) => process.stderr.write(`${s}\n`));
+      const { url } = await startServer(kb, { port, webDist: opts.web ? undefined : null, rateLimit: opts.rateLimit ? undefined : false });
+      process.stdout.write(`Crosstalk is running at ${url} (KB ${kb.data.version}; API docs at ${url}docs). Ctrl-C to stop.\n`);
+    });
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkClaim } from '../../src/core/claims/check-claim.js';
+import { parseClaim } from '../../src/core/claims/parse-claim.js';
+import { check } from '../../src/core/engine/check.js';
+import { predict } from '../../src/core/engine/predict.js';
+import { buildBrief, renderBrief } from '../../src/core/report/brief.js';
+import { loadKb } from '../../src/store/kb-store.js';
+
+const kb = loadKb();
+
+describe('claim checker (REQ-3.claims)', () => {
+  it('"cannabis and kratom are pharmacologically unrelated" is contradicted, citing CB1 (animal) and CYP2D6/CYP3A4 (in vitro)', () => {
+    const r = checkClaim(kb, 'cannabis and kratom are pharmacologically unrelated');
+    expect(r.verdict).toBe('contradicted');
+    const text = r.reasons.map((x) => x.text).join('\n');
+    expect(text).toMatch(/Cannabinoid receptor 1/);
+    expect(r.reasons.find((x) => /Cannabinoid receptor 1/.test(x.text))!.evidence).toBe('animal');
+    expect(text).toMatch(/CYP2D6/);
+    expect(text).toMatch(/CYP3A4/);
+    expect(r.sources).toContain('iman-2021');
+    expect(r.caveats.length).toBeGreaterThan(0);
+  });
+  it('"combining cannabis and kratom is safe" is not supported', () => {
+    expect(checkClaim(kb, 'combining cannabis and kratom is safe').verdict).toBe('not-supported');
+    expect(checkClaim(kb, "it's safe to mix weed and kratom").verdict).toBe('not-supported');
+  });
+  it('"CBD raises kratom levels" is supported by animal evidence, with the caveat', () => {
+    const r = checkClaim(kb, 'CBD raises kratom levels');
+    expect(r.verdict).toBe('supported');
+    expect(r.summary).toMatch(/animals/);
+    expect(r.caveats.join(' ')).toMatch(/[Aa]nimal/);
+  });
+  it('synergy is not supported; an unparseable sentence lists the forms understood', () => {
+    expect(checkClaim(kb, 'cannabis and kratom are synergistic').verdict).toBe('not-supported');
+    const u = checkClaim(kb, 'kratom is a plant from Thailand');
+    expect(u.verdict).toBe('unrecognized');
+    expect(u.forms!.length).toBeGreaterThan(3);
+  });
+  it('parses common phrasings', () => {
+    expect(parseClaim('Cannabis and kratom have nothing to do with each other.')).toMatchObject({ kind: 'unrelated', a: 'cannabis', b: 'kratom' });
+    expect(parseClaim('CBD increases kratom blood levels')).toMatchObject({ kind: 'increases-exposure', a: 'cbd', b: 'kratom' });
+    expect(parseClaim('THC and CBD both act on CB1')).toMatchObject({ kind: 'shares-target', detail: 'cb1' });
+  });
+});
+
+describe('check (REQ-3.check)', () => {
+  it('kratom + oxycodone + alprazolam flags additive respiratory depression and CYP3A4, with tiers and evidence', () => {
+    const r = check(kb, ['kratom', 'oxycodone', 'alprazolam']);
+    expect(r.pairs).toHaveLength(3);
+    const ko = r.pairs.find((p) => p.a.id === 'kratom' && p.b.id === 'oxycodone')!;
+    expect(ko.sharedEffects.map((e) => e.id)).toContain('respiratory-depression');
+    expect(ko.sharedEnzymes.map((e) => e.id)).toContain('cyp3a4');
+    expect(['amber', 'red']).toContain(ko.tier);
+    const oa = r.pairs.find((p) => p.a.id === 'oxycodone' && p.b.id === 'alprazolam')!;
+    expect(oa.sharedEffects.map((e) => e.id)).toContain('respiratory-depression');
+    expect(oa.tier).toBe('red');
+    for (const p of r.pairs) for (const s of p.statements) expect(s.evidence).toBeTruthy();
+    expect(r.notice).toMatch(/Educational use only/);
+  });
+  it('cannabis + kratom: CB1 shared (animal), CYP2D6 and CYP3A4 shared, mutual inhibition', () => {
+    const p = check(kb, ['cannabis', 'kratom']).pairs[0]!;
+    const cb1 = p.sharedTargets.find((n) => n.id === 'cb1')!;
+    expect(cb1.evidence.level).toBe('animal');
+    expect(p.sharedEnzymes.map((n) => n.id)).toEqual(expect.arrayContaining(['cyp2d6', 'cyp3a4']));
+    expect(p.mutualInhibition?.enzymes).toContain('cyp2d6');
+    expect(p.statements.some((s) => s.preclinical)).toBe(true);
+  });
+  it('rejects bad input with a message naming the field', () => {
+    expect(() => check(kb, ['kratom'])).toThrowError(/substances: give at least two/);
+    expect(() => check(kb, Array.from({ length: 1000 }, () => 'kratom'))).toThrowError(/at most 8/);
+    expect(() => check(kb, ['kratom', 'kratum-x'])).toThrowError(/substances\[1\]: no substance called 'kratum-x'/);
+  });
+});
+
+describe('predict (REQ-3.predict)', () => {
+  it('keeps the observed value apart from the prediction', () => {
+    const p = predict(kb, { victim: 'midazolam', perpetrator: 'kratom' });
+    expect(p.status).toBe('predicted');
+    expect(p.observed.some((o) => o.aucRatio === 1.39)).toBe(true);
+    expect(p.aucRatio).not.toBe(1.39);
+    expect(p.range!.low).toBeLessThanOrEqual(p.aucRatio!);
+    expect(p.range!.high).toBeGreaterThanOrEqual(p.aucRatio!);
+    expect(p.mechanisms.length).toBeGreaterThan(0);
+    expect(p.cmaxMethod).toBeTruthy();
+  });
+  it('is dose-dependent: more perpetrator gives a larger ratio', () => {
+    const lo = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '50 mg qd 4d' }).aucRatio!;
+    const hi = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '400 mg qd 4d' }).aucRatio!;
+    expect(hi).toBeGreaterThan(lo);
+  });
+  it('answers grey, not a guess, when a parameter is missing', () => {
+    const p = predict(kb, { victim: 'omeprazole', perpetrator: 'moclobemide' });
+    if (p.status === 'grey') {
+      expect(p.aucRatio).toBeNull();
+      expect(p.missing.length).toBeGreaterThan(0);
+    } else expect(Number.isFinite(p.aucRatio!)).toBe(true);
+  });
+  it('bad regimens point at the word', () => {
+    expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mgs daily' })).toThrowError(/perpetratorDose: could not read 'mgs'/);
+    expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'midazolam' })).toThrowError(/same substance/);
+  });
+});
+
+describe('every ordered pair of medicines sharing an enzyme gives a finite answer or grey (REQ-6.pairs)', () => {
+  it('walks them all', () => {
+    const meds = kb.allSubstances().filter((s) => s.kind === 'medicine' || s.kind === 'compound');
+    const enzymesOf = new Map(meds.map((m) => [m.id, new Set(kb.relationsOf(m.id).filter((r) => kb.target(r.object)?.kind === 'enzyme').map((r) => r.object))]));
+    let n = 0;
+    for (const v of meds)
+      for (const p of meds) {
+        if (v.id === p.id) continue;
+        const shared = [...enzymesOf.get(v.id)!].some((e) => enzymesOf.get(p.id)!.has(e));
+        if (!shared) continue;
+        const r = predict(kb, { victim: v.id, perpetrator: p.id }, { draws: 8 });
+        n++;
+        if (r.status === 'grey') expect(r.missing.length).toBeGreaterThan(0);
+        else {
+          expect(Number.isFinite(r.aucRatio!)).toBe(true);
+          expect(Number.isFinite(r.cmaxRatio!)).toBe(true);
+          expect(r.magnitudeClass).not.toBe('unknown');
+        }
+      }
+    expect(n).toBeGreaterThan(100);
+  });
+});
+
+describe('evidence brief (REQ-3.explain)', () => {
+  const brief = buildBrief(kb, ['cannabis', 'kratom'], { jurisdiction: 'US-FL', today: '2026-11-26' });
+  it('holds the golden structure', () => {
+    const golden = JSON.parse(readFileSync(new URL('../golden/brief-cannabis-kratom.structure.json', import.meta.url), 'utf8')) as {
+      sections: string[];
+      mustMention: Record<string, string>;
+    };
+    expect(brief.sections.map((s) => s.id)).toEqual(golden.sections);
+    const md = renderBrief(brief, 'md');
+    for (const [point, pattern] of Object.entries(golden.mustMention)) expect(md, point).toMatch(new RegExp(pattern, 'i'));
+  });
+  it('every evidence-bearing statement cites a numbered source that exists', () => {
+    const n = brief.sources.length;
+    for (const s of brief.sections) for (const i of s.items) for (const c of i.cites) expect(c).toBeLessThanOrEqual(n);
+    expect(brief.notice).toMatch(/not medical advice/);
+  });
+  it('escapes HTML from the KB', () => {
+    const html = renderBrief(brief, 'html');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
