@@ -450,13 +450,13 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       kdegLiverPerH: Object.fromEntries(Object.entries(phys.kdegLiverPerH).map(([k, v]) => [k, v * kd])),
       kdegGutPerH: Object.fromEntries(Object.entries(phys.kdegGutPerH).map(([k, v]) => [k, v * kd])),
     };
-    const r = staticAucRatio({ route: victimRoute, fm, fg: fgS }, ps, physS, option).aucRatio;
+    const r = staticAucRatio({ route: victimRoute, fm, fg: fgS }, ps, physS, option, false).aucRatio;
     if (Number.isFinite(r)) samples.push(r);
   }
   samples.sort((a, b) => a - b);
   const range = { low: percentile(samples, 0.05), high: percentile(samples, 0.95), method: `5th–95th percentile of ${samples.length} Monte Carlo draws over Ki/KI/kinact/EC50 (CV 50 %, and between-source spread), fm (source ranges and scenarios), fu (CV 20 %), perpetrator Cmax (CV 30 %), kdeg (CV 50 %), Fg (logit SD 0.5); seed ${rng.seed}, ${rng.algorithm}` };
 
-  const scenarioResults = scenarios.map((s) => ({ source: s.source, aucRatio: staticAucRatio(victimIn(s), perps, phys, option).aucRatio }));
+  const scenarioResults = scenarios.map((s) => ({ source: s.source, aucRatio: staticAucRatio(victimIn(s), perps, phys, option, false).aucRatio }));
   if (scenarioResults.length > 1) {
     const rs = scenarioResults.map((s) => s.aucRatio);
     if (Math.max(...rs) / Math.min(...rs) > 1.25)

@@ -198,6 +198,8 @@ export function staticAucRatio(
   perpetrators: PerpetratorInput[],
   phys: Physiology,
   option: ConcentrationOption = 'inlet_max_u',
+  /** Per-mechanism breakdown (extra work); off inside Monte Carlo loops. */
+  breakdown = true,
 ): StaticResult {
   const perps = perpetrators.map((p) => ({ p, c: perpetratorConcentrations(p, phys, option) }));
   const enzymes = new Set([...Object.keys(victim.fm), ...perpetrators.flatMap((p) => Object.keys(p.enzymes))]);
@@ -209,7 +211,7 @@ export function staticAucRatio(
   }
   const all = combine(victim, liver, gut, (t) => t.A * t.B * t.C);
   const mechanisms: MechanismRatio[] = [];
-  for (const e of Object.keys(victim.fm)) {
+  if (breakdown) for (const e of Object.keys(victim.fm)) {
     for (const [kind, key] of [
       ['reversible', 'C'],
       ['time-dependent', 'A'],
