@@ -35,7 +35,7 @@ export function renderSubstanceText(d: SubstanceDescription): string {
   const ids = Object.entries(s.identifiers).map(([k, v]) => `${k} ${String(v)}`);
   if (ids.length) out.push(pc.dim(ids.join(' · ')));
   if (s.mw) out.push(`molecular weight: ${q(s.mw)}`);
-  if (s.usualDose) out.push(`usual dose (engine default): ${s.usualDose.regimen} [${s.usualDose.source}]`);
+  if (s.usualDose) out.push(`reference dose (used when none is given; from a label or study, not a recommendation): ${s.usualDose.regimen} [${s.usualDose.source}]`);
   if (d.constituents.length) {
     out.push('', pc.underline('Constituents'));
     for (const c of d.constituents) out.push(`  ${c.name}${c.content ? ` — ${c.content}` : ''}${c.share ? ` (share ${c.share})` : ''}`);
