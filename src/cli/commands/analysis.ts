@@ -49,11 +49,10 @@ export function registerExplain(program: Command, deps: CliDeps): void {
       const brief = buildBrief(deps.getKb(), [a, b], { jurisdiction: opts.jurisdiction, today: deps.today });
       if (format === 'pdf') {
         const out = opts.out ?? `crosstalk-${brief.substances.map((s) => s.id).join('-')}.pdf`;
-        // Loaded lazily: PDF export needs Chromium, which only some machines have.
-        const pdfModule = '../../server/pdf.js';
-        const { htmlToPdf } = (await import(pdfModule)) as { htmlToPdf: (html: string, path: string) => Promise<void> };
-        await htmlToPdf(renderBrief(brief, 'html'), out);
-        console.log(`wrote ${out}`);
+        // Loaded lazily: PDF export drives Chromium, which only some machines have (TOOL_NO_CHROMIUM otherwise).
+        const { htmlToPdf } = await import('../../server/html-to-pdf.js');
+        const r = await htmlToPdf(renderBrief(brief, 'html'), out);
+        console.log(`wrote ${r.path} (${r.bytes} bytes)`);
         return;
       }
       const text = renderBrief(brief, format as 'md' | 'html' | 'json');
