@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isCrosstalkError } from '../src/core/errors.js';
-import { predict, type PredictRequest } from '../src/core/engine/predict.js';
+import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/engine/predict.js';
 import type { ConcentrationOption } from '../src/core/pk/static-ddi.js';
 import { loadKb, ROOT } from '../src/store/kb-store.js';
 
@@ -102,7 +102,7 @@ for (const e of doc.entries) {
 
 const f = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toFixed(2));
 console.log(`validate:ddi — ${file}`);
-console.log(`options: concentration ${concArg ?? 'inlet_max_u (default)'}; time course ${timeCourse ? 'on' : 'off'}; KB ${kb.data.version}`);
+console.log(`options: concentration ${concArg ?? `${DEFAULT_CONCENTRATION} (default)`}; time course ${timeCourse ? 'on' : 'off'}; KB ${kb.data.version}`);
 console.log('id       | perpetrator → analyte                | observed | predicted (5–95%)       | fold  | Cmax obs/pred | status / note');
 const scored: { fold: number; ratio: number }[] = [];
 for (const r of rows) {

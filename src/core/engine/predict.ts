@@ -408,6 +408,10 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   const kV = vHalf ? Math.LN2 / vHalf.value : undefined;
   const vTmax = pkValue(kb, analyteId, 'tmax')?.value;
   if (!kaV && kV && vTmax) kaV = kaFromTmax(vTmax, kV);
+  if (!kaV && kV) {
+    kaV = DEFAULT_KA_PER_H;
+    assumptions.push(`ka of ${analyte.name} unknown: FDA default 6 /h used for the Cmax ratio's absorption phase.`);
+  }
   const cm = cmaxRatioOf({ gutRatio: res.gutRatio, hepaticClearanceScale: res.hepaticClearanceScale, fh, kaPerH: kaV, kPerH: kV, route: victimRoute });
 
   // Uncertainty: Monte Carlo over the spread of the inputs (MODEL.md §3.4 CVs, source-to-source spread).
