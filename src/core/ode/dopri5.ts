@@ -72,7 +72,6 @@ export class Dopri5 {
   private readonly k4: Float64Array;
   private readonly k5: Float64Array;
   private readonly k6: Float64Array;
-  private readonly k7: Float64Array;
   private readonly y1: Float64Array;
   private readonly ys: Float64Array;
   private readonly r1: Float64Array;
@@ -110,7 +109,7 @@ export class Dopri5 {
     if (!Number.isInteger(n) || n <= 0) throw new CrosstalkError('INPUT_INVALID', `ode.n: dimension must be a positive integer, got ${n}`, { field: 'n' });
     this.n = n;
     const mk = (): Float64Array => new Float64Array(n);
-    this.k1 = mk(); this.k2 = mk(); this.k3 = mk(); this.k4 = mk(); this.k5 = mk(); this.k6 = mk(); this.k7 = mk();
+    this.k1 = mk(); this.k2 = mk(); this.k3 = mk(); this.k4 = mk(); this.k5 = mk(); this.k6 = mk();
     this.y1 = mk(); this.ys = mk();
     this.r1 = mk(); this.r2 = mk(); this.r3 = mk(); this.r4 = mk(); this.r5 = mk();
     this.k1Prev = mk(); this.yPrev = mk();
@@ -134,7 +133,7 @@ export class Dopri5 {
     const atolS = typeof opts.atol === 'number' ? opts.atol : 1e-9;
     const atolV = typeof opts.atol === 'object' ? opts.atol : null;
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
-    const { k1, k2, k3, k4, k5, k6, k7, y1, ys } = this;
+    const { k1, k2, k3, k4, k5, k6, y1, ys } = this;
     this.checkFinite(y, t0);
     f(t0, y, k1);
     this.stats.rhsEvals++;

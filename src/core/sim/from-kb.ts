@@ -75,7 +75,10 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
 
   if (!sub.mw) throw new CrosstalkError('SIM_MISSING_PARAMETER', `substances.${id}.mw: molecular weight missing (needed for µmol amounts)`, { field: `${id}.mw` });
   const mw = q('mw', sub.mw, 'g/mol')!;
-  const pk: PkProfile | undefined = kb.defaultPk(id, species, 'po') ?? kb.pkOf(id).find((p) => p.species === species);
+  // a profile that has a clearance: the species' default po profile first, then any default, then any
+  const candidates = kb.pkOf(id).filter((p) => p.species === species && (p.cl || p.clF));
+  const rank = (p: PkProfile): number => (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
+  const pk: PkProfile | undefined = [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? kb.defaultPk(id, species, 'po');
   if (!pk)
     throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${id}: no ${species} PK profile in the KB (clearance and volume are needed)`, { field: `${id}.pk` });
   used.push({ owner: id, name: 'pkProfile', value: 1, unit: '-', source: pk.id, assumption: false, note: `${pk.species} ${pk.route}` });
@@ -86,8 +89,16 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
     throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no clearance (cl or clF) for ${id} in ${species}`, { field: `${pk.id}.clF` });
   const dflt = (name: string, x: Quantity | undefined, value: number, unit: string, why: string): number =>
     x ? q(name, x, unit)! : put(name, value, unit, why, true);
-  const fuP = dflt('fu,p', pk.fu, 1, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
-  const rb = dflt('RB', pk.rb, 1, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
+  // binding: the species' own value, else (non-human) a human value as a labelled proxy, else the default
+  const human = species !== 'human' ? kb.pkOf(id).filter((p) => p.species === 'human') : [];
+  const proxy = (name: string, field: 'fu' | 'rb'): Quantity | undefined => {
+    if (pk[field]) return pk[field];
+    const h = human.find((p) => p[field])?.[field];
+    if (h) { indirect = true; warnings.push(`${id}: ${name} from a human profile (no ${species} value; indirect)`); }
+    return h;
+  };
+  const fuP = dflt('fu,p', proxy('fu,p', 'fu'), 1, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
+  const rb = dflt('RB', proxy('RB', 'rb'), 1, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
   const fa = dflt('Fa', pk.fa, 1, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
   const fg = dflt('Fg', pk.fg, 1, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
   const fe = dflt('fe', pk.fe, 0, 'fraction', 'default: no renal excretion unchanged (hepatic elimination dominant)');

@@ -99,7 +99,7 @@ export function simulateInteraction(req: InteractionRequest): InteractionResult 
     const a = aloneArms.get(group);
     const ai = a ? a.drugs.findIndex((x) => x.id === d.id) : -1;
     const alone = a && ai >= 0 ? summarise(a.arm.drugs[ai]!) : null;
-    const multi = (combined.drugs[i]!.lastDoseH ?? 0) > 0;
+    const multi = req.doses.filter((x) => x.drugId === d.id).length > 1;
     let ratios: Ratios | null = null;
     if (alone) {
       const metric: Ratios['aucMetric'] = multi ? 'AUCtau,last' : c.aucInfUMH !== null && alone.aucInfUMH !== null ? 'AUC0-inf' : 'AUC0-t';

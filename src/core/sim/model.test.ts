@@ -47,7 +47,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
       const r = simulateInteraction({
         drugs: [victim, ...p.drugs], physiology: phys,
         groups: [{ id: 'v', compounds: ['victim'] }, { id: 'p', compounds: ['perp', 'perp-gut'] }],
-        doses: [{ drugId: 'victim', tH: 1, amountMg: 10, route: 'po' }, ...p.doses], tEndH: 151, // victim after the perpetrator's liver has equilibrated settings: { rtol: 1e-10, liverQSS },
+        doses: [{ drugId: 'victim', tH: 1, amountMg: 10, route: 'po' }, ...p.doses], tEndH: 151, settings: { rtol: 1e-10, liverQSS }, // victim dosed after the perpetrator's liver has equilibrated
       });
       const v = r.compounds[0]!;
       const msm = (1 / ((1 / 11) * (1 - fg) + fg)) * (1 / (0.9 * 0.25 + 0.1));

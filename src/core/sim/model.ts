@@ -252,17 +252,9 @@ export class InteractionModel {
       const renal = clr[i]! * cp;
       d[o + GUT] = -absorbed;
       d[o + FAST] = -jfast;
-      let toLiver: number;
-      if (this.liverQSS) {
-        d[o + LIV] = 0;
-        toLiver = 0;
-        // QSS: everything entering the liver leaves as hepatic venous outflow or elimination
-        d[o + CEN] = qh * (c - cb) - renal - k12[i]! * xc + k21[i]! * xp + jfast;
-      } else {
-        toLiver = qh * (cb - c) + jabs + this.jIn[i]! - hepElim;
-        d[o + LIV] = toLiver;
-        d[o + CEN] = qh * (c - cb) - renal - k12[i]! * xc + k21[i]! * xp + jfast;
-      }
+      // QSS: the liver balance is algebraic (everything entering leaves as outflow or elimination)
+      d[o + LIV] = this.liverQSS ? 0 : qh * (cb - c) + jabs + this.jIn[i]! - hepElim;
+      d[o + CEN] = qh * (c - cb) - renal - k12[i]! * xc + k21[i]! * xp + jfast;
       d[o + PER] = k12[i]! * xc - k21[i]! * xp;
       d[o + AUC] = cp;
       d[o + ELIM] = hepElim + renal + (absorbed - jabs);
@@ -438,7 +430,9 @@ export class InteractionModel {
       luSolve(jac, this.piv, this.rhsLu, n);
       let change = 0;
       for (let i = 0; i < n; i++) {
-        const c = chv[i]! + this.rhsLu[i]!;
+        let c = chv[i]! + this.rhsLu[i]!;
+        // a Newton step must not leave the physical domain: fall back to the (positive) fixed-point value
+        if (!(c >= 0) || !Number.isFinite(c)) c = gx[i]!;
         const rel = Math.abs(c - chv[i]!) / (Math.abs(c) + 1e-300);
         if (rel > change) change = rel;
         chv[i] = c;
@@ -452,7 +446,12 @@ export class InteractionModel {
         gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
       }
       if (change < this.qssTol) break;
-      if (it === 19) this.qssNonConverged++;
+      if (it === 19) {
+        // strongly coupled and far from the warm start: plain fixed-point passes (monotone, positive)
+        for (let k = 0; k < 200 && this.qssPass(y) > this.qssTol; k++) this.qssIterations++;
+        for (let i = 0; i < n; i++) gx[i] = chv[i]!;
+        this.qssNonConverged++;
+      }
     }
     // final fixed-point application (consistent chv, clearances and formation)
     for (let i = 0; i < n; i++) { chv[i] = gx[i]!; chu[i] = fub[i]! * gx[i]!; }

@@ -1,0 +1,85 @@
+/**
+ * Simulator benchmark (run: npx tsx bench/sim.ts). Same two-drug interaction model solved by our
+ * DOPRI5 and by SciPy solve_ivp (LSODA, RK45) at rtol 1e-8; QSS liver vs full liver at equal
+ * accuracy; then a 10,000-subject × 7-day × 2-substance population. The last line is one JSON object.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { InteractionModel } from '../src/core/sim/model.js';
+import { ArmRunner } from '../src/core/sim/run.js';
+import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../src/core/sim/types.js';
+import { runPopulationParallel } from '../src/node/population-pool.js';
+
+const spec = JSON.parse(readFileSync(new URL('../test/reference/interaction-spec.json', import.meta.url), 'utf8')) as {
+  drugs: DrugParams[]; physiology: Physiology; doses: DoseEvent[]; tEndH: number;
+};
+const RTOL = 1e-8;
+
+function ours(liverQSS: boolean, rtol: number, reps: number): { auc: number[]; cmax: number[]; seconds: number; steps: number } {
+  const m = new InteractionModel(spec.drugs, spec.physiology, liverQSS);
+  const r = new ArmRunner(m, { ...DEFAULT_SOLVE, rtol, atolUmol: Math.min(1e-9, rtol * 1e-4), liverQSS });
+  let res = r.run(spec.doses, spec.tEndH, undefined, false);
+  const t0 = performance.now();
+  for (let k = 0; k < reps; k++) res = r.run(spec.doses, spec.tEndH, undefined, false);
+  return { auc: res.drugs.map((d) => d.aucUMH), cmax: res.drugs.map((d) => d.cmaxUM), seconds: (performance.now() - t0) / 1000 / reps, steps: res.stats.steps };
+}
+
+const rel = (a: number, b: number): number => Math.abs(a / b - 1);
+const fmt = (x: number): string => x.toExponential(2);
+
+// 1. reference accuracy and speed against SciPy
+const full = ours(false, RTOL, 5);
+let maxRelDiff: number | null = null;
+let speedupVsScipy: number | null = null;
+const py = spawnSync('python3', ['bench/ref/interaction_ref.py'], {
+  input: JSON.stringify({ ...spec, rtol: RTOL, atolRel: 1e-12, methods: ['LSODA', 'RK45'], reps: 1 }),
+  env: { ...process.env, PYENV_VERSION: 'system' },
+  encoding: 'utf8',
+  maxBuffer: 1 << 24,
+});
+if (py.status !== 0) {
+  const missing = /No module named 'scipy'|No module named 'numpy'/.test(py.stderr);
+  process.stdout.write(missing
+    ? 'python3-scipy is missing (apt-get install -y python3-scipy; run with PYENV_VERSION=system): SciPy comparison skipped\n'
+    : `SciPy reference failed, comparison skipped:\n${py.stderr}\n`);
+} else {
+  const ref = JSON.parse(py.stdout) as { scipy: string; methods: Record<string, { auc: number[]; cmax: number[]; secondsPerSolve: number }> };
+  process.stdout.write(`SciPy ${ref.scipy}; model: 2 drugs, full liver state, ${spec.tEndH} h, rtol ${RTOL}\n`);
+  maxRelDiff = 0;
+  for (const [method, r] of Object.entries(ref.methods)) {
+    const diffs = spec.drugs.flatMap((_, i) => [rel(full.auc[i]!, r.auc[i]!), rel(full.cmax[i]!, r.cmax[i]!)]);
+    const mx = Math.max(...diffs);
+    maxRelDiff = Math.max(maxRelDiff, mx);
+    process.stdout.write(`  ${method.padEnd(6)} max rel diff (AUC, Cmax of both drugs) ${fmt(mx)}  ${(r.secondsPerSolve * 1000).toFixed(1)} ms/subject  ours ${(full.seconds * 1000).toFixed(2)} ms/subject → ×${(r.secondsPerSolve / full.seconds).toFixed(1)}\n`);
+  }
+  speedupVsScipy = ref.methods['LSODA']!.secondsPerSolve / full.seconds;
+  if (maxRelDiff > 1e-6) process.stdout.write(`  WARNING: agreement ${fmt(maxRelDiff)} is worse than 1e-6\n`);
+}
+
+// 2. QSS liver vs full liver at equal accuracy (error against each formulation's own rtol 1e-12 solution)
+process.stdout.write('QSS liver vs full liver state (DOPRI5), error vs own rtol-1e-12 solution:\n');
+const refQ = ours(true, 1e-12, 0), refF = ours(false, 1e-12, 0);
+for (const rtol of [1e-4, 1e-6, 1e-8]) {
+  const q = ours(true, rtol, 20), f = ours(false, rtol, 3);
+  const eq = Math.max(...spec.drugs.flatMap((_, i) => [rel(q.auc[i]!, refQ.auc[i]!), rel(q.cmax[i]!, refQ.cmax[i]!)]));
+  const ef = Math.max(...spec.drugs.flatMap((_, i) => [rel(f.auc[i]!, refF.auc[i]!), rel(f.cmax[i]!, refF.cmax[i]!)]));
+  process.stdout.write(`  rtol ${fmt(rtol)}  QSS ${(q.seconds * 1000).toFixed(2)} ms ${q.steps} steps err ${fmt(eq)} | full ${(f.seconds * 1000).toFixed(2)} ms ${f.steps} steps err ${fmt(ef)} | full/QSS time ×${(f.seconds / q.seconds).toFixed(0)}\n`);
+}
+const modelDiff = Math.max(...spec.drugs.flatMap((_, i) => [rel(refQ.auc[i]!, refF.auc[i]!), rel(refQ.cmax[i]!, refF.cmax[i]!)]));
+process.stdout.write(`  QSS vs full model difference (not solver error): ${fmt(modelDiff)}\n`);
+
+// 3. population: 10,000 subjects × 7 days × 2 substances (combined + each alone = 3 solves per subject)
+const doses7: DoseEvent[] = [];
+for (let d = 0; d < 7; d++) for (const x of spec.doses.filter((x) => x.tH === 0)) doses7.push({ ...x, tH: 24 * d });
+const n = Number(process.env['BENCH_SUBJECTS'] ?? 10_000);
+const t0 = performance.now();
+const pop = await runPopulationParallel({
+  drugs: spec.drugs, physiology: spec.physiology, doses: doses7, tEndH: 168, n, seed: 1, ancestry: 'european', fixedPhenotypes: {},
+  groups: spec.drugs.map((d) => ({ id: d.id, compounds: [d.id] })),
+});
+const populationSeconds = (performance.now() - t0) / 1000;
+process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} workers): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm\n`);
+for (const c of pop.compounds)
+  process.stdout.write(`  ${c.id}: AUC ratio median ${c.aucRatio?.median.toFixed(3)} (5–95 % ${c.aucRatio?.p5.toFixed(3)}–${c.aucRatio?.p95.toFixed(3)})\n`);
+process.stdout.write(`${JSON.stringify({ speedupVsScipy, maxRelDiff, populationSeconds })}\n`);
