@@ -31,6 +31,15 @@ export const ERRORS = {
   SIM_NONFINITE_STATE: { status: 500, hint: 'The ODE state became non-finite; report the inputs.' },
   SIM_STEP_LIMIT: { status: 422, hint: 'The solver hit its step limit; shorten the horizon or loosen tolerances.' },
   SIM_MISSING_PARAMETER: { status: 422, hint: 'The KB lacks a parameter the simulator needs.' },
+  // Simulator warnings (returned as data, never thrown)
+  SIM_WARN_STIFFNESS_SUSPECTED: { status: 200, hint: 'Many small steps: the model may be stiff; the algebraic liver (default) avoids this.' },
+  SIM_WARN_MANY_REJECTIONS: { status: 200, hint: 'Many rejected steps; results are still within tolerance.' },
+  SIM_UNAVAILABLE: { status: 503, hint: 'The simulator could not run this request; the static prediction is still available.' },
+  // HTTP
+  HTTP_NOT_FOUND: { status: 404, hint: 'Check the path; the API is described at /openapi.json.' },
+  HTTP_RATE_LIMITED: { status: 429, hint: 'Too many requests; wait a minute and retry.' },
+  HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, hint: 'Send JSON with content-type: application/json.' },
+  SERVER_BUG: { status: 500, hint: 'An unexpected error; this is a bug. Please report the request.' },
   // Tools
   TOOL_NO_CHROMIUM: { status: 501, hint: 'Install Debian chromium (apt-get install chromium) for PDF export.' },
 } as const;

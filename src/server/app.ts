@@ -118,7 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const webDist = opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist;
   const hasWeb = !!webDist && existsSync(join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false, index: ['index.html'],
+      // Hashed assets may be cached; index.html must not be, so a rebuilt app is picked up at once.
+      setHeaders: (res, path) => res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';

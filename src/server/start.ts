@@ -6,6 +6,6 @@ import { buildApp, type AppOptions } from './app.js';
 export async function startServer(kb: KbIndex, opts: { port?: number; host?: string } & Omit<AppOptions, 'kb'> = {}): Promise<{ app: FastifyInstance; url: string }> {
   const { port = 8080, host = '127.0.0.1', ...rest } = opts;
   const app = await buildApp({ kb, ...rest });
-  await app.listen({ port, host });
-  return { app, url: `http://${host}:${port}/` };
+  const address = await app.listen({ port, host });
+  return { app, url: `${address}/` };
 }

@@ -88,10 +88,24 @@ describe('API endpoints (server-and-web-app)', () => {
   it('POST /api/simulate is bounded: the cap is in the error', async () => {
     const pop = await post('/api/simulate', { victim: 'midazolam', perpetrator: 'kratom', population: 100000 });
     expect(pop.statusCode).toBe(413);
-    expect(pop.json()).toMatchObject({ code: 'INPUT_TOO_LARGE', details: { field: 'population', cap: 500 } });
+    expect(pop.json()).toMatchObject({ code: 'INPUT_TOO_LARGE', details: { field: 'population', cap: 100 } });
     const hor = await post('/api/simulate', { victim: 'midazolam', perpetrator: 'kratom', horizonH: 1e6 });
     expect(hor.statusCode).toBe(413);
     expect(hor.json().message).toMatch(/horizonH.*cap is 336/);
+    const work = await post('/api/simulate', { victim: 'kratom', perpetrator: 'cannabis', population: 100, horizonH: 336 });
+    expect(work.statusCode).toBe(413);
+    expect(work.json().message).toMatch(/person-hours; the cap is 4000/);
+  });
+
+  it('POST /api/simulate gives curves alone vs combined and a population band', async () => {
+    const r = await post('/api/simulate', { victim: 'kratom', perpetrator: 'cannabis', population: 20, horizonH: 24 });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    const b = r.json();
+    expect(b.alone.timesH.length).toBe(b.alone.concUM.length);
+    expect(b.combined.concUM.length).toBeGreaterThan(10);
+    expect(b.combined.concUM.every((x: number) => Number.isFinite(x) && x >= 0)).toBe(true);
+    expect(b.band.n).toBe(20);
+    expect(b.aucRatio).toBeGreaterThan(0);
   });
 });
 

@@ -13,7 +13,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/simulate',
     {
       schema: {
-        summary: `Concentration-time curves alone vs combined, with a population band (population ≤ ${SIM_CAPS.population}, horizon ≤ ${SIM_CAPS.horizonH} h)`,
+        summary: `Concentration-time curves alone vs combined, with a population band (population ≤ ${SIM_CAPS.population}, horizon ≤ ${SIM_CAPS.horizonH} h, population × horizon ≤ ${SIM_CAPS.personHours} person-hours)`,
         tags: ['engine'],
         body: {
           type: 'object',

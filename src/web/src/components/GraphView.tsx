@@ -5,6 +5,23 @@ import { edgeStyle, type GraphModel } from '../graph-model.js';
 
 const COLORS = { a: '#1d4ed8', b: '#a21caf', shared: '#b45309', text: '#111827' };
 
+function columnPositions(model: GraphModel): Record<string, { x: number; y: number }> {
+  const col = (n: GraphModel['nodes'][number]) => (n.kind === 'substance' ? (n.side === 'a' ? 0 : 4) : n.kind === 'constituent' ? (n.side === 'a' ? 1 : 3) : 2);
+  const cols: string[][] = [[], [], [], [], []];
+  // Receptors above enzymes in the middle column.
+  const order = [...model.nodes].sort((x, y) => Number(x.kind === 'enzyme') - Number(y.kind === 'enzyme'));
+  for (const n of order) cols[col(n)]!.push(n.id);
+  const tallest = Math.max(...cols.map((c) => c.length), 1);
+  const pos: Record<string, { x: number; y: number }> = {};
+  cols.forEach((ids, ci) => {
+    const gap = (tallest * 46) / Math.max(ids.length, 1);
+    ids.forEach((id, i) => {
+      pos[id] = { x: ci * 190, y: (i + 0.5) * gap };
+    });
+  });
+  return pos;
+}
+
 export default function GraphView({ model, onSelect }: { model: GraphModel; onSelect: (kind: 'node' | 'edge', id: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -15,13 +32,8 @@ export default function GraphView({ model, onSelect }: { model: GraphModel; onSe
         ...model.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, side: n.side }, classes: [n.kind, n.side, n.shared ? 'shared' : ''].join(' ') })),
         ...model.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label, style: edgeStyle(e.evidence), side: e.side }, classes: e.label === 'contains' ? 'contains' : '' })),
       ],
-      layout: {
-        name: 'breadthfirst',
-        directed: true,
-        roots: model.nodes.filter((n) => n.kind === 'substance').map((n) => `#${CSS.escape(n.id)}`).join(','),
-        spacingFactor: 1.05,
-        padding: 16,
-      },
+      // Five columns, left to right: A, A's constituents, shared receptors and enzymes, B's constituents, B.
+      layout: { name: 'preset', positions: columnPositions(model), fit: true, padding: 24 },
       wheelSensitivity: 0.2,
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 11, color: COLORS.text, 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22, 'background-color': '#6b7280', 'text-wrap': 'wrap', 'text-max-width': '110px' } },

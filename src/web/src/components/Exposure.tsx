@@ -1,0 +1,196 @@
+import { lazy, Suspense, useState } from 'react';
+import { api, ApiError, type PairAnalysis, type Prediction, type SimulateResult } from '../api.js';
+import { ratio, type SourceInfo } from '../format.js';
+import { EvidenceBadge, Sources } from './Evidence.js';
+import type { RatioRow } from './Plots.js';
+
+const RatioPlot = lazy(() => import('./Plots.js').then((m) => ({ default: m.RatioPlot })));
+const CurvePlot = lazy(() => import('./Plots.js').then((m) => ({ default: m.CurvePlot })));
+
+function isPrediction(x: unknown): x is Prediction {
+  return typeof x === 'object' && x !== null && 'status' in x;
+}
+
+function PredictionCard({ p, via, sources }: { p: Prediction; via?: string; sources: Map<string, SourceInfo> }) {
+  return (
+    <article className="card prediction">
+      <h3>
+        {p.perpetrator.name} → {p.victim.analyteName}
+        {via && <span className="muted"> (as part of {via})</span>}
+      </h3>
+      {p.status === 'grey' ? (
+        <p className="muted">No estimate (grey).</p>
+      ) : (
+        <dl className="ratios">
+          <div>
+            <dt>AUC change</dt>
+            <dd>
+              {ratio(p.aucRatio)} {p.range && <span className="muted">(range {ratio(p.range.low)}–{ratio(p.range.high)})</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Cmax change</dt>
+            <dd>{ratio(p.cmaxRatio)}</dd>
+          </div>
+          <div>
+            <dt>Size</dt>
+            <dd>{p.magnitudeClass}</dd>
+          </div>
+        </dl>
+      )}
+      <p>{p.plain}</p>
+      {p.mechanisms.length > 0 && (
+        <p className="muted">
+          Mechanism: {p.mechanisms.map((m) => `${m.enzyme.toUpperCase()} ${m.kind} (${m.site}) ${ratio(m.aucRatio)}`).join('; ')}
+        </p>
+      )}
+      <p className="muted">
+        Doses: {p.perpetrator.name} {p.perpetrator.dose}; {p.victim.name} {p.victim.dose} · Evidence: <EvidenceBadge level={p.evidence.level} /> · basis: {p.basis}
+      </p>
+      <details>
+        <summary>Sources and assumptions</summary>
+        <ul>
+          {p.assumptions.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+        <Sources ids={p.sources} index={sources} />
+      </details>
+    </article>
+  );
+}
+
+export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
+  const preds = pair.pk.filter((e) => isPrediction(e.result)) as (PairAnalysis['pk'][number] & { result: Prediction })[];
+  const rows: RatioRow[] = preds
+    .filter((e) => e.result.aucRatio !== null)
+    .flatMap((e) => {
+      const d = `${e.result.perpetrator.name} → ${e.result.victim.analyteName}`;
+      const out: RatioRow[] = [{ direction: d, metric: 'AUC', ratio: e.result.aucRatio!, low: e.result.range?.low, high: e.result.range?.high }];
+      if (e.result.cmaxRatio !== null) out.push({ direction: d, metric: 'Cmax', ratio: e.result.cmaxRatio });
+      return out;
+    });
+  return (
+    <div className="exposure">
+      <section aria-labelledby="pred-h">
+        <h2 id="pred-h">Predicted exposure change, each way</h2>
+        <p className="muted">Mechanistic static model: how much one raises or lowers the other's blood levels (AUC, Cmax), with a Monte Carlo range. Ratios near 1 mean little change.</p>
+        {rows.length > 0 && (
+          <Suspense fallback={<p>Loading the chart…</p>}>
+            <RatioPlot rows={rows} />
+          </Suspense>
+        )}
+        <div className="cards">
+          {pair.pk.map((e, i) =>
+            isPrediction(e.result) ? (
+              <PredictionCard key={i} p={e.result} via={e.via} sources={sources} />
+            ) : (
+              <article key={i} className="card">
+                <h3>
+                  {e.perpetrator} → {e.victim}
+                </h3>
+                <p>No estimate: {e.result.error}</p>
+              </article>
+            ),
+          )}
+        </div>
+      </section>
+      <Simulation pair={pair} />
+    </div>
+  );
+}
+
+function Simulation({ pair }: { pair: PairAnalysis }) {
+  const [dir, setDir] = useState<'ab' | 'ba'>('ba');
+  const [victimDose, setVictimDose] = useState('');
+  const [perpDose, setPerpDose] = useState('');
+  const [phenotype, setPhenotype] = useState<'PM' | 'IM' | 'NM' | 'UM'>('NM');
+  const [population, setPopulation] = useState(50);
+  const [sim, setSim] = useState<SimulateResult | null>(null);
+  const [err, setErr] = useState<{ message: string; unavailable: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const victim = dir === 'ab' ? pair.b : pair.a;
+  const perp = dir === 'ab' ? pair.a : pair.b;
+  const run = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErr(null);
+    try {
+      setSim(
+        await api.simulate({ victim: victim.id, perpetrator: perp.id, victimDose: victimDose || undefined, perpetratorDose: perpDose || undefined, phenotype, population }),
+      );
+    } catch (x) {
+      setSim(null);
+      setErr({ message: (x as Error).message, unavailable: x instanceof ApiError && x.body.code === 'SIM_UNAVAILABLE' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="sim-h" className="simulation">
+      <h2 id="sim-h">Concentration over time: alone vs combined</h2>
+      <form className="sim-form" onSubmit={run}>
+        <label>
+          Direction
+          <select value={dir} onChange={(e) => setDir(e.target.value as 'ab' | 'ba')}>
+            <option value="ba">
+              {pair.b.name} changes {pair.a.name}
+            </option>
+            <option value="ab">
+              {pair.a.name} changes {pair.b.name}
+            </option>
+          </select>
+        </label>
+        <label>
+          {victim.name} dose
+          <input value={victimDose} onChange={(e) => setVictimDose(e.target.value)} placeholder="usual dose" maxLength={60} />
+        </label>
+        <label>
+          {perp.name} dose
+          <input value={perpDose} onChange={(e) => setPerpDose(e.target.value)} placeholder="usual dose, e.g. 2 g tid 7d" maxLength={60} />
+        </label>
+        <label>
+          CYP2D6 phenotype
+          <select value={phenotype} onChange={(e) => setPhenotype(e.target.value as typeof phenotype)}>
+            <option value="PM">poor metaboliser</option>
+            <option value="IM">intermediate</option>
+            <option value="NM">normal</option>
+            <option value="UM">ultrarapid</option>
+          </select>
+        </label>
+        <label>
+          Population band
+          <select value={population} onChange={(e) => setPopulation(Number(e.target.value))}>
+            <option value={0}>none</option>
+            <option value={50}>50 people</option>
+            <option value={20}>20 people</option>
+          </select>
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Simulating…' : 'Simulate'}
+        </button>
+      </form>
+      {err && (
+        <p className={err.unavailable ? 'notice-box' : 'error'} role="status" data-testid="sim-status">
+          {err.unavailable ? `Simulation unavailable: the dynamic simulator is not part of this build yet. The static prediction above still applies.` : err.message}
+        </p>
+      )}
+      {sim && (
+        <>
+          <Suspense fallback={<p>Loading the chart…</p>}>
+            <CurvePlot sim={sim} />
+          </Suspense>
+          <p>
+            Simulated AUC change {ratio(sim.aucRatio)}, Cmax change {ratio(sim.cmaxRatio)} ({sim.phenotype}
+            {sim.band ? `; shaded band: 5th–95th percentile of ${sim.band.n} virtual people` : ''}).
+          </p>
+          {sim.notes?.map((n) => (
+            <p key={n} className="muted">
+              {n}
+            </p>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { PairAnalysis, SideAction } from '../api.js';
+import { evidenceLabel, type SourceInfo } from '../format.js';
+import { actionLabel, buildGraph, type GEdge, type GNode } from '../graph-model.js';
+import { EvidenceBadge, Sources } from './Evidence.js';
+
+const GraphView = lazy(() => import('./GraphView.js'));
+
+const TIER_TEXT: Record<string, string> = {
+  red: 'Red: avoid or use only with close monitoring',
+  amber: 'Amber: a meaningful interaction is possible',
+  yellow: 'Yellow: a minor or uncertain interaction',
+  green: 'Green: no interaction expected from the recorded data',
+  grey: 'Grey: the knowledge base lacks the data to say',
+};
+
+export function Verdict({ pair }: { pair: PairAnalysis }) {
+  return (
+    <section className="verdict" aria-labelledby="verdict-h">
+      <h2 id="verdict-h">
+        Are {pair.a.name} and {pair.b.name} connected? <strong data-testid="verdict-answer">{pair.connected ? 'Yes' : 'Not that we know of'}</strong>
+      </h2>
+      <p data-testid="verdict">{pair.verdict.plain}</p>
+      <p className="verdict-meta">
+        Strongest evidence: <EvidenceBadge level={pair.verdict.evidence} /> · certainty {pair.verdict.grade} · <span className={`tier tier-${pair.tier}`}>{TIER_TEXT[pair.tier] ?? pair.tier}</span>
+      </p>
+    </section>
+  );
+}
+
+function ActionList({ xs, sources }: { xs: SideAction[]; sources: Map<string, SourceInfo> }) {
+  return (
+    <ul className="actions">
+      {xs.map((x) => (
+        <li key={`${x.substance}-${x.action}-${x.relationId}`}>
+          <strong>{x.substanceName}</strong> — {actionLabel(x.action)} {x.potency && <span className="muted">({x.potency})</span>} · <EvidenceBadge level={x.evidence} /> · {x.species}
+          <Sources ids={x.sources} index={sources} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Details({ pair, node, edge, sources }: { pair: PairAnalysis; node?: GNode; edge?: GEdge; sources: Map<string, SourceInfo> }) {
+  if (edge) {
+    return (
+      <div>
+        <h3>{edge.label === 'contains' ? 'Constituent' : `${edge.actions[0]?.substanceName ?? ''} → ${edge.target.replace(/^t:/, '').toUpperCase()}`}</h3>
+        {edge.actions.length ? <ActionList xs={edge.actions} sources={sources} /> : <p>{edge.target.split(':').pop()} is a constituent of {edge.source.replace(/^s:/, '')}.</p>}
+      </div>
+    );
+  }
+  if (!node) return <p className="muted">Select a node or an edge in the graph, or a row in the table, to see its findings and sources.</p>;
+  const n = node.ref;
+  if (!n) {
+    const acts = [...pair.sharedTargets, ...pair.sharedEnzymes].flatMap((s) => [...s.a, ...s.b].filter((x) => `c:a:${x.substance}` === node.id || `c:b:${x.substance}` === node.id || `s:${x.substance}` === node.id).map((x) => ({ ...x, at: s.name })));
+    return (
+      <div>
+        <h3>{node.fullName}</h3>
+        <p>{node.kind === 'substance' ? 'Chosen substance' : 'Constituent'}; acts at {[...new Set(acts.map((a) => a.at))].join(', ') || 'no shared node'}.</p>
+      </div>
+    );
+  }
+  const findings = pair.findings.filter((f) => n.findings.includes(f.id));
+  return (
+    <div>
+      <h3>
+        {n.name} <span className="muted">({n.kind})</span>
+      </h3>
+      <p>{n.interpretation}.</p>
+      <p>
+        Evidence: <EvidenceBadge level={n.evidence.level} /> (certainty {n.evidence.grade}){n.evidence.preclinicalOnly && ' — lab or animal data only'}
+      </p>
+      <h4>{pair.a.name}</h4>
+      <ActionList xs={n.a} sources={sources} />
+      <h4>{pair.b.name}</h4>
+      <ActionList xs={n.b} sources={sources} />
+      {findings.length > 0 && (
+        <>
+          <h4>Findings</h4>
+          <ul>
+            {findings.map((f) => (
+              <li key={f.id}>
+                <strong>{f.title}</strong> — {f.summary} <span className="muted">({f.species}; {evidenceLabel(f.evidence)})</span>
+                <Sources ids={[f.source]} index={sources} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
+  const model = useMemo(() => buildGraph(pair), [pair]);
+  const [sel, setSel] = useState<{ kind: 'node' | 'edge'; id: string } | null>(null);
+  const [view, setView] = useState<'graph' | 'table'>('graph');
+  const onSelect = useCallback((kind: 'node' | 'edge', id: string) => setSel({ kind, id }), []);
+  const node = sel?.kind === 'node' ? model.nodes.find((n) => n.id === sel.id) : undefined;
+  const edge = sel?.kind === 'edge' ? model.edges.find((e) => e.id === sel.id) : undefined;
+  const shared = model.nodes.filter((n) => n.shared);
+  return (
+    <div className="overview">
+      <Verdict pair={pair} />
+      <section aria-labelledby="graph-h" className="graph-section">
+        <div className="section-head">
+          <h2 id="graph-h">How they connect</h2>
+          <div role="group" aria-label="Graph or table" className="seg">
+            <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
+              Graph
+            </button>
+            <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+              Table
+            </button>
+          </div>
+        </div>
+        <p className="shared-list" data-testid="shared-nodes">
+          Shared:{' '}
+          {shared.length === 0 && <span>none recorded</span>}
+          {shared.map((n) => (
+            <button key={n.id} type="button" className={`shared-chip ${n.kind}`} title={n.fullName} onClick={() => setSel({ kind: 'node', id: n.id })}>
+              {n.label}
+            </button>
+          ))}
+        </p>
+        {view === 'graph' ? (
+          <div className="graph-wrap">
+            <Suspense fallback={<div className="graph-canvas loading">Loading the graph…</div>}>
+              <GraphView model={model} onSelect={onSelect} />
+            </Suspense>
+            <p className="legend">
+              <span className="lg lg-a">{pair.a.name}</span> <span className="lg lg-b">{pair.b.name}</span> <span className="lg lg-shared">shared receptor or enzyme</span> · lines: solid = human data,
+              dashed = animal, dotted = lab (in vitro / in silico) · hexagons are enzymes or transporters
+            </p>
+          </div>
+        ) : (
+          <GraphTable pair={pair} onSelect={(id) => setSel({ kind: 'node', id })} />
+        )}
+        <aside className="details" aria-live="polite" aria-label="Details of the selection">
+          <Details pair={pair} node={node} edge={edge} sources={sources} />
+        </aside>
+      </section>
+    </div>
+  );
+}
+
+export function GraphTable({ pair, onSelect }: { pair: PairAnalysis; onSelect: (nodeId: string) => void }) {
+  const acts = (xs: SideAction[]) => xs.map((x) => `${x.substanceName}: ${actionLabel(x.action)} (${evidenceLabel(x.evidence)})`).join('; ');
+  return (
+    <table className="graph-table">
+      <caption>
+        Receptors and enzymes shared by {pair.a.name} and {pair.b.name}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Shared node</th>
+          <th scope="col">Kind</th>
+          <th scope="col">{pair.a.name}</th>
+          <th scope="col">{pair.b.name}</th>
+          <th scope="col">What it means</th>
+          <th scope="col">Evidence</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...pair.sharedTargets, ...pair.sharedEnzymes].map((n) => (
+          <tr key={n.id}>
+            <th scope="row">
+              <button type="button" className="linklike" onClick={() => onSelect(`t:${n.id}`)}>
+                {n.name}
+              </button>
+            </th>
+            <td>{n.kind === 'enzyme' ? 'enzyme / transporter' : 'receptor'}</td>
+            <td>{acts(n.a)}</td>
+            <td>{acts(n.b)}</td>
+            <td>{n.interpretation}</td>
+            <td>
+              <EvidenceBadge level={n.evidence.level} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
