@@ -1,3 +1,4 @@
+import { inSentence } from '../evidence/text.js';
 import { CrosstalkError, isCrosstalkError } from '../errors.js';
 import { EVIDENCE_LABEL, isPreclinical } from '../evidence/labels.js';
 import type { KbIndex } from '../kb/kb-index.js';
@@ -50,7 +51,7 @@ function pairReasons(p: PairAnalysis, what: 'targets' | 'enzymes' | 'all'): Reas
   }
   if (what === 'all') {
     for (const e of p.sharedEffects)
-      r.push({ text: `Both add to ${e.name.toLowerCase()} (${EVIDENCE_LABEL[e.evidence.level]}).`, evidence: e.evidence.level, sources: [...new Set([...e.a, ...e.b].flatMap((x) => x.sources))] });
+      r.push({ text: `Both add to ${inSentence(e.name)} (${EVIDENCE_LABEL[e.evidence.level]}).`, evidence: e.evidence.level, sources: [...new Set([...e.a, ...e.b].flatMap((x) => x.sources))] });
     for (const f of p.findings.filter((f) => f.blockedBy.length > 0 || f.interventions.length > 1).slice(0, 4))
       r.push({ text: `${f.title} (${f.species}; ${EVIDENCE_LABEL[f.evidence]}).`, evidence: f.evidence, sources: [f.source] });
   }

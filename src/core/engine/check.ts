@@ -1,3 +1,4 @@
+import { inSentence } from '../evidence/text.js';
 import { CrosstalkError, isCrosstalkError } from '../errors.js';
 import { gradeChain, type EvidenceLink, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_LABEL, EVIDENCE_RANK } from '../evidence/labels.js';
@@ -264,6 +265,9 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
   const aE = sideActions(kb, aIds, true);
   const bE = sideActions(kb, bIds, true);
   const findings = tyingFindings(kb, aIds, bIds, new Set(aT.keys()), new Set(bT.keys()));
+  const modulates = (xs: SideAction[]): boolean => xs.some((x) => x.action === 'inhibitor' || x.action === 'tdi' || x.action === 'inducer');
+  const cleared = (xs: SideAction[]): boolean => xs.some((x) => x.action === 'substrate');
+  const interplay = (n: SharedNode): number => Number(cleared(n.a) && modulates(n.b)) + Number(cleared(n.b) && modulates(n.a));
   const mk = (kind: 'target' | 'enzyme', am: Map<string, SideAction[]>, bm: Map<string, SideAction[]>): SharedNode[] =>
     [...am.keys()]
       .filter((k) => bm.has(k))
@@ -285,7 +289,8 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
           findings: findings.filter((f) => f.targets.includes(k) || f.enzymes.includes(k) || f.blockedBy.some((x) => x.target === k)).map((f) => f.id),
         };
       })
-      .sort((x, y) => EVIDENCE_RANK[y.evidence.level] - EVIDENCE_RANK[x.evidence.level] || x.name.localeCompare(y.name));
+      // Nodes where one side is cleared and the other modulates come first: that is where exposure can change.
+      .sort((x, y) => interplay(y) - interplay(x) || EVIDENCE_RANK[y.evidence.level] - EVIDENCE_RANK[x.evidence.level] || x.name.localeCompare(y.name));
   const sharedTargets = mk('target', aT, bT);
   const sharedEnzymes = mk('enzyme', aE, bE);
 
@@ -350,13 +355,13 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
     const major = (xs: SharedEffect['a']) => xs.some((x) => x.strength === 'major');
     if (e.severity === 'high' && major(e.a) && major(e.b)) {
       tier = maxTier(tier, e.evidence.level === 'label' || e.evidence.level === 'human_controlled' ? 'red' : 'amber');
-      reasons.push(`both add to ${e.name.toLowerCase()} (major on both sides; ${EVIDENCE_LABEL[e.evidence.level]})`);
+      reasons.push(`both add to ${inSentence(e.name)} (major on both sides; ${EVIDENCE_LABEL[e.evidence.level]})`);
     } else if (e.severity === 'high' || (e.severity === 'moderate' && (major(e.a) || major(e.b)))) {
       tier = maxTier(tier, 'amber');
-      reasons.push(`both add to ${e.name.toLowerCase()} (${EVIDENCE_LABEL[e.evidence.level]})`);
+      reasons.push(`both add to ${inSentence(e.name)} (${EVIDENCE_LABEL[e.evidence.level]})`);
     } else {
       tier = maxTier(tier, 'yellow');
-      reasons.push(`both add to ${e.name.toLowerCase()}`);
+      reasons.push(`both add to ${inSentence(e.name)}`);
     }
   }
   const anyPkAnswer = preds.some((p) => p.status !== 'grey');
@@ -378,12 +383,12 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
   const connected = sharedTargets.length > 0 || sharedEnzymes.length > 0 || sharedEffects.length > 0 || findings.length > 0;
   const best = [...sharedTargets, ...sharedEnzymes].map((n) => n.evidence).concat(sharedEffects.map((e) => e.evidence));
   const strongest = best.reduce<EvidenceSummary | null>((p, x) => (!p || EVIDENCE_RANK[x.level] > EVIDENCE_RANK[p.level] ? x : p), null);
-  const names = (xs: SharedNode[]) => xs.slice(0, 4).map((x) => x.name).join(', ');
+  const names = (xs: SharedNode[]) => `${xs.slice(0, 5).map((x) => x.name).join(', ')}${xs.length > 5 ? ` and ${xs.length - 5} more` : ''}`;
   const verdictPlain = connected
     ? `${a.name} and ${b.name} are connected in the body: ${[
         sharedTargets.length ? `they act on the same receptors (${names(sharedTargets)})` : '',
         sharedEnzymes.length ? `they meet at the same liver enzymes or transporters (${names(sharedEnzymes)})` : '',
-        sharedEffects.length ? `they add to the same effects (${sharedEffects.map((e) => e.name.toLowerCase()).join(', ')})` : '',
+        sharedEffects.length ? `they add to the same effects (${sharedEffects.map((e) => inSentence(e.name)).join(', ')})` : '',
         findings.length && !sharedTargets.length ? 'studies tie their actions together' : '',
       ]
         .filter(Boolean)
@@ -412,7 +417,7 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
     if (p.status !== 'grey')
       st({ id: `pk-${p.perpetrator.id}-${p.victim.analyte}`, topic: 'pk', plain: p.plain, technical: p.technical, evidence: p.evidence.level, sources: p.sources, summary: p.evidence });
   for (const e of sharedEffects)
-    st({ id: `pd-${e.id}`, topic: 'pd', plain: `Both can add to ${e.name.toLowerCase()}.`, technical: `${e.name}: ${e.a.map((x) => `${x.substance} (${x.strength}, ${EVIDENCE_LABEL[x.evidence]})`).join(', ')} + ${e.b.map((x) => `${x.substance} (${x.strength}, ${EVIDENCE_LABEL[x.evidence]})`).join(', ')}`, evidence: e.evidence.level, sources: [...new Set([...e.a, ...e.b].flatMap((x) => x.sources))], summary: e.evidence });
+    st({ id: `pd-${e.id}`, topic: 'pd', plain: `Both can add to ${inSentence(e.name)}.`, technical: `${e.name}: ${e.a.map((x) => `${x.substance} (${x.strength}, ${EVIDENCE_LABEL[x.evidence]})`).join(', ')} + ${e.b.map((x) => `${x.substance} (${x.strength}, ${EVIDENCE_LABEL[x.evidence]})`).join(', ')}`, evidence: e.evidence.level, sources: [...new Set([...e.a, ...e.b].flatMap((x) => x.sources))], summary: e.evidence });
   for (const f of findings)
     st({ id: `finding-${f.id}`, topic: 'finding', plain: f.summary, technical: `${f.title} — ${f.species}, ${f.model}; endpoint ${f.endpoint}${f.context.length ? `; seen in ${f.context.join(', ')}` : ''}${f.notSeenIn.length ? `; not seen in ${f.notSeenIn.join(', ')}` : ''}`, evidence: f.evidence, sources: [f.source], summary: gradeChain([{ claim: f.title, level: f.evidence, species: f.species, sources: [f.source] }]) });
 

@@ -1,3 +1,4 @@
+import { inSentence } from '../evidence/text.js';
 import { checkClaim, type ClaimResult } from '../claims/check-claim.js';
 import { analysePair, EDUCATIONAL_NOTICE, type PairAnalysis } from '../engine/check.js';
 import { describeSubstance, withConstituents } from '../engine/describe.js';
@@ -159,7 +160,7 @@ export function buildBrief(kb: KbIndex, names: string[], opts: { jurisdiction?: 
   sections.push({
     id: 'effects',
     title: 'Effects that add up',
-    items: pair.sharedEffects.map((x) => item(`Both can add to ${x.name.toLowerCase()} (${x.severity} severity).`, x.evidence.level, [...x.a, ...x.b].flatMap((c) => c.sources), `${x.a.map((c) => `${c.substance} ${c.strength}`).join(', ')} + ${x.b.map((c) => `${c.substance} ${c.strength}`).join(', ')}`)),
+    items: pair.sharedEffects.map((x) => item(`Both can add to ${inSentence(x.name)} (${x.severity} severity).`, x.evidence.level, [...x.a, ...x.b].flatMap((c) => c.sources), `${x.a.map((c) => `${c.substance} ${c.strength}`).join(', ')} + ${x.b.map((c) => `${c.substance} ${c.strength}`).join(', ')}`)),
   });
 
   const claimTexts = [
