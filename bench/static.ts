@@ -5,50 +5,14 @@
  * per pair on the flagship and validation pairs. Last line: one JSON object.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { predict } from '../src/core/engine/predict.js';
-import { staticAucRatio, type EnzymeEffect, type PerpetratorInput, type Physiology } from '../src/core/pk/static-ddi.js';
+import { staticAucRatio } from '../src/core/pk/static-ddi.js';
+import { loadStaticCases } from '../test/fixtures/static-cases.js';
 import { loadKb } from '../src/store/kb-store.js';
 
 const FIXTURE = 'test/fixtures/static_model_cases.json';
-interface CaseE { Ki_uM?: number; KI_uM?: number; kinact_per_h?: number; KI_gut_uM?: number; kinact_gut_per_h?: number; Emax?: number; emax_fold?: number; EC50_uM?: number }
-interface CaseP { name: string; route: string; dose_mg?: number; mw?: number; cmax_uM?: number; fu_p?: number; rb?: number; fa?: number; fg?: number; ka_per_h?: number; Ih_uM?: number; Ig_uM?: number; Imax_u_uM?: number; enzymes: Record<string, CaseE> }
-interface Case { id: string; victim: { route: 'oral' | 'iv'; fm: Record<string, number>; Fg: number }; perpetrator?: CaseP; perpetrators?: CaseP[]; constants?: { Qh_L_per_h?: number; Qent_L_per_h?: number } }
-const cases = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: Case[] }).cases;
-
-const toPerp = (p: CaseP): PerpetratorInput => ({
-  name: p.name,
-  route: p.route === 'systemic' ? 'systemic' : 'oral',
-  doseUmol: p.dose_mg !== undefined && p.mw ? (p.dose_mg * 1000) / p.mw : undefined,
-  cmaxUM: p.cmax_uM ?? p.Imax_u_uM ?? 0,
-  fuP: p.fu_p ?? 1,
-  rb: p.rb,
-  fa: p.fa,
-  fg: p.fg,
-  kaPerH: p.ka_per_h,
-  ihUM: p.Ih_uM,
-  igUM: p.Ig_uM,
-  enzymes: Object.fromEntries(
-    Object.entries(p.enzymes).map(([k, e]): [string, EnzymeEffect] => [
-      k.toLowerCase(),
-      { kiUM: e.Ki_uM, KIuM: e.KI_uM, kinactPerH: e.kinact_per_h, KIGutUM: e.KI_gut_uM, kinactGutPerH: e.kinact_gut_per_h, emaxFold: e.emax_fold ?? (e.Emax !== undefined ? e.Emax + 1 : undefined), ec50UM: e.EC50_uM },
-    ]),
-  ),
-});
-const phys = (c: Case): Physiology => ({
-  qhLPerH: c.constants?.Qh_L_per_h ?? 97,
-  qentLPerH: c.constants?.Qent_L_per_h ?? 18,
-  kdegLiverPerH: { cyp3a4: 0.0193, cyp2d6: 0.0099, cyp2c9: 0.0067, cyp2c19: 0.0267, cyp1a2: 0.0183, cyp2c8: 0.0301 },
-  kdegGutPerH: { cyp3a4: 0.03 },
-  d: 1,
-});
-const prepared = cases.map((c) => ({
-  id: c.id,
-  victim: { route: c.victim.route, fm: Object.fromEntries(Object.entries(c.victim.fm).map(([k, v]) => [k.toLowerCase(), v])), fg: c.victim.Fg },
-  perps: (c.perpetrators ?? [c.perpetrator!]).map(toPerp),
-  phys: phys(c),
-}));
+const prepared = loadStaticCases();
 
 const ours: Record<string, number> = {};
 for (const c of prepared) ours[c.id] = staticAucRatio(c.victim, c.perps, c.phys).aucRatio;

@@ -22,7 +22,8 @@ export interface LoadResult {
   files: string[];
 }
 
-function yamlFiles(dir: string): string[] {
+/** Every .yaml/.yml file below a folder, sorted (so builds are deterministic). */
+export function yamlFiles(dir: string): string[] {
   let out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);

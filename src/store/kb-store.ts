@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrosstalkError } from '../core/errors.js';
 import { KbIndex } from '../core/kb/kb-index.js';
 import type { KbData } from '../core/kb/types.js';
 import { compileKb, type CompileResult } from '../compiler/compile.js';
+import { yamlFiles } from '../compiler/load-yaml.js';
 import { writeSqlite } from '../compiler/write-sqlite.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,14 +17,7 @@ export const SQLITE_PATH = join(BUILD_DIR, 'kb.sqlite');
 export const JSON_PATH = join(BUILD_DIR, 'kb.json');
 
 function listYaml(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  let out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(listYaml(p));
-    else if (/\.ya?ml$/.test(name)) out.push(p);
-  }
-  return out;
+  return existsSync(dir) ? yamlFiles(dir) : [];
 }
 
 /** Hash of the curated YAML (names and contents): the build is stale when it changes. */

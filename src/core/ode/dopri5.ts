@@ -123,7 +123,8 @@ export class Dopri5 {
   /**
    * Integrate y' = f(t, y) from t0 to t1 (t1 > t0), overwriting `y` with y(t1).
    * `observer` is called after every accepted step, with dense output available for [tOld, tNew].
-   * Returns the last accepted step size (a good first step for a continuation).
+   * Returns the proposed next step size (a good first step for a continuation); when the final step
+   * was shortened to land on t1, the proposal from before the cut if that is larger.
    */
   integrate(f: Rhs, t0: number, y: Float64Array, t1: number, opts: Dopri5Options = {}, observer?: StepObserver): number {
     const n = this.n;
@@ -145,13 +146,14 @@ export class Dopri5 {
     let stiffCount = 0;
     let rejectedHere = 0;
     let acceptedHere = 0;
+    let hUncut = 0; // the controller's proposal before the final step was cut to land on t1
     while (t < t1) {
       if (this.stats.steps >= this.maxSteps)
         throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step limit ${this.maxSteps} reached at t = ${t}`, { field: 'maxSteps', tH: t });
       if (h < 1e-14 * Math.max(1, Math.abs(t)))
         throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step size underflow (h = ${h}) at t = ${t}`, { field: 'h', tH: t });
       let last = false;
-      if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
+      if (t + 1.01 * h >= t1) { hUncut = Math.max(hUncut, h); h = t1 - t; last = true; }
       this.stats.steps++;
       for (let i = 0; i < n; i++) ys[i] = y[i]! + h * A21 * k1[i]!;
       f(t + C2 * h, ys, k2);
@@ -225,6 +227,7 @@ export class Dopri5 {
         h = hnew;
       } else {
         hnew = h / Math.min(FACC1, fac11 / SAFE);
+        hUncut = 0;
         reject = true;
         this.stats.rejected++;
         rejectedHere++;
@@ -233,7 +236,7 @@ export class Dopri5 {
     }
     if (rejectedHere > 20 && rejectedHere > acceptedHere)
       this.warnings.push({ code: 'SIM_WARN_MANY_REJECTIONS', message: `more than half the steps were rejected (${rejectedHere}/${rejectedHere + acceptedHere}) on [${t0}, ${t1}]`, tH: t0 });
-    return h;
+    return Math.max(h, Math.min(hUncut, opts.hmax ?? Infinity));
   }
 
   /** Value of component i at time t inside the last accepted step (4th-order continuous extension). */

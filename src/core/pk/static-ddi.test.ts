@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadStaticCases } from '../../../test/fixtures/static-cases.js';
 import {
   basicRValues,
   cmaxRatio,
@@ -13,93 +13,19 @@ import {
 } from './static-ddi.js';
 
 // Reference cases computed by the R package ddir (ICH M12) on the same inputs: test oracles (shared/validation).
-interface CaseEnzyme {
-  Ki_uM?: number;
-  KI_uM?: number;
-  kinact_per_h?: number;
-  KI_gut_uM?: number;
-  kinact_gut_per_h?: number;
-  Emax?: number;
-  emax_fold?: number;
-  EC50_uM?: number;
-}
-interface CasePerp {
-  name: string;
-  route: string;
-  dose_mg?: number;
-  mw?: number;
-  cmax_uM?: number;
-  fu_p?: number;
-  rb?: number;
-  fa?: number;
-  fg?: number;
-  ka_per_h?: number;
-  Ih_uM?: number;
-  Ig_uM?: number;
-  Imax_u_uM?: number;
-  enzymes: Record<string, CaseEnzyme>;
-}
-interface Case {
-  id: string;
-  victim: { route: 'oral' | 'iv'; fm: Record<string, number>; Fg: number };
-  perpetrator?: CasePerp;
-  perpetrators?: CasePerp[];
-  constants?: { Qh_L_per_h?: number; Qent_L_per_h?: number };
-  reference: { rel_tol?: number; hard?: boolean; values: Record<string, number | { value: number; rel_tol?: number; hard?: boolean }> };
-}
-const cases = (JSON.parse(readFileSync(new URL('../../../test/fixtures/static_model_cases.json', import.meta.url), 'utf8')) as { cases: Case[] }).cases;
-
-const KDEG_LIVER: Record<string, number> = { cyp3a4: 0.0193, cyp2d6: 0.0099, cyp2c9: 0.0067, cyp2c19: 0.0267, cyp1a2: 0.0183, cyp2c8: 0.0301 };
-const KDEG_GUT: Record<string, number> = { cyp3a4: 0.03 };
-
-function toPerp(p: CasePerp): PerpetratorInput {
-  const enzymes: Record<string, EnzymeEffect> = {};
-  for (const [k, e] of Object.entries(p.enzymes))
-    enzymes[k.toLowerCase()] = {
-      kiUM: e.Ki_uM,
-      KIuM: e.KI_uM,
-      kinactPerH: e.kinact_per_h,
-      KIGutUM: e.KI_gut_uM,
-      kinactGutPerH: e.kinact_gut_per_h,
-      emaxFold: e.emax_fold ?? (e.Emax !== undefined ? e.Emax + 1 : undefined),
-      ec50UM: e.EC50_uM,
-    };
-  return {
-    name: p.name,
-    route: p.route === 'systemic' ? 'systemic' : 'oral',
-    doseUmol: p.dose_mg !== undefined && p.mw ? (p.dose_mg * 1000) / p.mw : undefined,
-    cmaxUM: p.cmax_uM ?? (p.Imax_u_uM ?? 0),
-    fuP: p.fu_p ?? 1,
-    rb: p.rb,
-    fa: p.fa,
-    fg: p.fg,
-    kaPerH: p.ka_per_h,
-    ihUM: p.Ih_uM,
-    igUM: p.Ig_uM,
-    enzymes,
-  };
-}
-
-function phys(c: Case): Physiology {
-  return {
-    qhLPerH: c.constants?.Qh_L_per_h ?? 97,
-    qentLPerH: c.constants?.Qent_L_per_h ?? 18,
-    kdegLiverPerH: KDEG_LIVER,
-    kdegGutPerH: KDEG_GUT,
-    d: 1,
-  };
-}
+const prepared = loadStaticCases();
+const KDEG_LIVER = prepared[0]!.phys.kdegLiverPerH;
+const KDEG_GUT = prepared[0]!.phys.kdegGutPerH;
 
 describe('static model vs ddir reference cases (REQ-3.3)', () => {
-  for (const c of cases) {
+  for (const pc of prepared) {
+    const c = pc.raw;
     const ref = c.reference.values.aucr;
     if (ref === undefined) continue;
     const refObj = typeof ref === 'number' ? { value: ref, rel_tol: c.reference.rel_tol, hard: c.reference.hard } : ref;
     if (refObj.hard === false) continue; // soft checks are reported by validate:ddi, not asserted here
     it(`${c.id}: AUCR ${refObj.value}`, () => {
-      const perps = (c.perpetrators ?? [c.perpetrator!]).map(toPerp);
-      const victim = { route: c.victim.route, fm: Object.fromEntries(Object.entries(c.victim.fm).map(([k, v]) => [k.toLowerCase(), v])), fg: c.victim.Fg };
-      const r = staticAucRatio(victim, perps, phys(c));
+      const r = staticAucRatio(pc.victim, pc.perps, pc.phys);
       const tol = refObj.rel_tol ?? 1e-9;
       expect(Math.abs(r.aucRatio / refObj.value - 1)).toBeLessThanOrEqual(Math.max(tol, 1e-9));
       for (const [k, v] of Object.entries(c.reference.values)) {
@@ -119,9 +45,9 @@ describe('static model vs ddir reference cases (REQ-3.3)', () => {
   }
 
   it('C11: published kratom R-values (Tanna 2023 Table 5)', () => {
-    const c = cases.find((x) => x.id.startsWith('C11'))!;
-    const p = toPerp(c.perpetrator!);
-    const conc = perpetratorConcentrations({ ...p, ihUM: undefined, igUM: undefined }, phys(c));
+    const c = prepared.find((x) => x.id.startsWith('C11'))!;
+    const p = c.perps[0]!;
+    const conc = perpetratorConcentrations({ ...p, ihUM: undefined, igUM: undefined }, c.phys);
     expect(conc.igutUM).toBeCloseTo(391, 0);
     const withIh = { ...conc, ihUM: 0.19 };
     expect(basicRValues(p.enzymes.cyp2d6!, withIh, 0.0099).r1Inlet).toBeCloseTo(1.57, 2);

@@ -45,6 +45,17 @@ export class InteractionModel {
   readonly clr: Float64Array; readonly clintOther: Float64Array;
   /** Absorption rate of the fast depot for the route used in the current run (set by the runner). */
   readonly kaFast: Float64Array;
+  /**
+   * Analytic depots: when true, the GUT and FAST slots of the state hold the depot amounts at time
+   * `depotRefH` and the right-hand side decays them in closed form (X(t) = X(tref)·e^(−ka·(t − tref)),
+   * exact because absorption is first order). The depots then impose neither accuracy nor stability
+   * limits on the step size (a depot with ka = 30 h⁻¹ would otherwise cap DOPRI5 at h ≈ 0.1 h). The
+   * runner moves the reference to each dose time with `advanceDepots` (set by the runner).
+   */
+  analyticDepots = false;
+  depotRefH = 0;
+  /** Depot decay factors at the time of the current right-hand-side call (1 outside it). */
+  private readonly gs: Float64Array; private readonly fs: Float64Array;
   /** Drug order with parents before metabolites (for Gauss–Seidel in the QSS liver). */
   private readonly order: Int32Array;
   // enzyme-clearance entries, grouped by drug
@@ -92,7 +103,7 @@ export class InteractionModel {
     const F = (): Float64Array => new Float64Array(n);
     this.mw = F(); this.ka = F(); this.fa = F(); this.tlag = F(); this.kaInh = F(); this.fInh = F(); this.kaOro = F(); this.fOro = F();
     this.vc = F(); this.k12 = F(); this.k21 = F(); this.fuP = F(); this.rb = F(); this.fub = F(); this.vhKp = F();
-    this.clr = F(); this.clintOther = F(); this.kaFast = F();
+    this.clr = F(); this.clintOther = F(); this.kaFast = F(); this.gs = F(); this.fs = F();
     this.chv = F(); this.chu = F(); this.ig = F(); this.clintH = F(); this.clintG = F(); this.fg = F(); this.jIn = F(); this.jGut = F();
     this.jac = new Float64Array(n * n); this.piv = new Int32Array(n); this.rhsLu = F(); this.x0 = F(); this.gx = F();
 
@@ -235,13 +246,21 @@ export class InteractionModel {
   }
 
   /** The right-hand side (allocation-free). */
-  readonly rhs = (_t: number, y: Float64Array, d: Float64Array): void => {
-    this.auxiliaries(y);
+  readonly rhs = (t: number, y: Float64Array, d: Float64Array): void => {
     const n = this.nDrugs, qh = this.qh;
-    const { fub, clintH, chv, fg, ka, vc, rb, k12, k21, clr } = this;
+    const { fub, clintH, chv, fg, ka, vc, rb, k12, k21, clr, gs, fs } = this;
+    const analytic = this.analyticDepots;
+    if (analytic) {
+      const dt = t - this.depotRefH;
+      for (let i = 0; i < n; i++) {
+        gs[i] = y[i * STRIDE + GUT]! !== 0 ? Math.exp(-ka[i]! * dt) : 1;
+        fs[i] = y[i * STRIDE + FAST]! !== 0 ? Math.exp(-this.kaFast[i]! * dt) : 1;
+      }
+    }
+    this.aux(y);
     for (let i = 0; i < n; i++) {
       const o = i * STRIDE;
-      const xg = y[o + GUT]!, xf = y[o + FAST]!, xc = y[o + CEN]!, xp = y[o + PER]!;
+      const xg = y[o + GUT]! * gs[i]!, xf = y[o + FAST]! * fs[i]!, xc = y[o + CEN]!, xp = y[o + PER]!;
       const cp = xc / vc[i]!;
       const cb = rb[i]! * cp;
       const absorbed = ka[i]! * xg;
@@ -250,8 +269,8 @@ export class InteractionModel {
       const c = chv[i]!;
       const hepElim = fub[i]! * clintH[i]! * c;
       const renal = clr[i]! * cp;
-      d[o + GUT] = -absorbed;
-      d[o + FAST] = -jfast;
+      d[o + GUT] = analytic ? 0 : -absorbed;
+      d[o + FAST] = analytic ? 0 : -jfast;
       // QSS: the liver balance is algebraic (everything entering leaves as outflow or elimination)
       d[o + LIV] = this.liverQSS ? 0 : qh * (cb - c) + jabs + this.jIn[i]! - hepElim;
       d[o + CEN] = qh * (c - cb) - renal - k12[i]! * xc + k21[i]! * xp + jfast;
@@ -266,11 +285,36 @@ export class InteractionModel {
       const eL = sL >= 0 ? y[sL]! : 1, eG = sG >= 0 ? y[sG]! : 1;
       const hep = this.mfFrac[m]! * fub[p]! * this.ecClintL[k]! * eL * this.invH[e]! * chv[p]!;
       const clg = this.clintG[p]!;
-      const gut = clg > 0 ? this.mfFrac[m]! * (ka[p]! * y[p * STRIDE + GUT]!) * (1 - fg[p]!) * (this.ecClintG[k]! * eG * this.invG[e]! / clg) : 0;
+      const gut = clg > 0 ? this.mfFrac[m]! * (ka[p]! * y[p * STRIDE + GUT]! * gs[p]!) * (1 - fg[p]!) * (this.ecClintG[k]! * eG * this.invG[e]! / clg) : 0;
       d[p * STRIDE + ELIM] = d[p * STRIDE + ELIM]! - hep - gut; // the metabolite's liver receives it via jIn
     }
     this.enzymeRhs(y, d);
   };
+
+  /** Bring analytic depots from the reference time to `tH` and make `tH` the new reference. */
+  advanceDepots(y: Float64Array, tH: number): void {
+    if (!this.analyticDepots) return;
+    const dt = tH - this.depotRefH;
+    if (dt !== 0)
+      for (let i = 0; i < this.nDrugs; i++) {
+        const o = i * STRIDE;
+        if (y[o + GUT]! !== 0) y[o + GUT] = y[o + GUT]! * Math.exp(-this.ka[i]! * dt);
+        if (y[o + FAST]! !== 0) y[o + FAST] = y[o + FAST]! * Math.exp(-this.kaFast[i]! * dt);
+      }
+    this.depotRefH = tH;
+  }
+
+  /** Depot amounts of a state taken at time tH (analytic depots), written into `out` (a copy of y). */
+  depotsAt(y: Float64Array, tH: number, out: Float64Array): void {
+    if (out !== y) out.set(y);
+    if (!this.analyticDepots) return;
+    const dt = tH - this.depotRefH;
+    for (let i = 0; i < this.nDrugs; i++) {
+      const o = i * STRIDE;
+      out[o + GUT] = y[o + GUT]! * Math.exp(-this.ka[i]! * dt);
+      out[o + FAST] = y[o + FAST]! * Math.exp(-this.kaFast[i]! * dt);
+    }
+  }
 
   /** Enzyme turnover with inactivation and induction (MODEL.md §2.1). */
   private enzymeRhs(y: Float64Array, d: Float64Array): void {
@@ -295,9 +339,14 @@ export class InteractionModel {
    * time-varying CLint,h, CLint,g and Fg of every drug. Public so diagnostics use the same code.
    */
   auxiliaries(y: Float64Array): void {
+    this.gs.fill(1); this.fs.fill(1);
+    this.aux(y);
+  }
+
+  private aux(y: Float64Array): void {
     const n = this.nDrugs, qent = this.qent;
-    const { ig, invG, clintG, fg, ecStart, ecEnz, ecClintG, ecStateG, nInhG } = this;
-    for (let i = 0; i < n; i++) ig[i] = (this.ka[i]! * y[i * STRIDE + GUT]!) / qent;
+    const { ig, invG, clintG, fg, ecStart, ecEnz, ecClintG, ecStateG, nInhG, gs } = this;
+    for (let i = 0; i < n; i++) ig[i] = (this.ka[i]! * y[i * STRIDE + GUT]! * gs[i]!) / qent;
     for (let e = 0; e < invG.length; e++) invG[e] = 1;
     if (nInhG > 0) {
       for (let q = 0; q < this.inhEnz.length; q++)
@@ -349,7 +398,7 @@ export class InteractionModel {
       const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, clg = this.clintG[p]!;
       if (!(clg > 0) || !(this.ecClintG[k]! > 0)) continue;
       const e = this.ecEnz[k]!, sG = this.ecStateG[k]!;
-      jg[this.mfTo[m]!] = jg[this.mfTo[m]!]! + this.mfFrac[m]! * this.ka[p]! * y[p * STRIDE + GUT]! * (1 - this.fg[p]!) *
+      jg[this.mfTo[m]!] = jg[this.mfTo[m]!]! + this.mfFrac[m]! * this.ka[p]! * y[p * STRIDE + GUT]! * this.gs[p]! * (1 - this.fg[p]!) *
         ((this.ecClintG[k]! * (sG >= 0 ? y[sG]! : 1) * this.invG[e]!) / clg);
     }
   }
@@ -373,7 +422,7 @@ export class InteractionModel {
     let change = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r]!, o = i * STRIDE;
-      const c = (qh * ((rb[i]! * y[o + CEN]!) / vc[i]!) + ka[i]! * y[o + GUT]! * fg[i]! + jIn[i]!) / (qh + fub[i]! * clintH[i]!);
+      const c = (qh * ((rb[i]! * y[o + CEN]!) / vc[i]!) + ka[i]! * y[o + GUT]! * this.gs[i]! * fg[i]! + jIn[i]!) / (qh + fub[i]! * clintH[i]!);
       const rel = Math.abs(c - chv[i]!) / (Math.abs(c) + 1e-300);
       if (rel > change) change = rel;
       chv[i] = c;
@@ -400,7 +449,7 @@ export class InteractionModel {
     for (let i = 0; i < n; i++) {
       const o = i * STRIDE;
       x0[i] = chv[i]!;
-      gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
+      gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.gs[i]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
     }
     // Jacobian of G: J[i][j] = −G_i·fub_i·∂CL_i/∂x_j / D_i  (+ formation terms)
     for (let q = 0; q < n * n; q++) jac[q] = 0;
@@ -443,7 +492,7 @@ export class InteractionModel {
       this.hepaticFormation(y);
       for (let i = 0; i < n; i++) {
         const o = i * STRIDE;
-        gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
+        gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.gs[i]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
       }
       if (change < this.qssTol) break;
       if (it === 19) {

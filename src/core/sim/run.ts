@@ -58,6 +58,10 @@ export class ArmRunner {
     const m = this.model, n = m.nDrugs, y = this.y, s = this.solver;
     if (!(tEndH > 0) || !Number.isFinite(tEndH)) throw new CrosstalkError('INPUT_INVALID', `sim.tEndH: must be a positive finite number of hours, got ${tEndH}`, { field: 'tEndH' });
     m.initialState(y);
+    m.analyticDepots = this.settings.analyticDepots ?? true;
+    m.depotRefH = 0;
+    // the algebraic liver is solved well below the integration tolerance (its error enters every stage)
+    m.qssTol = Math.min(1e-8, Math.max(1e-12, this.settings.rtol * 1e-4));
     s.resetStats();
     const drugIndex = new Map(m.drugIds.map((id, i) => [id, i]));
     const lastDose = new Array<number | null>(n).fill(null);
@@ -96,7 +100,7 @@ export class ArmRunner {
       for (let k = 0; k < STRIDE; k++) this.atol[i * STRIDE + k] = this.settings.atolUmol * scale;
       this.atol[i * STRIDE + AUC] = this.settings.atolUmol * scale / Math.max(m.vc[i]!, 1e-12);
     }
-    for (let k = n * STRIDE; k < m.nStates; k++) this.atol[k] = this.settings.atolUmol;
+    for (let k = n * STRIDE; k < m.nStates; k++) this.atol[k] = this.settings.atolEnzyme ?? this.settings.atolUmol;
 
     const cmax = new Float64Array(n), tmax = new Float64Array(n), cmaxL = new Float64Array(n), tmaxL = new Float64Array(n);
     const aucAtLast = new Float64Array(n);
@@ -145,15 +149,18 @@ export class ArmRunner {
           if (t >= tOld) {
             const row = new Float64Array(m.nStates);
             for (let k = 0; k < m.nStates; k++) row[k] = sol.interpolate(t, k);
+            m.depotsAt(row, t, row);
             gridStates.push(row);
-          } else gridStates.push(Float64Array.from(ys)); // grid point before the first step
+          } else { const row = Float64Array.from(ys); m.depotsAt(row, tOld, row); gridStates.push(row); } // grid point before the first step
           g++;
         }
       }
     };
     solveWithEvents(s, m.rhs, y, 0, tEndH, events, {
       rtol: this.settings.rtol, atol: this.atol, maxSteps: this.settings.maxSteps, hmax: this.settings.hmaxH,
-    }, observer);
+      continueStep: this.settings.continueStep ?? false,
+    }, observer, (tH, ys) => m.advanceDepots(ys, tH));
+    m.advanceDepots(y, tEndH); // the state returned holds actual depot amounts
     if (grid && gridStates) while (g < grid.length) { gridStates.push(Float64Array.from(y)); g++; }
     const drugs: DrugExposure[] = [];
     for (let i = 0; i < n; i++) {
