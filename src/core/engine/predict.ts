@@ -178,7 +178,9 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   if (pReg.source !== 'user' && pReg.regimen) assumptions.push(`Perpetrator dose not given: used the KB's reference dose of ${perp.name} (a dose from a label or study, not a recommendation), ${pReg.text} [${pReg.source}].`);
   const analyteId = chooseAnalyte(kb, victim.id, req.analyte);
   const analyte = kb.substance(analyteId)!;
-  const victimRoute = vReg.regimen?.route === 'iv' ? 'iv' : 'oral';
+  // Only a swallowed dose meets the gut wall and the liver on first pass; inhaled, oromucosal, sublingual and IV
+  // doses reach the circulation directly, so the MSM treats them like an IV victim (no gut term).
+  const victimRoute = vReg.regimen && vReg.regimen.route !== 'po' ? 'iv' : 'oral';
 
   // Observed studies of this pair (including via constituents) are shown beside the prediction.
   const perpIds = new Set([perp.id, ...expandToCompounds(kb, perp.id, undefined, weightKg).map((c) => c.compoundId)]);
@@ -301,6 +303,8 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       missing.push(`plasma unbound fraction (fu) of ${s.name}`);
       continue;
     }
+    if (pReg.regimen && !['po', 'iv'].includes(pReg.regimen.route))
+      assumptions.push(`${s.name} given ${pReg.regimen.route}: treated as reaching the circulation directly (Ih = Ig = fu·Cmax, no gut-wall exposure); any swallowed fraction is ignored.`);
     const ka = pkValue(kb, c.compoundId, 'ka');
     const fa = pkValue(kb, c.compoundId, 'fa');
     const fgP = pkValue(kb, c.compoundId, 'fg');
@@ -336,7 +340,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     }
     perps.push({
       name: label,
-      route: c.systemic ? 'systemic' : pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
+      route: c.systemic || (pReg.regimen && !['po', 'iv'].includes(pReg.regimen.route)) ? 'systemic' : pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
       doseUmol: (c.doseMg * 1000) / s.mw.value,
       cmaxUM: ex.cmaxUM,
       fuP: fuFloor,

@@ -56,6 +56,7 @@ export class InteractionModel {
   depotRefH = 0;
   /** Depot decay factors at the time of the current right-hand-side call (1 outside it). */
   private readonly gs: Float64Array; private readonly fs: Float64Array;
+  private depotScaled = false;
   /** Drug order with parents before metabolites (for Gauss–Seidel in the QSS liver). */
   private readonly order: Int32Array;
   // enzyme-clearance entries, grouped by drug
@@ -81,7 +82,7 @@ export class InteractionModel {
   private readonly clintH: Float64Array; private readonly clintG: Float64Array; private readonly fg: Float64Array;
   private readonly jIn: Float64Array; private readonly jGut: Float64Array;
   private readonly jac: Float64Array; private readonly piv: Int32Array; private readonly rhsLu: Float64Array;
-  private readonly x0: Float64Array; private readonly gx: Float64Array;
+  private readonly gx: Float64Array;
   /** Σ 1/Ki,u of drug j on enzyme e in the liver (constant per individual). */
   private readonly sEJ: Float64Array;
   private readonly hasGut: Uint8Array;
@@ -103,9 +104,9 @@ export class InteractionModel {
     const F = (): Float64Array => new Float64Array(n);
     this.mw = F(); this.ka = F(); this.fa = F(); this.tlag = F(); this.kaInh = F(); this.fInh = F(); this.kaOro = F(); this.fOro = F();
     this.vc = F(); this.k12 = F(); this.k21 = F(); this.fuP = F(); this.rb = F(); this.fub = F(); this.vhKp = F();
-    this.clr = F(); this.clintOther = F(); this.kaFast = F(); this.gs = F(); this.fs = F();
+    this.clr = F(); this.clintOther = F(); this.kaFast = F(); this.gs = F().fill(1); this.fs = F().fill(1);
     this.chv = F(); this.chu = F(); this.ig = F(); this.clintH = F(); this.clintG = F(); this.fg = F(); this.jIn = F(); this.jGut = F();
-    this.jac = new Float64Array(n * n); this.piv = new Int32Array(n); this.rhsLu = F(); this.x0 = F(); this.gx = F();
+    this.jac = new Float64Array(n * n); this.piv = new Int32Array(n); this.rhsLu = F(); this.gx = F();
 
     // enzymes: every enzyme that clears some drug (inhibiting an enzyme nobody uses changes nothing)
     const enz = [...new Set(drugs.flatMap((d) => d.enzymes.map((e) => e.enzyme)))].sort();
@@ -250,7 +251,9 @@ export class InteractionModel {
     const n = this.nDrugs, qh = this.qh;
     const { fub, clintH, chv, fg, ka, vc, rb, k12, k21, clr, gs, fs } = this;
     const analytic = this.analyticDepots;
+    if (!analytic && this.depotScaled) { gs.fill(1); fs.fill(1); this.depotScaled = false; }
     if (analytic) {
+      this.depotScaled = true;
       const dt = t - this.depotRefH;
       for (let i = 0; i < n; i++) {
         gs[i] = y[i * STRIDE + GUT]! !== 0 ? Math.exp(-ka[i]! * dt) : 1;
@@ -434,24 +437,51 @@ export class InteractionModel {
 
   /**
    * QSS liver. Without reversible inhibition in the liver the balance is explicit (one pass in
-   * topological order). With it, the balances of all drugs are coupled: solved by a chord–Newton
-   * iteration (Jacobian of the fixed-point map at the warm start, from the previous evaluation),
-   * which converges in 2–3 evaluations where plain fixed-point iteration needs 5–8.
+   * topological order). With it, the balances of all drugs are coupled: x = G(x), where G is one
+   * Jacobi application of the balance at the current clearances. Solved by Newton's method on
+   * x − G(x) with the analytic Jacobian of G, warm-started from the previous evaluation (the last
+   * stage, so close in time). Termination is on the residual |G(x) − x|/x, so a warm start that
+   * already satisfies the balance costs one evaluation of G; otherwise one or two Newton steps
+   * (quadratic convergence) reach the tolerance. The accepted x is the last iterate, whose
+   * clearances and formation rates are the ones already computed, so no final re-evaluation.
    */
   private solveQssLiver(y: Float64Array): void {
     if (this.nInhL === 0) { this.qssPass(y); this.qssIterations++; return; }
-    const n = this.nDrugs, qh = this.qh, { chv, chu, fub, clintH, jac, x0, gx, ecStart, ecEnz, ecClintL, ecStateL, invH, sEJ } = this;
-    const nE = this.enzymeIds.length;
-    for (let i = 0; i < n; i++) chu[i] = fub[i]! * chv[i]!;
-    // G(x0) with x0 = warm start (Jacobi form, so the Jacobian below is its derivative)
+    const n = this.nDrugs, { chv, chu, fub, gx } = this;
+    for (let i = 0; i < n; i++) { if (!(chv[i]! >= 0)) chv[i] = 0; chu[i] = fub[i]! * chv[i]!; }
+    for (let it = 0; it < 30; it++) {
+      this.evalG(y);
+      this.qssIterations++;
+      let res = 0;
+      for (let i = 0; i < n; i++) {
+        const r = Math.abs(gx[i]! - chv[i]!) / (Math.abs(gx[i]!) + 1e-300);
+        if (r > res) res = r;
+      }
+      if (res < this.qssTol) return;
+      this.newtonStep(y);
+    }
+    // strongly coupled and far from the warm start: plain fixed-point passes (monotone, positive)
+    for (let k = 0; k < 200 && this.qssPass(y) > this.qssTol; k++) this.qssIterations++;
+    this.qssNonConverged++;
+  }
+
+  /** gx ← G(chv): clearances and formation at chv, then one Jacobi application of the balance. */
+  private evalG(y: Float64Array): void {
+    const n = this.nDrugs, qh = this.qh, { fub, clintH, gx, rb, vc, ka, gs, fg, jIn } = this;
     this.liverClearances(y);
     this.hepaticFormation(y);
     for (let i = 0; i < n; i++) {
       const o = i * STRIDE;
-      x0[i] = chv[i]!;
-      gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.gs[i]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
+      gx[i] = (qh * ((rb[i]! * y[o + CEN]!) / vc[i]!) + ka[i]! * y[o + GUT]! * gs[i]! * fg[i]! + jIn[i]!) / (qh + fub[i]! * clintH[i]!);
     }
-    // Jacobian of G: J[i][j] = −G_i·fub_i·∂CL_i/∂x_j / D_i  (+ formation terms)
+  }
+
+  /**
+   * One Newton step on F(x) = x − G(x) at x = chv (with gx = G(chv) and the clearances at chv):
+   * ∂G_i/∂x_j = −G_i·fub_i·∂CLint,h,i/∂x_j / D_i (+ formation terms), a small dense n×n solve.
+   */
+  private newtonStep(y: Float64Array): void {
+    const n = this.nDrugs, qh = this.qh, { chv, chu, fub, clintH, jac, gx, ecStart, ecEnz, ecClintL, ecStateL, invH, sEJ } = this;
     for (let q = 0; q < n * n; q++) jac[q] = 0;
     for (let i = 0; i < n; i++) {
       const dI = qh + fub[i]! * clintH[i]!;
@@ -472,40 +502,15 @@ export class InteractionModel {
     // A = I − J, LU in place (n is small; partial pivoting)
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = (i === j ? 1 : 0) - jac[i * n + j]!;
     luFactor(jac, this.piv, n);
-    void nE;
-    for (let it = 0; it < 20; it++) {
-      // Newton/chord step: x ← x + A⁻¹ (G(x) − x)
-      for (let i = 0; i < n; i++) this.rhsLu[i] = gx[i]! - chv[i]!;
-      luSolve(jac, this.piv, this.rhsLu, n);
-      let change = 0;
-      for (let i = 0; i < n; i++) {
-        let c = chv[i]! + this.rhsLu[i]!;
-        // a Newton step must not leave the physical domain: fall back to the (positive) fixed-point value
-        if (!(c >= 0) || !Number.isFinite(c)) c = gx[i]!;
-        const rel = Math.abs(c - chv[i]!) / (Math.abs(c) + 1e-300);
-        if (rel > change) change = rel;
-        chv[i] = c;
-        chu[i] = fub[i]! * c;
-      }
-      this.qssIterations++;
-      this.liverClearances(y);
-      this.hepaticFormation(y);
-      for (let i = 0; i < n; i++) {
-        const o = i * STRIDE;
-        gx[i] = (qh * ((this.rb[i]! * y[o + CEN]!) / this.vc[i]!) + this.ka[i]! * y[o + GUT]! * this.gs[i]! * this.fg[i]! + this.jIn[i]!) / (qh + fub[i]! * clintH[i]!);
-      }
-      if (change < this.qssTol) break;
-      if (it === 19) {
-        // strongly coupled and far from the warm start: plain fixed-point passes (monotone, positive)
-        for (let k = 0; k < 200 && this.qssPass(y) > this.qssTol; k++) this.qssIterations++;
-        for (let i = 0; i < n; i++) gx[i] = chv[i]!;
-        this.qssNonConverged++;
-      }
+    for (let i = 0; i < n; i++) this.rhsLu[i] = gx[i]! - chv[i]!;
+    luSolve(jac, this.piv, this.rhsLu, n);
+    for (let i = 0; i < n; i++) {
+      let c = chv[i]! + this.rhsLu[i]!;
+      // a Newton step must not leave the physical domain: fall back to the (positive) fixed-point value
+      if (!(c >= 0) || !Number.isFinite(c)) c = gx[i]!;
+      chv[i] = c;
+      chu[i] = fub[i]! * c;
     }
-    // final fixed-point application (consistent chv, clearances and formation)
-    for (let i = 0; i < n; i++) { chv[i] = gx[i]!; chu[i] = fub[i]! * gx[i]!; }
-    this.liverClearances(y);
-    this.hepaticFormation(y);
   }
 
   /** Read-only views of the algebraic quantities after `auxiliaries(y)`. */

@@ -110,11 +110,6 @@ export interface SolveSettings {
   hmaxH: number;
   /** Oral and fast depots decayed in closed form instead of integrated (exact; see InteractionModel.analyticDepots). */
   analyticDepots?: boolean;
-  /**
-   * After a dose, start from the last accepted step size (capped by the distance to the next event)
-   * instead of Hairer's initial-step estimate; a rejected first step costs one retry.
-   */
-  continueStep?: boolean;
   /** Absolute tolerance of the enzyme states (fraction of baseline); default `atolUmol`. */
   atolEnzyme?: number;
 }
