@@ -146,3 +146,20 @@ describe('evidence brief (REQ-3.explain)', () => {
     expect(html).not.toMatch(/<script/i);
   });
 });
+
+describe('dynamic answers (REQ-3.dynamic, REQ-4.predict)', () => {
+  it('--model dynamic answers from the simulator and says so', () => {
+    const p = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', model: 'dynamic' });
+    expect(p.model).toBe('dynamic');
+    expect(p.status).toBe('predicted');
+    expect(Number.isFinite(p.aucRatio!)).toBe(true);
+    expect(p.aucRatio!).toBeGreaterThan(1);
+    expect(p.assumptions.join(' ')).toMatch(/dynamic model/);
+  });
+  it('a metabolite analyte goes to the dynamic model, grey when the KB lacks its clearance', () => {
+    const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', analyte: 'n-desmethylclobazam' });
+    expect(['dynamic', 'none']).toContain(p.model);
+    expect(p.assumptions.join(' ')).toMatch(/metabolite/);
+    if (p.status === 'grey') expect(p.missing.join(' ')).toMatch(/n-desmethylclobazam/);
+  });
+});

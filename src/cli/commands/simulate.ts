@@ -66,18 +66,39 @@ function csvFor(r: InteractionResult): string {
   return `${cols.join(',')}\n${rows.join('\n')}\n`;
 }
 
+/** Ratios within this band of 1 are shown in one summary line instead of per compound. */
+const UNCHANGED_BAND = 0.02;
+const within = (x: number | null | undefined): boolean => x === null || x === undefined || Math.abs(x - 1) <= UNCHANGED_BAND;
+const PHENOTYPE_ORDER = ['PM', 'IM', 'NM', 'RM', 'UM'];
+
 function text(r: InteractionResult, pop: PopulationSummary | null, notes: string[]): string {
   const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined ? '—' : x.toPrecision(d));
   const out: string[] = [];
+  const quiet: string[] = [];
   for (const c of r.compounds) {
+    if (c.ratios && within(c.ratios.aucRatio) && within(c.ratios.cmaxRatio) && Math.abs(c.ratios.tmaxShiftH ?? 0) <= 0.05) { quiet.push(c.id); continue; }
     out.push(`${c.id} (${c.group}): Cmax ${f(c.combined.cmaxUM * c.mwGPerMol)} ng/mL at ${f(c.combined.tmaxH)} h; AUC0-t ${f(c.combined.aucUMH)} µM·h; t½ ${f(c.combined.halfLifeH)} h`);
     if (c.ratios) out.push(`  vs alone: AUC ratio ${f(c.ratios.aucRatio)} (${c.ratios.aucMetric}), Cmax ratio ${f(c.ratios.cmaxRatio)}, Tmax shift ${f(c.ratios.tmaxShiftH, 2)} h`);
     for (const e of c.explanations) out.push(`  · ${e}`);
   }
+  if (quiet.length) out.push(`unchanged (AUC and Cmax ratios within ${100 * UNCHANGED_BAND} %, Tmax within 0.05 h): ${quiet.join(', ')}`);
   if (pop) {
     out.push(`population: n = ${pop.n}, seed ${pop.seed} (${pop.rng}), ancestry ${pop.ancestry}`);
-    for (const c of pop.compounds) if (c.aucRatio)
-      out.push(`  ${c.id}: AUC ratio median ${f(c.aucRatio.median)} (5–95 % ${f(c.aucRatio.p5)}–${f(c.aucRatio.p95)}); share ≥ 1.25: ${(100 * (c.shareAbove['1.25'] ?? 0)).toFixed(1)} %`);
+    const dist = (d: { median: number; p5: number; p95: number } | null | undefined): string => (d ? `${f(d.median)} (5–95 % ${f(d.p5)}–${f(d.p95)})` : '—');
+    const popQuiet: string[] = [];
+    for (const c of pop.compounds) {
+      if (!c.aucRatio) continue;
+      const flat = (d: { min: number; max: number } | null): boolean => !d || (within(d.min) && within(d.max));
+      if (flat(c.aucRatio) && flat(c.cmaxRatio)) { popQuiet.push(c.id); continue; }
+      out.push(`  ${c.id}: AUC ratio median ${dist(c.aucRatio)}; Cmax ratio median ${dist(c.cmaxRatio)}; share ≥ 1.25: ${(100 * (c.shareAbove['1.25'] ?? 0)).toFixed(1)} %`);
+      for (const [enzyme, groups] of Object.entries(c.byPhenotype)) {
+        const rows = Object.entries(groups).filter(([, d]) => d)
+          .sort(([a], [b]) => (PHENOTYPE_ORDER.indexOf(a) + 1 || 99) - (PHENOTYPE_ORDER.indexOf(b) + 1 || 99))
+          .map(([ph, d]) => `${ph} ${dist(d)} n=${d!.n}`);
+        if (rows.length) out.push(`    AUC ratio by ${enzyme.toUpperCase()}: ${rows.join('; ')}`);
+      }
+    }
+    if (popQuiet.length) out.push(`  every subject within ${100 * UNCHANGED_BAND} % (AUC and Cmax ratios): ${popQuiet.join(', ')}`);
     for (const p of pop.pgx) out.push(`  ${p.enzyme.toUpperCase()}: ${Object.entries(p.counts).map(([k, v]) => `${k} ${v}`).join(', ')}${p.notes.length ? ` (${p.notes.join('; ')})` : ''}`);
   }
   if (notes.length) out.push('notes:', ...notes.map((n) => `  - ${n}`));

@@ -23,6 +23,7 @@ import { resolveSubstance } from '../search/fuzzy-match.js';
 import { cmaxAtDose, fmScenarios, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
 import { expandToCompounds } from './resolve.js';
 import { withConstituents } from './describe.js';
+import { dynamicAnswer } from './dynamic-answer.js';
 
 export interface PredictRequest {
   victim: string;
@@ -212,6 +213,22 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     basis: (observed.some((o) => o.species === 'human') ? 'referenced' : 'theoretical') as Prediction['basis'],
     observed,
   };
+
+  // The static model has no closed form for a metabolite's exposure (formation and elimination both change):
+  // answer those, and explicit `model: dynamic` requests, with the dynamic model.
+  const isMetaboliteQuestion = analyteId !== victim.id && withConstituents(kb, victim.id).every((x) => x !== analyteId);
+  if (req.model === 'dynamic' || isMetaboliteQuestion)
+    return dynamicAnswer(
+      kb,
+      req,
+      victim,
+      perp,
+      analyteId,
+      { observed, basis: base.basis },
+      req.model === 'dynamic'
+        ? 'Answered with the dynamic model, as requested.'
+        : `${analyte.name} is a metabolite of ${victim.name}: the static model has no closed form for a metabolite's exposure, so the dynamic model answered.`,
+    );
 
   const grey = (why: string[], links: EvidenceLink[] = []): Prediction => {
     const ev = gradeChain(links);

@@ -70,3 +70,25 @@ describe('drug parameters from the KB', () => {
     expect((err as CrosstalkError).message).toMatch(/noclear/);
   });
 });
+
+describe('clearance fallbacks', () => {
+  const withPk = (pk: Record<string, unknown>): KbIndex => {
+    const data = fixture();
+    data.pk = data.pk.map((p) => (p.id === 'noclear-po' ? ({ ...p, ...pk } as typeof p) : p));
+    return new KbIndex(data);
+  };
+  const phys = physiologyFor('human', {}).physiology;
+  it('derives CL/F from dose/AUC and says so in the parameter list', () => {
+    // 100 mg, AUC 10 µM·h at MW 200 → 2 mg·h/L → CL/F 50 L/h
+    const r = drugFromKb(withPk({ dose: q(100, 'mg'), auc: q(10, 'µM·h') }), 'noclear', phys);
+    const p = r.used.find((u) => u.name === 'CL/F')!;
+    expect(p.value).toBeCloseTo(50, 10);
+    expect(p.source).toMatch(/^derived: dose\/AUC/);
+  });
+  it('derives CL/F from V/F·ln2/t½ when there is no AUC', () => {
+    const r = drugFromKb(withPk({ vF: q(100, 'L') }), 'noclear', phys);
+    const p = r.used.find((u) => u.name === 'CL/F')!;
+    expect(p.value).toBeCloseTo((100 * Math.LN2) / 3, 10);
+    expect(p.source).toMatch(/^derived: V\/F·ln2\/t½/);
+  });
+});

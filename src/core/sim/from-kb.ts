@@ -42,6 +42,36 @@ function geomean(xs: number[]): number {
   return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 }
 
+/** True when a clearance can be derived from the profile (dose and AUC, or volume and half-life). */
+function clearanceDerivable(p: PkProfile): boolean {
+  return !!((p.auc && p.dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)));
+}
+
+/**
+ * Clearance (CL for iv, CL/F otherwise; L/h) from a profile without one, in order of preference:
+ * dose/AUC (AUC in µM·h → mg·h/L by the molecular weight; at steady state AUCτ, which gives the
+ * same CL/F), then V·ln2/t½ (one-compartment; V/F for oral profiles). Null when neither applies.
+ */
+export function derivedClearance(p: PkProfile, mwGPerMol: number, bodyWeightKg: number): { value: number; how: string; sources: string[]; note?: string } | null {
+  if (p.auc && p.dose && p.auc.value > 0) {
+    const doseMg = perKg(p.dose, bodyWeightKg);
+    const aucMgHPerL = (p.auc.value * mwGPerMol) / 1000;
+    const value = doseMg / aucMgHPerL;
+    if (Number.isFinite(value) && value > 0)
+      return {
+        value, how: 'dose/AUC', sources: [...new Set([p.dose.source, p.auc.source])],
+        note: p.steadyState ? 'steady-state AUCτ' : 'single-dose AUC taken as AUC0-inf (overestimates CL if it is AUC0-t)',
+      };
+  }
+  const vol = p.route === 'iv' ? p.v : p.vF;
+  if (vol && p.halfLife && p.halfLife.value > 0) {
+    const value = (perKg(vol, bodyWeightKg) * Math.LN2) / p.halfLife.value;
+    if (Number.isFinite(value) && value > 0)
+      return { value, how: `${p.route === 'iv' ? 'V' : 'V/F'}·ln2/t½`, sources: [...new Set([vol.source, p.halfLife.source])], note: 'one-compartment assumption' };
+  }
+  return null;
+}
+
 /** Enzyme turnover for every enzyme target in the KB (defaults listed as assumptions). */
 export function enzymeTurnoverFromKb(kb: KbIndex): Record<string, EnzymeTurnover> {
   const out: Record<string, EnzymeTurnover> = {};
@@ -76,17 +106,27 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   if (!sub.mw) throw new CrosstalkError('SIM_MISSING_PARAMETER', `substances.${id}.mw: molecular weight missing (needed for µmol amounts)`, { field: `${id}.mw` });
   const mw = q('mw', sub.mw, 'g/mol')!;
   // a profile that has a clearance: the species' default po profile first, then any default, then any
-  const candidates = kb.pkOf(id).filter((p) => p.species === species && (p.cl || p.clF));
-  const rank = (p: PkProfile): number => (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
+  // (a reported clearance beats one derived from dose/AUC or V·ln2/t½)
+  const candidates = kb.pkOf(id).filter((p) => p.species === species && (p.cl || p.clF || clearanceDerivable(p)));
+  const rank = (p: PkProfile): number => (p.cl || p.clF ? 0 : 4) + (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
   const pk: PkProfile | undefined = [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? kb.defaultPk(id, species, 'po');
   if (!pk)
     throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${id}: no ${species} PK profile in the KB (clearance and volume are needed)`, { field: `${id}.pk` });
   used.push({ owner: id, name: 'pkProfile', value: 1, unit: '-', source: pk.id, assumption: false, note: `${pk.species} ${pk.route}` });
   const bw = phys.bodyWeightKg;
-  const cl = pk.route === 'iv' ? q('CL', pk.cl, 'L/h', bw) : undefined;
-  const clF = pk.route !== 'iv' ? (q('CL/F', pk.clF, 'L/h', bw) ?? (pk.cl ? q('CL', pk.cl, 'L/h', bw) : undefined)) : undefined;
+  let cl = pk.route === 'iv' ? q('CL', pk.cl, 'L/h', bw) : undefined;
+  let clF = pk.route !== 'iv' ? (q('CL/F', pk.clF, 'L/h', bw) ?? (pk.cl ? q('CL', pk.cl, 'L/h', bw) : undefined)) : undefined;
+  if (cl === undefined && clF === undefined) {
+    const dv = derivedClearance(pk, mw, bw);
+    if (dv) {
+      const name = pk.route === 'iv' ? 'CL' : 'CL/F';
+      const value = put(name, dv.value, 'L/h', `derived: ${dv.how} (${dv.sources.join(', ')})`, true, dv.note);
+      if (pk.route === 'iv') cl = value; else clF = value;
+      warnings.push(`${id}: ${name} ${value.toPrecision(3)} L/h derived from ${dv.how} (profile ${pk.id}; no reported clearance)`);
+    }
+  }
   if (cl === undefined && clF === undefined)
-    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no clearance (cl or clF) for ${id} in ${species}`, { field: `${pk.id}.clF` });
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no clearance for ${id} in ${species}: the profile has no cl or clF, and neither dose with AUC nor ${pk.route === 'iv' ? 'V' : 'V/F'} with t½ to derive one from`, { field: `${pk.id}.clF` });
   const dflt = (name: string, x: Quantity | undefined, value: number, unit: string, why: string): number =>
     x ? q(name, x, unit)! : put(name, value, unit, why, true);
   // binding: the species' own value, else (non-human) a human value as a labelled proxy, else the default

@@ -11,3 +11,4 @@ export { drugFromKb, enzymeTurnoverFromKb, type DrugFromKb } from './from-kb.js'
 export { Rng, RNG_ALGORITHM, splitmix32 } from './rng.js';
 export { ANCESTRIES, ANCESTRY_TABLES, PHENOTYPE_MULTIPLIERS, parsePhenotype, planPgx, type Phenotype } from './pgx.js';
 export { runPopulation, runPopulationChunk, summarisePopulation, DEFAULT_CV, type PopulationSpec, type PopulationSummary, type PopulationChunk } from './population.js';
+export { predictDynamic, DEFAULT_PERPETRATOR_DAYS, RANGE_SUBJECTS, RANGE_SEED, RANGE_STEP_BUDGET, type DynamicPrediction, type DynamicPredictionRequest } from './predict-dynamic.js';

@@ -46,7 +46,11 @@ function simRoute(r: Regimen, field: string): SimRoute {
   throw new CrosstalkError('INPUT_INVALID', `${field}: route '${r.route}' is not simulated`, { field });
 }
 
-export function planSimulation(kb: KbIndex, items: PlanItem[], opts: { species: Species; weightKg?: number; days?: number }): SimulationPlan {
+/**
+ * `extra` adds undosed compounds (e.g. a metabolite whose exposure is the question) to the group of
+ * the item that forms them; they are simulated only when the KB links them to a dosed compound.
+ */
+export function planSimulation(kb: KbIndex, items: PlanItem[], opts: { species: Species; weightKg?: number; days?: number; extra?: { compound: string; group: string }[] }): SimulationPlan {
   if (items.length === 0) throw new CrosstalkError('INPUT_INVALID', 'substances: give at least one substance:regimen', { field: 'substances' });
   if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < 500))
     throw new CrosstalkError('INPUT_INVALID', `weight: must be a body weight in kg (0–500), got ${opts.weightKg}`, { field: 'weight' });
@@ -84,6 +88,13 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: { species: 
     }
     groups.push(group);
   });
+  for (const x of opts.extra ?? []) {
+    const g = groups.find((gr) => gr.id === x.group);
+    if (!g || wanted.includes(x.compound)) continue;
+    if (!kb.substance(x.compound)) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `analyte: unknown substance '${x.compound}'`, { field: 'analyte' });
+    g.compounds.push(x.compound);
+    wanted.push(x.compound);
+  }
   const drugs: DrugParams[] = [];
   const parameters: UsedParameter[] = [...used];
   let indirect = false;

@@ -52,6 +52,18 @@ export interface PopulationSpec {
   thresholds?: number[];
 }
 
+interface SimArm {
+  ids: string[];
+  model: InteractionModel;
+  run: ArmRunner;
+  doses: DoseEvent[];
+  /** Column of each arm drug in spec.drugs. */
+  col: number[];
+  /** Whether this arm's results are the "combined" and/or the "alone" exposures of its drugs. */
+  combined: boolean;
+  alone: boolean;
+}
+
 export interface PopulationChunk {
   from: number;
   to: number;
@@ -68,8 +80,32 @@ export interface PopulationChunk {
   steps: number;
 }
 
-function groupDrugs(spec: PopulationSpec, g: SubstanceGroup): DrugParams[] {
-  return spec.drugs.filter((d) => g.compounds.includes(d.id)).map((d) => ({ ...d, metabolites: d.metabolites.filter((m) => g.compounds.includes(m.metaboliteId)) }));
+/** The drugs `ids` with metabolite links outside the subset dropped. */
+function subset(drugs: readonly DrugParams[], ids: readonly string[]): DrugParams[] {
+  return drugs.filter((d) => ids.includes(d.id)).map((d) => ({ ...d, metabolites: d.metabolites.filter((m) => ids.includes(m.metaboliteId)) }));
+}
+
+/**
+ * Drugs that neither perturb nor are perturbed by any other drug of the run: no other drug inhibits,
+ * inactivates or induces an enzyme that clears them, they act on no enzyme that clears another drug,
+ * and no metabolite link joins them to another simulated drug. Their kinetics are the same in every
+ * arm (the ratio is exactly 1), so a population simulates them once, in one arm of their own.
+ */
+export function independentDrugs(drugs: readonly DrugParams[]): Set<string> {
+  const uses = (d: DrugParams, e: string): boolean => d.enzymes.some((x) => x.enzyme === e && (x.clintLiverLPerH > 0 || x.clintGutLPerH > 0));
+  const acts = (d: DrugParams): string[] => [...d.inhibits, ...d.inactivates, ...d.induces].map((x) => x.enzyme);
+  const ids = new Set(drugs.map((d) => d.id));
+  const linked = new Set<string>();
+  for (const d of drugs) for (const m of d.metabolites) if (ids.has(m.metaboliteId) && m.metaboliteId !== d.id) { linked.add(d.id); linked.add(m.metaboliteId); }
+  const out = new Set<string>();
+  for (const d of drugs) {
+    if (linked.has(d.id)) continue;
+    const others = drugs.filter((o) => o.id !== d.id);
+    const perturbed = others.some((o) => acts(o).some((e) => uses(d, e)));
+    const perturbs = acts(d).some((e) => others.some((o) => uses(o, e)));
+    if (!perturbed && !perturbs) out.add(d.id);
+  }
+  return out;
 }
 
 /** One subject's parameters: every enzyme's multiplier is shared across the drugs it clears. */
@@ -117,14 +153,27 @@ export function runPopulationChunk(spec: PopulationSpec, from: number, to: numbe
   const settings: SolveSettings = { ...DEFAULT_SOLVE, ...POPULATION_SOLVE, ...spec.settings };
   const plans = pgxPlansFor(spec);
   const nc = spec.drugs.length;
-  const combinedModel = new InteractionModel(spec.drugs, spec.physiology, settings.liverQSS);
-  const combinedRun = new ArmRunner(combinedModel, settings);
   const multi = spec.groups.length > 1;
-  const alone = multi ? spec.groups.map((g) => {
-    const drugs = groupDrugs(spec, g);
+  // Arms actually integrated: drugs that interact with nothing are split off into one arm whose
+  // results serve as both "combined" and "alone" (same kinetics in both, by construction).
+  const indep = multi ? independentDrugs(spec.drugs) : new Set<string>();
+  const core = spec.drugs.map((d) => d.id).filter((id) => !indep.has(id));
+  const plansArm = (ids: string[], combined: boolean, alone: boolean): SimArm => {
+    const drugs = subset(spec.drugs, ids);
     const model = new InteractionModel(drugs, spec.physiology, settings.liverQSS);
-    return { g, model, run: new ArmRunner(model, settings), ids: drugs.map((d) => d.id), doses: spec.doses.filter((d) => g.compounds.includes(d.drugId)) };
-  }) : [];
+    return {
+      ids, model, run: new ArmRunner(model, settings), doses: spec.doses.filter((d) => ids.includes(d.drugId)),
+      col: ids.map((id) => spec.drugs.findIndex((d) => d.id === id)), combined, alone,
+    };
+  };
+  const arms: SimArm[] = [];
+  if (core.length > 0) arms.push(plansArm(core, true, false));
+  if (indep.size > 0) arms.push(plansArm([...indep], true, true));
+  if (multi)
+    for (const g of spec.groups) {
+      const ids = g.compounds.filter((c) => !indep.has(c));
+      if (ids.length > 0) arms.push(plansArm(ids, false, true));
+    }
   const m = to - from;
   const out: PopulationChunk = {
     from, to,
@@ -139,24 +188,20 @@ export function runPopulationChunk(spec: PopulationSpec, from: number, to: numbe
     const ind = individual(spec, plans, k);
     out.phenotypes.push(ind.phenotypes);
     const grid = k < bandN ? spec.bandGridH : undefined;
-    combinedModel.load(ind.drugs, ind.phys);
-    const rc = combinedRun.run(spec.doses, spec.tEndH, grid, false);
-    out.steps += rc.stats.steps;
     const r = k - from;
-    for (let c = 0; c < nc; c++) { out.aucCombined[r * nc + c] = metric(rc.drugs[c]!); out.cmaxCombined[r * nc + c] = cmaxOf(rc.drugs[c]!); }
-    if (grid && rc.gridStates) out.bandCombined.push(spec.drugs.map((_, c) => rc.gridStates!.map((y) => y[c * STRIDE + CEN]! / combinedModel.vc[c]!)));
-    const bandA: number[][] = spec.drugs.map(() => []);
-    for (const a of alone) {
-      a.model.load(ind.drugs.filter((d) => a.ids.includes(d.id)).map((d) => ({ ...d, metabolites: d.metabolites.filter((x) => a.ids.includes(x.metaboliteId)) })), ind.phys);
-      const ra = a.run.run(a.doses, spec.tEndH, grid, false);
+    const bandC: number[][] = spec.drugs.map(() => []), bandA: number[][] = spec.drugs.map(() => []);
+    for (const a of arms) {
+      a.model.load(subset(ind.drugs, a.ids), ind.phys);
+      const ra = a.run.run(a.doses, spec.tEndH, grid, false, true);
       out.steps += ra.stats.steps;
-      a.ids.forEach((id, j) => {
-        const c = spec.drugs.findIndex((d) => d.id === id);
-        out.aucAlone[r * nc + c] = metric(ra.drugs[j]!);
-        out.cmaxAlone[r * nc + c] = cmaxOf(ra.drugs[j]!);
-        if (grid && ra.gridStates) bandA[c] = ra.gridStates.map((y) => y[j * STRIDE + CEN]! / a.model.vc[j]!);
+      a.col.forEach((c, j) => {
+        const auc = metric(ra.drugs[j]!), cmax = cmaxOf(ra.drugs[j]!);
+        const band = grid && ra.gridStates ? ra.gridStates.map((y) => y[j * STRIDE + CEN]! / a.model.vc[j]!) : null;
+        if (a.combined) { out.aucCombined[r * nc + c] = auc; out.cmaxCombined[r * nc + c] = cmax; if (band) bandC[c] = band; }
+        if (a.alone) { out.aucAlone[r * nc + c] = auc; out.cmaxAlone[r * nc + c] = cmax; if (band) bandA[c] = band; }
       });
     }
+    if (grid) out.bandCombined.push(bandC);
     if (grid) out.bandAlone.push(bandA);
     if (onProgress && (k - from) % 50 === 49) onProgress(k - from + 1);
   }
@@ -170,6 +215,8 @@ export interface Distribution {
   p5: number;
   p95: number;
   geomean: number;
+  min: number;
+  max: number;
 }
 
 function quantile(sorted: Float64Array | number[], p: number): number {
@@ -181,7 +228,10 @@ function quantile(sorted: Float64Array | number[], p: number): number {
 export function distribution(xs: number[]): Distribution | null {
   const v = Float64Array.from(xs.filter((x) => Number.isFinite(x) && x > 0)).sort();
   if (v.length === 0) return null;
-  return { n: v.length, median: quantile(v, 0.5), p5: quantile(v, 0.05), p95: quantile(v, 0.95), geomean: Math.exp(v.reduce((a, x) => a + Math.log(x), 0) / v.length) };
+  return {
+    n: v.length, median: quantile(v, 0.5), p5: quantile(v, 0.05), p95: quantile(v, 0.95),
+    geomean: Math.exp(v.reduce((a, x) => a + Math.log(x), 0) / v.length), min: v[0]!, max: v[v.length - 1]!,
+  };
 }
 
 export interface PopulationSummary {

@@ -54,7 +54,12 @@ export class ArmRunner {
     this.atol = new Float64Array(model.nStates);
   }
 
-  run(doses: readonly DoseEvent[], tEndH: number, gridH?: readonly number[], keepTerminal = true): ArmResult {
+  /**
+   * Simulate one arm. `gridCentralOnly` fills only the central amounts of the grid states (the rest
+   * stay 0): populations need only concentration bands, and interpolating every state was most of
+   * the cost of a banded subject.
+   */
+  run(doses: readonly DoseEvent[], tEndH: number, gridH?: readonly number[], keepTerminal = true, gridCentralOnly = false): ArmResult {
     const m = this.model, n = m.nDrugs, y = this.y, s = this.solver;
     if (!(tEndH > 0) || !Number.isFinite(tEndH)) throw new CrosstalkError('INPUT_INVALID', `sim.tEndH: must be a positive finite number of hours, got ${tEndH}`, { field: 'tEndH' });
     m.initialState(y);
@@ -148,8 +153,8 @@ export class ArmRunner {
           const t = grid[g]!;
           if (t >= tOld) {
             const row = new Float64Array(m.nStates);
-            for (let k = 0; k < m.nStates; k++) row[k] = sol.interpolate(t, k);
-            m.depotsAt(row, t, row);
+            if (gridCentralOnly) for (let i = 0; i < n; i++) row[i * STRIDE + CEN] = sol.interpolate(t, i * STRIDE + CEN);
+            else { for (let k = 0; k < m.nStates; k++) row[k] = sol.interpolate(t, k); m.depotsAt(row, t, row); }
             gridStates.push(row);
           } else { const row = Float64Array.from(ys); m.depotsAt(row, tOld, row); gridStates.push(row); } // grid point before the first step
           g++;
