@@ -8,6 +8,13 @@ import { registerKb } from './commands/kb.js';
 import { registerLookup } from './commands/lookup.js';
 import { registerOptional } from './commands/_optional.js';
 
+// `crosstalk … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+
 let kb: KbIndex | null = null;
 const deps: CliDeps = {
   getKb: () => (kb ??= loadKb()),
