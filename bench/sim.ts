@@ -1,7 +1,12 @@
 /**
- * Simulator benchmark (run: npx tsx bench/sim.ts). Same two-drug interaction model solved by our
- * DOPRI5 and by SciPy solve_ivp (LSODA, RK45) at rtol 1e-8; QSS liver vs full liver at equal
- * accuracy; then a 10,000-subject × 7-day × 2-substance population. The last line is one JSON object.
+ * Simulator benchmark (run: PYENV_VERSION=system npx tsx bench/sim.ts). The same two-drug interaction
+ * model solved by our DOPRI5 and by SciPy solve_ivp (LSODA, RK45) at rtol 1e-8, in both formulations:
+ * the default quasi-steady-state liver (bench/ref/interaction_qss_ref.py solves the same algebraic
+ * liver by Newton inside its right-hand side) and the full liver state (bench/ref/interaction_ref.py);
+ * QSS liver vs full liver at equal accuracy; then a 10,000-subject × 7-day × 2-substance population.
+ * The last line is one JSON object: speedupVsScipy is the default (QSS) formulation against LSODA on
+ * the same QSS formulation, speedupVsScipyFullLiver the full-liver pair; maxRelDiff the worst AUC/Cmax
+ * disagreement over both formulations and both SciPy methods.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,33 +33,47 @@ function ours(liverQSS: boolean, rtol: number, reps: number): { auc: number[]; c
 const rel = (a: number, b: number): number => Math.abs(a / b - 1);
 const fmt = (x: number): string => x.toExponential(2);
 
-// 1. reference accuracy and speed against SciPy
-const full = ours(false, RTOL, 5);
-let maxRelDiff: number | null = null;
-let speedupVsScipy: number | null = null;
-const py = spawnSync('python3', ['bench/ref/interaction_ref.py'], {
-  input: JSON.stringify({ ...spec, rtol: RTOL, atolRel: 1e-12, methods: ['LSODA', 'RK45'], reps: 1 }),
-  env: { ...process.env, PYENV_VERSION: 'system' },
-  encoding: 'utf8',
-  maxBuffer: 1 << 24,
-});
-if (py.status !== 0) {
+// 1. reference accuracy and speed against SciPy, for the default QSS liver and for the full liver state
+interface RefOut { scipy: string; methods: Record<string, { auc: number[]; cmax: number[]; secondsPerSolve: number }> }
+function scipy(script: string): RefOut | null {
+  const py = spawnSync('python3', [script], {
+    input: JSON.stringify({ ...spec, rtol: RTOL, atolRel: 1e-12, methods: ['LSODA', 'RK45'], reps: 1 }),
+    env: { ...process.env, PYENV_VERSION: 'system' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (py.status === 0) return JSON.parse(py.stdout) as RefOut;
   const missing = /No module named 'scipy'|No module named 'numpy'/.test(py.stderr);
   process.stdout.write(missing
     ? 'python3-scipy is missing (apt-get install -y python3-scipy; run with PYENV_VERSION=system): SciPy comparison skipped\n'
-    : `SciPy reference failed, comparison skipped:\n${py.stderr}\n`);
-} else {
-  const ref = JSON.parse(py.stdout) as { scipy: string; methods: Record<string, { auc: number[]; cmax: number[]; secondsPerSolve: number }> };
-  process.stdout.write(`SciPy ${ref.scipy}; model: 2 drugs, full liver state, ${spec.tEndH} h, rtol ${RTOL}\n`);
-  maxRelDiff = 0;
+    : `SciPy reference ${script} failed, comparison skipped:\n${py.stderr}\n`);
+  return null;
+}
+/** Print the per-method comparison; returns [max rel diff, LSODA seconds / ours]. */
+function compare(label: string, ref: RefOut, o: { auc: number[]; cmax: number[]; seconds: number }): [number, number] {
+  process.stdout.write(`SciPy ${ref.scipy}; model: 2 drugs, ${label}, ${spec.tEndH} h, rtol ${RTOL}\n`);
+  let worst = 0;
   for (const [method, r] of Object.entries(ref.methods)) {
-    const diffs = spec.drugs.flatMap((_, i) => [rel(full.auc[i]!, r.auc[i]!), rel(full.cmax[i]!, r.cmax[i]!)]);
+    const diffs = spec.drugs.flatMap((_, i) => [rel(o.auc[i]!, r.auc[i]!), rel(o.cmax[i]!, r.cmax[i]!)]);
     const mx = Math.max(...diffs);
-    maxRelDiff = Math.max(maxRelDiff, mx);
-    process.stdout.write(`  ${method.padEnd(6)} max rel diff (AUC, Cmax of both drugs) ${fmt(mx)}  ${(r.secondsPerSolve * 1000).toFixed(1)} ms/subject  ours ${(full.seconds * 1000).toFixed(2)} ms/subject → ×${(r.secondsPerSolve / full.seconds).toFixed(1)}\n`);
+    worst = Math.max(worst, mx);
+    process.stdout.write(`  ${method.padEnd(6)} max rel diff (AUC, Cmax of both drugs) ${fmt(mx)}  ${(r.secondsPerSolve * 1000).toFixed(1)} ms/subject  ours ${(o.seconds * 1000).toFixed(2)} ms/subject → ×${(r.secondsPerSolve / o.seconds).toFixed(1)}\n`);
   }
-  speedupVsScipy = ref.methods['LSODA']!.secondsPerSolve / full.seconds;
-  if (maxRelDiff > 1e-6) process.stdout.write(`  WARNING: agreement ${fmt(maxRelDiff)} is worse than 1e-6\n`);
+  if (worst > 1e-6) process.stdout.write(`  WARNING: agreement ${fmt(worst)} is worse than 1e-6\n`);
+  return [worst, ref.methods['LSODA']!.secondsPerSolve / o.seconds];
+}
+let maxRelDiff: number | null = null;
+let speedupVsScipy: number | null = null;
+let speedupVsScipyFullLiver: number | null = null;
+const refQss = scipy('bench/ref/interaction_qss_ref.py');
+if (refQss) {
+  const [d, s] = compare('QSS (algebraic) liver — the default formulation, same equations in both', refQss, ours(true, RTOL, 50));
+  maxRelDiff = d; speedupVsScipy = s;
+}
+const refFull = scipy('bench/ref/interaction_ref.py');
+if (refFull) {
+  const [d, s] = compare('full liver state', refFull, ours(false, RTOL, 5));
+  maxRelDiff = Math.max(maxRelDiff ?? 0, d); speedupVsScipyFullLiver = s;
 }
 
 // 2. QSS liver vs full liver at equal accuracy (error against each formulation's own rtol 1e-12 solution)
@@ -82,4 +101,4 @@ const populationSeconds = (performance.now() - t0) / 1000;
 process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} workers): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm\n`);
 for (const c of pop.compounds)
   process.stdout.write(`  ${c.id}: AUC ratio median ${c.aucRatio?.median.toFixed(3)} (5–95 % ${c.aucRatio?.p5.toFixed(3)}–${c.aucRatio?.p95.toFixed(3)})\n`);
-process.stdout.write(`${JSON.stringify({ speedupVsScipy, maxRelDiff, populationSeconds })}\n`);
+process.stdout.write(`${JSON.stringify({ speedupVsScipy, maxRelDiff, populationSeconds, speedupVsScipyFullLiver })}\n`);

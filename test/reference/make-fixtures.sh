@@ -3,8 +3,13 @@
 #   sh test/reference/make-fixtures.sh
 set -e
 cd "$(dirname "$0")/../.."
-node -e '
+spec() {
+  node -e '
 const s = require("./test/reference/interaction-spec.json");
 process.stdout.write(JSON.stringify({ ...s, rtol: 1e-10, atolRel: 1e-14, methods: ["LSODA"], reps: 0 }));
-' | PYENV_VERSION=system python3 bench/ref/interaction_ref.py > test/reference/interaction-scipy.json
-echo "wrote test/reference/interaction-scipy.json"
+'
+}
+spec | PYENV_VERSION=system python3 bench/ref/interaction_ref.py > test/reference/interaction-scipy.json
+echo "wrote test/reference/interaction-scipy.json (full liver state)"
+spec | PYENV_VERSION=system python3 bench/ref/interaction_qss_ref.py > test/reference/interaction-scipy-qss.json
+echo "wrote test/reference/interaction-scipy-qss.json (QSS liver)"

@@ -351,6 +351,19 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
       reasons.push(what);
     }
   }
+  // A label or FDA classification of the perpetrator at an enzyme that clears most of the victim: the size is
+  // unquantified in the KB, but the class says it is real.
+  for (const p of preds) {
+    if (p.status === 'predicted' && p.magnitudeClass !== 'none') continue;
+    const victimNti = kb.substance(p.victim.analyte)?.nti?.value || kb.substance(p.victim.id)?.nti?.value;
+    for (const c of p.clinicalClasses) {
+      const fm = Math.max(0, ...kb.relationsOf(p.victim.analyte).filter((r) => r.action === 'substrate' && r.object === c.enzyme && r.fm).map((r) => r.fm!.value));
+      if (fm < 0.5 || c.clinicalClass === 'weak') continue;
+      const what = `${kb.substance(c.substance)?.name ?? c.substance} is classified as a ${c.clinicalClass} ${kb.target(c.enzyme)?.name ?? c.enzyme} ${c.action === 'inducer' ? 'inducer' : 'inhibitor'}, and ${kb.target(c.enzyme)?.name ?? c.enzyme} clears ${Math.round(fm * 100)} % of ${p.victim.analyteName}${p.status === 'grey' ? ' (size not quantified in the KB)' : ''}`;
+      tier = maxTier(tier, c.clinicalClass === 'strong' && victimNti ? 'red' : 'amber');
+      reasons.push(what);
+    }
+  }
   for (const e of sharedEffects) {
     const major = (xs: SharedEffect['a']) => xs.some((x) => x.strength === 'major');
     if (e.severity === 'high' && major(e.a) && major(e.b)) {

@@ -43,6 +43,7 @@ export function dynamicAnswer(
     liverRatio: null,
     concentrationsUM: {},
     scenarios: [],
+    clinicalClasses: [],
   };
   // The simulator needs a victim dose; without one given or a KB reference dose, use the dose of the victim's
   // default PK profile (the dose its parameters were measured at), and say so.

@@ -71,6 +71,15 @@ export interface ObservedStudy {
   summary?: string;
 }
 
+/** A label's or the FDA table's classification of a perpetrator at an enzyme (qualitative, not a model input). */
+export interface ClinicalClassNote {
+  substance: string;
+  enzyme: string;
+  action: string;
+  clinicalClass: 'strong' | 'moderate' | 'weak';
+  sources: string[];
+}
+
 export interface Prediction {
   victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
   perpetrator: { id: string; name: string; dose: string; doseSource: string; compounds: string[] };
@@ -96,6 +105,8 @@ export interface Prediction {
   uncertainty: 'low' | 'moderate' | 'high' | 'unknown';
   observed: ObservedStudy[];
   scenarios: { source: string; aucRatio: number }[];
+  /** Clinical classifications of the perpetrator at the victim's enzymes, shown beside the numbers. */
+  clinicalClasses: ClinicalClassNote[];
   sources: string[];
   plain: string;
   technical: string;
@@ -171,6 +182,13 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   const warnings: string[] = [];
   const missing: string[] = [];
   const parameters: ParamUse[] = [];
+  const clinicalClasses: ClinicalClassNote[] = [];
+  const classSentence = (): string =>
+    clinicalClasses.length
+      ? ` Clinical classification: ${[...new Map(clinicalClasses.map((c) => [`${c.substance}|${c.enzyme}`, c])).values()]
+          .map((c) => `${kb.substance(c.substance)?.name ?? c.substance} is a ${c.clinicalClass} ${kb.target(c.enzyme)?.name ?? c.enzyme} ${c.action === 'inducer' ? 'inducer' : 'inhibitor'}`)
+          .join('; ')} (FDA bands: a strong inhibitor raises a sensitive substrate's AUC at least 5-fold, a moderate one 2–5-fold, a weak one 1.25–2-fold).`
+      : '';
   const sources = new Set<string>();
 
   const vReg = regimenOrUsual(kb, victim.id, req.victimDose, 'victimDose');
@@ -252,8 +270,9 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       evidence: ev,
       uncertainty: 'unknown',
       scenarios: [],
+      clinicalClasses,
       sources: [...sources],
-      plain: `No estimate: the knowledge base lacks what this answer needs (${why.join('; ')}). That is not the same as "no interaction".`,
+      plain: `No estimate: the knowledge base lacks what this answer needs (${why.join('; ')}). That is not the same as "no interaction".${classSentence()}`,
       technical: `Grey (no data): ${why.join('; ')}.`,
     };
   };
@@ -295,8 +314,23 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     for (const m of kb.substance(c.compoundId)?.metabolites ?? [])
       if (kb.substance(m.substance) && !withMetabolites.some((x) => x.compoundId === m.substance))
         withMetabolites.push({ ...c, compoundId: m.substance, name: kb.substance(m.substance)!.name, path: [...c.path, m.substance], systemic: true, parent: c.compoundId, basis: `circulating metabolite of ${c.name}; Cmax per dose of ${c.name}` });
+  const victimEnzymes = new Set(scenarios.flatMap((sc) => Object.keys(sc.fm).filter((e) => (sc.fm[e] ?? 0) > 0)));
   for (const c of withMetabolites) {
     const eff = perpetratorEffects(kb, c.compoundId);
+    // Relations that say a compound inhibits or induces one of the victim's enzymes but give no constant
+    // (e.g. a label's "strong CYP3A inhibitor"): the effect is known to exist, its size is not. Never read
+    // that as "no interaction".
+    for (const r of kb.relationsOf(c.compoundId)) {
+      if (!['inhibitor', 'tdi', 'inducer'].includes(r.action) || !victimEnzymes.has(r.object)) continue;
+      const srcs = r.sources.length ? r.sources : [];
+      if (r.clinicalClass)
+        clinicalClasses.push({ substance: c.compoundId, enzyme: r.object, action: r.action, clinicalClass: r.clinicalClass, sources: srcs });
+      if (!eff.effects[r.object]) {
+        const what = r.action === 'inducer' ? 'induction constants (Emax, EC50)' : 'inhibition constants (Ki, or KI and kinact)';
+        missing.push(`${what} of ${kb.substance(c.compoundId)?.name ?? c.compoundId} for ${kb.target(r.object)?.name ?? r.object} — the KB records the effect${r.clinicalClass ? ` (${r.clinicalClass} ${r.action === 'inducer' ? 'inducer' : 'inhibitor'})` : ''} but not its size`);
+        srcs.forEach((x) => sources.add(x));
+      }
+    }
     if (Object.keys(eff.effects).length === 0) continue;
     const relevant = Object.keys(eff.effects).some((e) => scenarios.some((s) => (s.fm[e] ?? 0) > 0));
     if (!relevant) continue;
@@ -400,6 +434,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       evidence: ev,
       uncertainty: 'moderate',
       scenarios: [],
+      clinicalClasses,
       sources: [...sources],
       plain: `No pharmacokinetic effect of ${perp.name} on ${analyte.name} is expected from what the KB records: ${analyte.name} is cleared by ${enz.join(', ')}, and no effect of ${perp.name} on ${enz.length > 1 ? 'these enzymes' : 'this enzyme'} is recorded.`,
       technical: `No recorded ${perp.name} inhibitor/inducer relation on the victim's pathways (${Object.keys(scenarios[0]!.fm).join(', ')}); AUCR = 1 by construction.`,
@@ -509,6 +544,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     mclass === 'none'
       ? `${perp.name} is not predicted to change ${analyte.name} levels meaningfully (about ${fmt(res.aucRatio)}×; range ${fmt(range.low)}–${fmt(range.high)}×).`
       : `${perp.name} is predicted to ${direction} ${analyte.name} exposure about ${fmt(res.aucRatio)}-fold (range ${fmt(range.low)}–${fmt(range.high)}), mainly through ${top ? `${top.kind === 'induction' ? 'induction' : top.kind === 'time-dependent' ? 'inactivation' : 'inhibition'} of ${enzName(top.enzyme)} in the ${top.site}` : 'shared enzymes'}. This is a ${base.basis === 'referenced' ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`;
+  const plainWithClasses = plain + classSentence();
   const technical = `MSM (Fahmi/FDA 2020), ${option}: AUCR ${fmt(res.aucRatio)} [gut ${fmt(res.gutRatio)} × liver ${fmt(res.liverRatio)}], CmaxR ${fmt(cm.ratio)} (${cm.method}); ${perps
     .map((p) => `${p.name}: Ih,u ${fmt(res.concentrations[p.name]!.ihUM)} µM, Ig ${fmt(res.concentrations[p.name]!.igUM)} µM`)
     .join('; ')}; victim fm ${Object.entries(scenarios[0]!.fm).map(([e, v]) => `${e} ${v}`).join(', ')}, Fg ${fg}; FDA class ${mclass}.`;
@@ -533,8 +569,9 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     evidence: ev,
     uncertainty,
     scenarios: scenarioResults,
+    clinicalClasses,
     sources: [...sources].filter(Boolean).sort(),
-    plain,
+    plain: plainWithClasses,
     technical,
   };
   assertFinite(out);

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { loadKb } from '../src/store/kb-store.js';
+import { planSimulation } from '../src/core/sim/plan.js';
+import { simulateInteraction } from '../src/core/sim/interaction.js';
+const kb = loadKb();
+const sc = parse(readFileSync('/work/main/scenarios/berthold-2024.yaml','utf8'));
+const arm = sc.arms[0];
+const plan = planSimulation(kb, arm.doses, { species: 'rat', weightKg: 0.25 });
+console.log(plan.doses, plan.physiology);
+for (const d of plan.drugs) console.log(d.id, JSON.stringify({ka:d.kaPerH, fa:d.fa, vc:d.vcL, fu:d.fuP, rb:d.rb, other:d.clintOtherLPerH, enz:d.enzymes, inact:d.inactivates}));
+const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH: arm.horizonH, gridH: Array.from({length:50},(_,k)=>k*0.5) });
+for (const c of res.compounds) console.log(c.id, 'combined', c.combined.cmaxUM*c.mwGPerMol, 'ng/mL tmax', c.combined.tmaxH, 'auc', c.combined.aucUMH, c.combined.aucInfUMH, 'alone', c.alone && [c.alone.cmaxUM*c.mwGPerMol, c.alone.tmaxH, c.alone.aucUMH, c.alone.aucInfUMH], c.ratios);
