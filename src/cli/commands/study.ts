@@ -26,6 +26,13 @@ function text(r: StudyResult): string {
       for (const e of c.explanations) out.push(`    · ${e}`);
     }
   }
+  for (const s of r.sensitivity) {
+    if (s.rows.length === 0) continue;
+    out.push(`sensitivity of the ${r.arms[0]?.id ?? 'first'} arm, ${s.analyte} (one input at a time; * = value used above):`);
+    out.push(`  ${'input'.padEnd(32)} ${'value'.padStart(8)}  ${'AUC ratio'.padStart(9)}  ${'Cmax ratio'.padStart(10)}`);
+    for (const row of s.rows)
+      out.push(`  ${row.parameter.padEnd(32)} ${`${row.value}${row.baseline ? '*' : ''}`.padStart(8)}  ${f(row.aucRatio).padStart(9)}  ${f(row.cmaxRatio).padStart(10)}`);
+  }
   out.push('notes:', ...r.notes.map((n) => `  - ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import { CrosstalkError } from '../errors.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { PkProfile, Relation } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
+import { calibrateAutoInhibition, hasAutoInhibition, scaleHepaticClint } from './calibrate.js';
 import { derivePk, type PathwayInput } from './parameterise.js';
 import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
 import type { DrugParams, EnzymeTurnover, Inactivation, Induction, Inhibition, Physiology, Site, Species } from './types.js';
@@ -25,6 +26,15 @@ export const FAST_ROUTE_DEFAULTS = {
   inhaled: { kaPerH: 30, bioavailability: 0.25 },
   oromucosal: { kaPerH: 2, bioavailability: 0.1 },
 } as const;
+
+/** Input replacements for sensitivity analyses (applied before anything is derived from them). */
+export interface DrugOverrides {
+  fuP?: number;
+  /** fm of an enzyme pathway replaced (the freed share becomes non-enzymatic 'other' clearance). */
+  fm?: Record<string, number>;
+  /** In-vitro potency divided by this factor: Ki,u and KI,u × s, kinact/KI,u ÷ s (e.g. human → rat CYP). */
+  potencyDivisor?: number;
+}
 
 export interface DrugFromKb {
   drug: DrugParams;
@@ -89,7 +99,7 @@ export function enzymeTurnoverFromKb(kb: KbIndex): Record<string, EnzymeTurnover
  * Drug parameters for compound `id` in `species` with physiology `phys`. `simulated` lists the
  * compound ids in the run, so metabolite links to compounds outside it are dropped.
  */
-export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated: readonly string[] = []): DrugFromKb {
+export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated: readonly string[] = [], ov: DrugOverrides = {}): DrugFromKb {
   const species: Species = phys.species;
   const used: UsedParameter[] = [];
   const warnings: string[] = [];
@@ -137,7 +147,9 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
     if (h) { indirect = true; warnings.push(`${id}: ${name} from a human profile (no ${species} value; indirect)`); }
     return h;
   };
-  const fuP = dflt('fu,p', proxy('fu,p', 'fu'), 1, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
+  const fuP = ov.fuP !== undefined ? put('fu,p', ov.fuP, 'fraction', 'sensitivity override', true)
+    : dflt('fu,p', proxy('fu,p', 'fu'), 1, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
+  const pot = ov.potencyDivisor ?? 1;
   const rb = dflt('RB', proxy('RB', 'rb'), 1, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
   const fa = dflt('Fa', pk.fa, 1, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
   const fg = dflt('Fg', pk.fg, 1, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
@@ -169,7 +181,8 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
     if (action === 'substrate') {
       const fms = rs.filter((r) => r.fm).map((r) => r.fm!.value);
       if (fms.length === 0) continue;
-      const fm = put(`fm ${enzyme}`, fms.reduce((a, b) => a + b, 0) / fms.length, 'fraction', srcOf(rs), rs.some((r) => !r.fm?.verified), fms.length > 1 ? 'mean of records' : undefined);
+      const fm = ov.fm?.[enzyme] !== undefined ? put(`fm ${enzyme}`, ov.fm[enzyme]!, 'fraction', 'sensitivity override', true)
+        : put(`fm ${enzyme}`, fms.reduce((a, b) => a + b, 0) / fms.length, 'fraction', srcOf(rs), rs.some((r) => !r.fm?.verified), fms.length > 1 ? 'mean of records' : undefined);
       pathways.push({ enzyme, fm, gutExpressed: kb.target(enzyme)?.gutExpressed === true });
     } else if (action === 'inhibitor') {
       const kis: number[] = [];
@@ -185,12 +198,12 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
         kis.push(v);
       }
       if (kis.length === 0) continue;
-      const ki = put(`Ki,u ${enzyme}${tag}`, geomean(kis), 'µM', srcOf(rs), true, kis.length > 1 ? `geometric mean of ${kis.length} records` : undefined);
+      const ki = put(`Ki,u ${enzyme}${tag}`, geomean(kis) * pot, 'µM', srcOf(rs), true, [kis.length > 1 ? `geometric mean of ${kis.length} records` : '', pot !== 1 ? `× ${pot} (sensitivity)` : ''].filter(Boolean).join('; ') || undefined);
       inhibits.push({ enzyme, kiUnboundUM: ki, site: siteOf(rs[0]!) });
     } else if (action === 'tdi') {
       const sat = rs.filter((r) => r.KI && r.kinact);
       if (sat.length > 0) {
-        const KI = geomean(sat.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+        const KI = pot * geomean(sat.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
         const kinact = geomean(sat.map((r) => r.kinact!.value));
         put(`KI,u ${enzyme}${tag}`, KI, 'µM', srcOf(sat), true);
         put(`kinact ${enzyme}${tag}`, kinact, '1/h', srcOf(sat), true);
@@ -198,7 +211,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
       } else {
         const lin = rs.filter((r) => r.kinactOverKI);
         if (lin.length === 0) continue;
-        const ratio = geomean(lin.map((r) => r.kinactOverKI!.value / (r.fuInc && r.kinactOverKI!.bound !== 'unbound' ? r.fuInc.value : 1)));
+        const ratio = geomean(lin.map((r) => r.kinactOverKI!.value / (r.fuInc && r.kinactOverKI!.bound !== 'unbound' ? r.fuInc.value : 1))) / pot;
         put(`kinact/KI,u ${enzyme}${tag}`, ratio, '1/(h·µM)', srcOf(lin), true, 'linear TDI (I ≪ KI), linearTDI=true');
         put(`kobs cap ${enzyme}`, LINEAR_TDI_KOBS_CAP_PER_H, '1/h', 'assumption: kinact ≤ 0.1 min⁻¹', true);
         inactivates.push({ enzyme, site: siteOf(lin[0]!), kind: 'linear', kinactOverKIPerHPerUM: ratio, kobsCapPerH: LINEAR_TDI_KOBS_CAP_PER_H });
@@ -248,5 +261,17 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
     inhibits, inactivates, induces, metabolites,
   };
   put('Kp,liver', 1, 'ratio', 'default Kp,h = 1 (MODEL.md §2.2; affects dynamics only)', true);
+  // CL/F was measured with the compound's own inhibition of its clearance already acting: make the
+  // compound alone reproduce it at the profile's dose instead of applying auto-inhibition twice
+  const doseMg = pk.dose ? perKg(pk.dose, bw) : undefined;
+  if (hasAutoInhibition(drug) && cl === undefined && clF !== undefined && pk.route === 'po' && !pk.steadyState && doseMg !== undefined && doseMg > 0) {
+    const t12 = pk.halfLife?.value ?? (Math.LN2 * d.vcL) / d.clPlasmaLPerH;
+    const c = calibrateAutoInhibition(drug, phys, doseMg, clF, t12);
+    put('CLint,h auto-inhibition scale', c.scale, 'factor', `derived: alone at the profile dose ${doseMg.toPrecision(3)} mg reproduces Dose/(CL/F) (profile ${pk.id})`, true,
+      `without it the simulated AUC was ${(c.aucBeforeUMH / c.targetUMH).toPrecision(3)}× the observed (own inhibition applied on top of a clearance measured with it)`);
+    if (!c.converged) warnings.push(`${id}: auto-inhibition calibration did not reach the observed CL/F (scale bound ${c.scale}); simulated/observed AUC ${(c.aucAfterUMH / c.targetUMH).toPrecision(3)}`);
+    else if (Math.abs(c.scale - 1) > 0.05) warnings.push(`${id}: hepatic CLint × ${c.scale.toPrecision(3)} so that the compound alone reproduces its own CL/F at ${doseMg.toPrecision(3)} mg (auto-inhibition; simulated AUC was ${(c.aucBeforeUMH / c.targetUMH).toPrecision(3)}× observed)`);
+    return { drug: scaleHepaticClint(drug, c.scale), used, warnings, indirect };
+  }
   return { drug, used, warnings, indirect };
 }

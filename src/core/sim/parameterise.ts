@@ -7,7 +7,8 @@
  * - Gut: CLint,g = Qent·(1/Fg − 1) (Qgut model, fu,gut = 1), shared by gut-expressed pathways by fm.
  * - Volumes: 2-cmt from V/F, Vp/F, Q/F (×F); otherwise 1-cmt with V = CL·t½/ln2 when t½ is given
  *   (reproduces the terminal half-life), else V (or V/F × F, or Vss).
- * - ka from tmax (Bateman, 1-cmt) when ka is not reported, else the FDA default 6 h⁻¹.
+ * - ka from tmax (Bateman, 1-cmt) when ka is not reported (ka = k when tmax ≥ 1/k, absorption-limited),
+ *   else the FDA default 6 h⁻¹.
  */
 import { brentRoot } from '../ode/brent.js';
 import type { EnzymeClearance } from './types.js';
@@ -134,6 +135,12 @@ export function derivePk(p: PkInput): PkDerived {
     if (tm < 1 / k) {
       ka = brentRoot((x) => Math.log(x / k) / (x - k) - tm, k * (1 + 1e-9), 1e4);
       notes.push({ name: 'ka', value: ka, unit: '1/h', how: `from tmax ${tm} h (Bateman, tmax = ln(ka/k)/(ka − k))`, assumption: false });
+    } else {
+      // A Bateman curve whose terminal slope is k peaks no later than 1/k (at ka = k): the reported
+      // tmax says absorption is rate-limiting (flip-flop). ka = k is the closest consistent value;
+      // the FDA default 6 h⁻¹ would put the peak ~10× too early (and the gut/liver inlet too high).
+      ka = k;
+      notes.push({ name: 'ka', value: ka, unit: '1/h', how: `ka = k: reported tmax ${tm} h ≥ 1/k = ${(1 / k).toPrecision(3)} h, the latest peak a 1-compartment curve with this t½ can have (absorption-limited)`, assumption: true });
     }
   }
   if (ka === undefined) {

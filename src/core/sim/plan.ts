@@ -8,7 +8,7 @@ import { CrosstalkError } from '../errors.js';
 import { expandToCompounds } from '../engine/resolve.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import { doseTimesH, parseRegimen, type Regimen } from '../regimen/parse-regimen.js';
-import { drugFromKb, enzymeTurnoverFromKb } from './from-kb.js';
+import { drugFromKb, enzymeTurnoverFromKb, type DrugOverrides } from './from-kb.js';
 import { physiologyFor, type UsedParameter } from './physiology.js';
 import type { SubstanceGroup } from './interaction.js';
 import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from './types.js';
@@ -50,13 +50,23 @@ function simRoute(r: Regimen, field: string): SimRoute {
  * `extra` adds undosed compounds (e.g. a metabolite whose exposure is the question) to the group of
  * the item that forms them; they are simulated only when the KB links them to a dosed compound.
  */
-export function planSimulation(kb: KbIndex, items: PlanItem[], opts: { species: Species; weightKg?: number; days?: number; extra?: { compound: string; group: string }[] }): SimulationPlan {
+/**
+ * `overrides` and `adjustPhysiology` exist for sensitivity analyses (study scenarios): they replace
+ * an input before the drug parameters are derived, so each variant stays consistent with the
+ * compound's own PK. Every replaced value is listed as an assumption.
+ */
+export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
+  species: Species; weightKg?: number; days?: number; extra?: { compound: string; group: string }[];
+  overrides?: Record<string, DrugOverrides>; adjustPhysiology?: (p: Physiology) => Physiology;
+}): SimulationPlan {
   if (items.length === 0) throw new CrosstalkError('INPUT_INVALID', 'substances: give at least one substance:regimen', { field: 'substances' });
   if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < 500))
     throw new CrosstalkError('INPUT_INVALID', `weight: must be a body weight in kg (0–500), got ${opts.weightKg}`, { field: 'weight' });
   if (opts.days !== undefined && !(opts.days > 0 && opts.days <= 365))
     throw new CrosstalkError('INPUT_INVALID', `days: must be 0–365, got ${opts.days}`, { field: 'days' });
-  const { physiology, used } = physiologyFor(opts.species, enzymeTurnoverFromKb(kb), opts.weightKg);
+  const base = physiologyFor(opts.species, enzymeTurnoverFromKb(kb), opts.weightKg);
+  const physiology = opts.adjustPhysiology ? opts.adjustPhysiology(base.physiology) : base.physiology;
+  const used = base.used;
   const notes: string[] = [];
   const regimens: SimulationPlan['regimens'] = [];
   const doses: DoseEvent[] = [];
@@ -100,7 +110,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: { species: 
   let indirect = false;
   for (const id of [...new Set(wanted)]) {
     try {
-      const d = drugFromKb(kb, id, physiology, wanted);
+      const d = drugFromKb(kb, id, physiology, wanted, opts.overrides?.[id]);
       drugs.push(d.drug);
       parameters.push(...d.used);
       notes.push(...d.warnings);
