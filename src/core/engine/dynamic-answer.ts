@@ -6,7 +6,7 @@ import { predictDynamic } from '../sim/predict-dynamic.js';
 import type { Substance } from '../kb/types.js';
 import { fmScenarios, perpetratorEffects, type ParamUse } from './pk-inputs.js';
 import { expandToCompounds } from './resolve.js';
-import type { ObservedStudy, Prediction, PredictRequest } from './predict.js';
+import { GREY_FIELDS, type ObservedStudy, type Prediction, type PredictRequest } from './predict.js';
 
 /**
  * Answer a prediction request with the dynamic model (MODEL.md §2): used for `--model dynamic` and when
@@ -104,19 +104,15 @@ export function dynamicAnswer(
     const ev = gradeChain(links);
     return {
       ...common,
-      model: 'none',
-      status: 'grey',
-      aucRatio: null,
-      cmaxRatio: null,
-      cmaxMethod: null,
-      magnitudeClass: 'unknown',
-      range: null,
+      ...GREY_FIELDS,
+      mechanisms: [],
+      scenarios: [],
+      concentrationsUM: {},
       parameters: [],
       assumptions: [why],
       missing: [e.message],
       warnings: [],
       evidence: ev,
-      uncertainty: 'unknown',
       sources: [...new Set(links.flatMap((l) => l.sources))].sort(),
       plain: `No estimate: the dynamic model needs data the KB lacks (${e.message}). That is not the same as "no interaction".`,
       technical: `Grey (no data) — dynamic model: ${e.message}`,

@@ -252,24 +252,15 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     const ev = gradeChain(links);
     return {
       ...base,
-      model: 'none',
-      status: 'grey',
-      aucRatio: null,
-      cmaxRatio: null,
-      cmaxMethod: null,
-      magnitudeClass: 'unknown',
-      range: null,
+      ...GREY_FIELDS,
       mechanisms: [],
-      gutRatio: null,
-      liverRatio: null,
+      scenarios: [],
       concentrationsUM: {},
       parameters,
       assumptions,
       missing: why,
       warnings,
       evidence: ev,
-      uncertainty: 'unknown',
-      scenarios: [],
       clinicalClasses,
       sources: [...sources],
       plain: `No estimate: the knowledge base lacks what this answer needs (${why.join('; ')}). That is not the same as "no interaction".${classSentence()}`,
@@ -577,6 +568,23 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
   assertFinite(out);
   return out;
 }
+
+/** The fields every grey (no data) answer shares: no ratios, no range, no mechanism. */
+export const GREY_FIELDS = {
+  model: 'none',
+  status: 'grey',
+  aucRatio: null,
+  cmaxRatio: null,
+  cmaxMethod: null,
+  magnitudeClass: 'unknown',
+  range: null,
+  mechanisms: [],
+  gutRatio: null,
+  liverRatio: null,
+  concentrationsUM: {},
+  uncertainty: 'unknown',
+  scenarios: [],
+} as const satisfies Partial<Prediction>;
 
 /** ka from Tmax and k for a one-compartment oral model: solve tmax = ln(ka/k)/(ka − k) for ka > k. */
 export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
