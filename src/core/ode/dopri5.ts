@@ -12,38 +12,11 @@
  */
 import { CrosstalkError } from '../errors.js';
 
-/** Right-hand side: write dy/dt at (t, y) into `dydt`. Must not keep references to the arrays. */
-export type Rhs = (t: number, y: Float64Array, dydt: Float64Array) => void;
+import { initialStep, type Rhs, type SolverStats, type SolverWarning, type StepObserver, type Stepper, type StepperOptions } from './stepper.js';
 
-export interface Dopri5Options {
-  /** Relative tolerance (default 1e-6, MODEL.md §2.3). */
-  rtol?: number;
-  /** Absolute tolerance, scalar or per component (default 1e-9). */
-  atol?: number | Float64Array;
-  /** Largest step in time units (default Infinity). */
-  hmax?: number;
-  /** First step; estimated (Hairer's `hinit`) when absent. */
-  h0?: number;
-}
-
-/** Warning codes the solver may return (never thrown, never logged). */
-export type SolverWarningCode = 'SIM_WARN_STIFFNESS_SUSPECTED' | 'SIM_WARN_MANY_REJECTIONS';
-
-export interface SolverWarning {
-  code: SolverWarningCode;
-  message: string;
-  tH?: number;
-}
-
-export interface SolverStats {
-  steps: number;
-  accepted: number;
-  rejected: number;
-  rhsEvals: number;
-}
-
-/** Called after each accepted step; use `interpolate`/`interpolateDerivative` inside it. */
-export type StepObserver = (solver: Dopri5, tOld: number, tNew: number) => void;
+export type { Rhs, SolverStats, SolverWarning, SolverWarningCode, StepObserver } from './stepper.js';
+/** Options of `Dopri5.integrate` (the same for every stepper). */
+export type Dopri5Options = StepperOptions;
 
 // Dormand–Prince tableau
 const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
@@ -64,8 +37,9 @@ const STIFF_HLAMBDA = 2.8;
 const SAFE = 0.9, BETA = 0.04, EXPO1 = 0.2 - BETA * 0.75, FACC1 = 5, FACC2 = 0.1;
 
 /** One reusable DOPRI5 workspace for systems of a fixed dimension. */
-export class Dopri5 {
+export class Dopri5 implements Stepper {
   readonly n: number;
+  readonly order = 5;
   private readonly k1: Float64Array;
   private readonly k2: Float64Array;
   private readonly k3: Float64Array;
@@ -288,28 +262,9 @@ export class Dopri5 {
     }
   }
 
-  /** Initial step size (Hairer's `hinit`). k1 must hold f(t0, y0). Uses k2/k3/ys as scratch. */
+  /** Initial step size (Hairer's `hinit`, order 5). k1 must hold f(t0, y0). Uses k2/ys as scratch. */
   private initialStep(f: Rhs, t0: number, y: Float64Array, hmax: number, rtol: number, atolS: number, atolV: Float64Array | null): number {
-    const n = this.n, { k1, k2, ys } = this;
-    let dnf = 0, dny = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.abs(y[i]!);
-      dnf += (k1[i]! / sk) ** 2;
-      dny += (y[i]! / sk) ** 2;
-    }
-    let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
-    h = Math.min(h, hmax);
-    for (let i = 0; i < n; i++) ys[i] = y[i]! + h * k1[i]!;
-    f(t0 + h, ys, k2);
     this.stats.rhsEvals++;
-    let der2 = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.abs(y[i]!);
-      der2 += ((k2[i]! - k1[i]!) / sk) ** 2;
-    }
-    der2 = Math.sqrt(der2) / h;
-    const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
-    const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : Math.pow(0.01 / der12, 1 / 5);
-    return Math.min(100 * Math.abs(h), h1, hmax);
+    return initialStep(f, t0, y, this.k1, this.k2, this.ys, hmax, rtol, atolS, atolV, 5);
   }
 }

@@ -4,7 +4,7 @@
  * The solver knows nothing of drugs: an event is a time and a function that edits the state.
  */
 import { CrosstalkError } from '../errors.js';
-import { Dopri5, type Dopri5Options, type Rhs, type StepObserver } from './dopri5.js';
+import type { Rhs, StepObserver, Stepper, StepperOptions } from './stepper.js';
 
 export interface StateEvent {
   tH: number;
@@ -12,7 +12,7 @@ export interface StateEvent {
   apply: (y: Float64Array) => void;
 }
 
-export interface EventSolveOptions extends Dopri5Options {
+export interface EventSolveOptions extends StepperOptions {
   /** Total step budget for the whole run (default 1e6), so no input can hang the solver. */
   maxSteps?: number;
 }
@@ -25,7 +25,7 @@ export type EventHook = (tH: number, y: Float64Array) => void;
  * applied in the given order). `y` holds the initial state on entry and y(tEnd) on return.
  */
 export function solveWithEvents(
-  solver: Dopri5,
+  solver: Stepper,
   f: Rhs,
   y: Float64Array,
   t0: number,
@@ -41,7 +41,7 @@ export function solveWithEvents(
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.tH - b.e.tH || a.i - b.i);
   let t = t0;
   let k = 0;
-  const segOpts: Dopri5Options = { ...opts };
+  const segOpts: StepperOptions = { ...opts };
   while (k < sorted.length && sorted[k]!.e.tH <= t) {
     const ev = sorted[k]!.e;
     if (!Number.isFinite(ev.tH)) throw new CrosstalkError('INPUT_INVALID', `ode.events[${k}].tH: not finite`, { field: `events[${k}].tH` });
