@@ -235,6 +235,8 @@ export interface ExposureAtDose {
   accumulation: number;
   doseRefMg: number;
   note: string;
+  /** The Cmax came from a different route than the one asked about. */
+  otherRoute: boolean;
 }
 
 /**
@@ -250,9 +252,15 @@ export function cmaxAtDose(
   species = 'human',
   route?: string,
 ): ExposureAtDose | undefined {
-  const candidates = kb.pkOf(compoundId).filter((p) => p.species === species && p.cmax && p.dose && (!route || p.route === route || route === 'po'));
+  // A Cmax measured by the route being asked about; another route's Cmax only when none exists (noted), since an
+  // IV or inhaled peak says little about an oral one.
+  const withCmax = kb.pkOf(compoundId).filter((p) => p.species === species && p.cmax && p.dose);
+  const want = route ?? 'po';
+  const sameRoute = withCmax.filter((p) => p.route === want);
+  const candidates = sameRoute.length > 0 ? sameRoute : withCmax;
   const prof = candidates.find((p) => p.default) ?? candidates[0];
   if (!prof) return undefined;
+  const otherRoute = prof.route !== want;
   const halfLife = prof.halfLife?.value ?? pkValue(kb, compoundId, 'halfLife', species)?.value;
   const k = halfLife ? Math.LN2 / halfLife : undefined;
   const refDose = prof.dose!.unit === 'mg/kg' ? prof.dose!.value * weightKg : prof.dose!.value;
@@ -268,6 +276,6 @@ export function cmaxAtDose(
   const singleCmax = prof.cmax!.value / (prof.steadyState ? acc(refTau) : 1);
   const a = acc(intervalH);
   const cmax = singleCmax * (doseMg / refDose) * a;
-  const note = `Cmax ${prof.cmax!.original.value} ${prof.cmax!.original.unit} at ${prof.dose!.original.value} ${prof.dose!.original.unit}${prof.steadyState ? ' (steady state)' : ''} [${prof.cmax!.source}], scaled linearly to ${Math.round(doseMg * 100) / 100} mg${a > 1.001 ? `, accumulation ×${a.toFixed(2)} (t½ ${halfLife} h, every ${intervalH} h)` : ''}`;
-  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note };
+  const note = `Cmax ${prof.cmax!.original.value} ${prof.cmax!.original.unit} at ${prof.dose!.original.value} ${prof.dose!.original.unit}${prof.route !== 'po' ? ` ${prof.route}` : ''}${prof.steadyState ? ' (steady state)' : ''} [${prof.cmax!.source}], scaled linearly to ${Math.round(doseMg * 100) / 100} mg${a > 1.001 ? `, accumulation ×${a.toFixed(2)} (t½ ${halfLife} h, every ${intervalH} h)` : ''}${otherRoute ? `; no ${want} Cmax in the KB, so the ${prof.route} value stands in (an assumption that can overstate an oral peak)` : ''}`;
+  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute };
 }

@@ -347,6 +347,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     }
     if (pReg.regimen && !['po', 'iv'].includes(pReg.regimen.route))
       assumptions.push(`${s.name} given ${pReg.regimen.route}: treated as reaching the circulation directly (Ih = Ig = fu·Cmax, no gut-wall exposure); any swallowed fraction is ignored.`);
+    if (ex.otherRoute) assumptions.push(`${s.name}: ${ex.note.split('; ').pop()}.`);
     const ka = pkValue(kb, c.compoundId, 'ka');
     const fa = pkValue(kb, c.compoundId, 'fa');
     const fgP = pkValue(kb, c.compoundId, 'fg');
