@@ -2,5 +2,4 @@ export { Dopri5, type Dopri5Options, type Rhs, type SolverStats, type SolverWarn
 export { solveWithEvents, type StateEvent, type EventSolveOptions, type EventHook } from './events.js';
 export { brentRoot } from './brent.js';
 export * from './analytic.js';
-export { Bs3 } from './bs3.js';
 export { type DenseStep, type Stepper, type StepperOptions } from './stepper.js';

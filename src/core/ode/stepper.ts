@@ -52,7 +52,7 @@ export type StepObserver = (solver: DenseStep, tOld: number, tNew: number) => vo
 /** An adaptive integrator with a reusable workspace for systems of a fixed dimension. */
 export interface Stepper extends DenseStep {
   readonly n: number;
-  /** Order of the propagated solution (DOPRI5 5, BS3 3). */
+  /** Order of the propagated solution (DOPRI5: 5). */
   readonly order: number;
   readonly stats: SolverStats;
   readonly warnings: SolverWarning[];

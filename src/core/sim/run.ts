@@ -4,7 +4,7 @@
  * AUC from the integral state (MODEL.md §2.4). Allocation per run is limited to the result objects.
  */
 import { CrosstalkError } from '../errors.js';
-import { brentRoot, Bs3, Dopri5, solveWithEvents, type DenseStep, type SolverStats, type SolverWarning, type StateEvent, type Stepper } from '../ode/index.js';
+import { brentRoot, Dopri5, solveWithEvents, type DenseStep, type SolverStats, type SolverWarning, type StateEvent, type Stepper } from '../ode/index.js';
 import { AUC, CEN, ELIM, FAST, GUT, STRIDE, type InteractionModel } from './model.js';
 import type { DoseEvent, SolveSettings } from './types.js';
 
@@ -49,7 +49,7 @@ export class ArmRunner {
   constructor(model: InteractionModel, settings: SolveSettings) {
     this.model = model;
     this.settings = settings;
-    this.solver = settings.method === 'bs3' ? new Bs3(model.nStates) : new Dopri5(model.nStates);
+    this.solver = new Dopri5(model.nStates);
     this.y = new Float64Array(model.nStates);
     this.atol = new Float64Array(model.nStates);
   }

@@ -112,14 +112,6 @@ export interface SolveSettings {
   analyticDepots?: boolean;
   /** Absolute tolerance of the enzyme states (fraction of baseline); default `atolUmol`. */
   atolEnzyme?: number;
-  /**
-   * Integrator (default 'dopri5'). 'bs3' (Bogacki–Shampine 3(2)) needs half the right-hand-side
-   * evaluations per step, but is not the population default: on bench/sim.ts (10k subjects × 7 days,
-   * rtol 1e-3) it was 30 % faster with per-subject Cmax ratio errors up to 2e-3 against rtol 1e-6
-   * (DOPRI5: 3e-4, because its steps there are set by the post-dose transient, not by rtol), and at
-   * the rtol that brings BS3 under 1e-3 (2e-4) it is no faster than DOPRI5.
-   */
-  method?: 'dopri5' | 'bs3';
 }
 
 export const DEFAULT_SOLVE: SolveSettings = { rtol: 1e-6, atolUmol: 1e-9, liverQSS: true, maxSteps: 2_000_000, hmaxH: Infinity };
