@@ -133,3 +133,99 @@ test('the home page loads under 300 kB of compressed JavaScript', async ({ page 
   const total = jsBytes.reduce((a, b) => a + b, 0);
   expect(total).toBeLessThan(800_000);
 });
+
+test('exposure: observed rat data beside the prediction; grey answers list what is missing, never ×1.00', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?s=cannabis,kratom&tab=exposure');
+  const cards = page.getByTestId('prediction-card');
+  await expect(cards.first()).toBeVisible();
+  await expect(page.getByText('observed in rats, not people').first()).toBeVisible();
+  const rat = page.getByTestId('observed-study').first();
+  await expect(rat).toContainText('×2.80');
+  await expect(rat).toContainText('×2.30');
+  await expect(rat.getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//);
+  // Cannabis → mitragynine is grey (no cannabis dose in the KB): a plain missing list, no ratio.
+  const grey = cards.filter({ has: page.getByTestId('grey-answer') }).first();
+  await expect(grey).toContainText('No estimate');
+  await expect(grey.locator('.missing')).toContainText('a dose of Cannabis');
+  await expect(grey).toContainText('observed in rats, not people');
+  await expect(grey.getByTestId('grey-answer')).not.toContainText('×');
+  await expect(grey.locator('dl.ratios').filter({ hasText: 'Predicted' })).toHaveCount(0);
+  await expect(page.getByTestId('ratio-plot').locator('svg').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/exposure-observed.png`, fullPage: true });
+  await page.locator('.cards').screenshot({ path: `${SHOTS}/exposure-cards.png` });
+  expect(errors).toEqual([]);
+});
+
+test('exposure: human data says "observed in people"; a grey answer shows the FDA class sentence', async ({ page }) => {
+  await page.goto('/?s=kratom,midazolam&tab=exposure');
+  await expect(page.getByText('observed in people').first()).toBeVisible();
+  await expect(page.getByTestId('observed-study').first()).toContainText('×1.39');
+  await page.goto('/?s=ritonavir,kratom&tab=exposure');
+  const rit = page.getByTestId('prediction-card').filter({ hasText: 'Ritonavir → Mitragynine' });
+  await expect(rit).toContainText('Ritonavir is a strong CYP3A4 inhibitor (FDA class)');
+  await expect(rit.locator('.ratios').first()).toContainText(/×\d/);
+  await page.goto('/?s=dronedarone,midazolam&tab=exposure');
+  const grey = page.getByTestId('prediction-card').filter({ hasText: 'Dronedarone → Midazolam' });
+  await expect(grey.getByTestId('grey-answer')).toBeVisible();
+  await expect(grey).toContainText('Dronedarone is a moderate CYP3A4 inhibitor (FDA class)');
+  await expect(grey.locator('.missing')).toContainText('inhibition constants');
+  await expect(grey.getByTestId('grey-answer')).not.toContainText('×');
+  await grey.screenshot({ path: `${SHOTS}/exposure-grey.png` });
+});
+
+test('evidence: the claim box checks any text, by keyboard', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?s=cannabis,kratom&tab=evidence');
+  const box = page.getByRole('textbox', { name: 'Claim to check' });
+  await box.fill('cannabis and kratom are pharmacologically unrelated');
+  await box.press('Enter');
+  const result = page.getByTestId('claim-result');
+  await expect(page.getByTestId('claim-result-verdict')).toHaveText('Contradicted');
+  await expect(result.locator('.ev').first()).toBeVisible();
+  await expect(result.locator('.sources a').first()).toHaveAttribute('href', /^https?:\/\//);
+  await page.locator('.claim-check').screenshot({ path: `${SHOTS}/claim-contradicted.png` });
+  await box.fill('the moon is made of green cheese');
+  await box.press('Enter');
+  await expect(page.getByTestId('claim-result-verdict')).toHaveText('Not recognised');
+  const forms = page.getByRole('list', { name: 'Claim forms Crosstalk understands' });
+  await expect(forms).toContainText('pharmacologically unrelated');
+  expect(await forms.getByRole('listitem').count()).toBeGreaterThan(3);
+  await page.locator('.claim-check').screenshot({ path: `${SHOTS}/claim-unrecognized.png` });
+  expect(errors).toEqual([]);
+});
+
+test('graph: labels only on the focused node\'s edges; "all targets" adds nodes to graph and table alike', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?s=cannabis,kratom');
+  const canvas = page.getByTestId('graph-canvas');
+  await expect(canvas.locator('canvas').first()).toBeVisible();
+  // Evaluated in the page (a string, so this file needs no DOM typings): the cytoscape instance the app exposes.
+  const labelled = () =>
+    page.evaluate<string[][]>(
+      "document.querySelector('[data-testid=graph-canvas]').cy.edges('.labelled').map((e) => [e.source().id(), e.target().id()])",
+    );
+  expect(await labelled()).toEqual([]);
+  await page.getByTestId('shared-nodes').getByRole('button', { name: 'CB1', exact: true }).click();
+  await expect.poll(async () => (await labelled()).length).toBeGreaterThan(0);
+  for (const [s, t] of await labelled()) expect([s, t]).toContain('t:cb1');
+  const sharedCount = Number(await canvas.getAttribute('data-node-count'));
+  await expect(page.getByRole('button', { name: 'Shared only' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'All targets and enzymes' }).click();
+  await expect.poll(async () => Number(await canvas.getAttribute('data-node-count'))).toBeGreaterThan(sharedCount);
+  const allCount = Number(await canvas.getAttribute('data-node-count'));
+  await expect(page.getByTestId('graph-count')).toContainText(`Showing ${allCount} nodes`);
+  await page.waitForTimeout(400);
+  await page.locator('.graph-section').screenshot({ path: `${SHOTS}/graph-all.png` });
+  // The table follows the same toggle: more rows with "all", back to the shared rows with "shared only".
+  await page.getByRole('button', { name: 'Table' }).click();
+  const rows = page.getByTestId('graph-table').locator('tbody tr');
+  const allRows = await rows.count();
+  await expect(page.getByTestId('graph-table')).toContainText('Only Kratom acts here');
+  await page.locator('.table-wrap').screenshot({ path: `${SHOTS}/graph-table-all.png` });
+  await page.getByRole('button', { name: 'Shared only' }).click();
+  await expect.poll(() => rows.count()).toBeLessThan(allRows);
+  await expect(page.getByTestId('graph-count')).toContainText(`Showing ${sharedCount} nodes`);
+  await expect(page.getByTestId('graph-table')).not.toContainText('Only Kratom acts here');
+  expect(errors).toEqual([]);
+});

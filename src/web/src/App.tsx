@@ -90,6 +90,7 @@ export function App() {
   }, [pairKey, view.jurisdiction]);
 
   const sources = useMemo(() => sourceIndex(Object.values(descs)), [descs]);
+  const pairDescs = useMemo(() => (pair ? [descs[pair.a.id], descs[pair.b.id]].filter((d): d is SubstanceDescription => !!d) : []), [pairKey, descs]);
 
   const add = (h: SearchHit) => {
     if (ids.includes(h.id) || ids.length >= 8) return;
@@ -158,14 +159,14 @@ export function App() {
           <>
             <ExportBar pair={pair} jurisdiction={view.jurisdiction} />
             <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)}>
-              {view.tab === 'overview' && <Overview pair={pair} sources={sources} />}
+              {view.tab === 'overview' && <Overview pair={pair} descs={pairDescs} sources={sources} />}
               {view.tab === 'exposure' && <Exposure pair={pair} sources={sources} />}
               {view.tab === 'evidence' && (
                 <EvidenceTab
                   pair={pair}
                   brief={brief}
                   briefError={briefError}
-                  descs={[descs[pair.a.id], descs[pair.b.id]].filter((d): d is SubstanceDescription => !!d)}
+                  descs={pairDescs}
                   jurisdiction={view.jurisdiction}
                   jurisdictions={kb?.jurisdictionList ?? [{ id: view.jurisdiction, name: view.jurisdiction }]}
                   onJurisdiction={(j) => update({ jurisdiction: j }, false)}

@@ -1,14 +1,7 @@
 import type { Brief, PairAnalysis, SubstanceDescription } from '../api.js';
 import { monthsSince, type SourceInfo } from '../format.js';
+import { ClaimCheck, ClaimView } from './ClaimCheck.js';
 import { EvidenceBadge, Sources } from './Evidence.js';
-
-const VERDICT_TEXT: Record<string, string> = {
-  supported: 'Supported',
-  contradicted: 'Contradicted',
-  'not-supported': 'Not supported',
-  'insufficient-evidence': 'Insufficient evidence',
-  unrecognized: 'Not recognised',
-};
 
 export function EvidenceTab({
   pair,
@@ -34,29 +27,15 @@ export function EvidenceTab({
   const legal = descs.flatMap((d) => d.legal.filter((l) => l.jurisdiction === jurisdiction).map((l) => ({ ...l, name: d.substance.name })));
   return (
     <div className="evidence">
+      <ClaimCheck examples={[`${pair.a.name.toLowerCase()} and ${pair.b.name.toLowerCase()} are pharmacologically unrelated`, `${pair.b.name.toLowerCase()} raises ${pair.a.name.toLowerCase()} levels`]} sources={sources} />
       <section aria-labelledby="claims-h">
         <h2 id="claims-h">What the evidence supports, and what it does not</h2>
         {briefError && <p className="error">{briefError}</p>}
         {!brief && !briefError && <p>Loading the claim checks…</p>}
         <ul className="claims">
           {brief?.claims.map((c) => (
-            <li key={c.claim} className={`claim claim-${c.verdict}`}>
-              <p>
-                <span className={`verdict-badge v-${c.verdict}`}>{VERDICT_TEXT[c.verdict] ?? c.verdict}</span> “{c.claim}”
-              </p>
-              <p>{c.summary}</p>
-              <ul>
-                {c.reasons.slice(0, 6).map((r) => (
-                  <li key={r.text}>
-                    {r.text} {r.evidence && <EvidenceBadge level={r.evidence} />}
-                  </li>
-                ))}
-              </ul>
-              {c.caveats.length > 0 && <p className="muted">{c.caveats.join(' ')}</p>}
-              <details>
-                <summary>Sources ({c.sources.length})</summary>
-                <Sources ids={c.sources} index={sources} />
-              </details>
+            <li key={c.claim}>
+              <ClaimView c={c} sources={sources} maxReasons={6} />
             </li>
           ))}
         </ul>

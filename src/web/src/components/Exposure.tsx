@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { api, ApiError, type PairAnalysis, type Prediction, type SimulateResult } from '../api.js';
 import { ratio, type SourceInfo } from '../format.js';
-import { EvidenceBadge, Sources } from './Evidence.js';
 import type { RatioRow } from './Plots.js';
+import { PredictionCard } from './PredictionCard.js';
 
 const RatioPlot = lazy(() => import('./Plots.js').then((m) => ({ default: m.RatioPlot })));
 const CurvePlot = lazy(() => import('./Plots.js').then((m) => ({ default: m.CurvePlot })));
@@ -11,70 +11,29 @@ function isPrediction(x: unknown): x is Prediction {
   return typeof x === 'object' && x !== null && 'status' in x;
 }
 
-function PredictionCard({ p, via, sources }: { p: Prediction; via?: string; sources: Map<string, SourceInfo> }) {
-  return (
-    <article className="card prediction">
-      <h3>
-        {p.perpetrator.name} → {p.victim.analyteName}
-        {via && <span className="muted"> (as part of {via})</span>}
-      </h3>
-      {p.status === 'grey' ? (
-        <p className="muted">No estimate (grey).</p>
-      ) : (
-        <dl className="ratios">
-          <div>
-            <dt>AUC change</dt>
-            <dd>
-              {ratio(p.aucRatio)} {p.range && <span className="muted">(range {ratio(p.range.low)}–{ratio(p.range.high)})</span>}
-            </dd>
-          </div>
-          <div>
-            <dt>Cmax change</dt>
-            <dd>{ratio(p.cmaxRatio)}</dd>
-          </div>
-          <div>
-            <dt>Size</dt>
-            <dd>{p.magnitudeClass}</dd>
-          </div>
-        </dl>
-      )}
-      <p>{p.plain}</p>
-      {p.mechanisms.length > 0 && (
-        <p className="muted">
-          Mechanism: {p.mechanisms.map((m) => `${m.enzyme.toUpperCase()} ${m.kind} (${m.site}) ${ratio(m.aucRatio)}`).join('; ')}
-        </p>
-      )}
-      <p className="muted">
-        Doses: {p.perpetrator.name} {p.perpetrator.dose}; {p.victim.name} {p.victim.dose} · Evidence: <EvidenceBadge level={p.evidence.level} /> · basis: {p.basis}
-      </p>
-      <details>
-        <summary>Sources and assumptions</summary>
-        <ul>
-          {p.assumptions.map((a) => (
-            <li key={a}>{a}</li>
-          ))}
-        </ul>
-        <Sources ids={p.sources} index={sources} />
-      </details>
-    </article>
-  );
-}
-
 export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
   const preds = pair.pk.filter((e) => isPrediction(e.result)) as (PairAnalysis['pk'][number] & { result: Prediction })[];
   const rows: RatioRow[] = preds
-    .filter((e) => e.result.aucRatio !== null)
+    .filter((e) => e.result.status !== 'grey' && e.result.aucRatio !== null)
     .flatMap((e) => {
       const d = `${e.result.perpetrator.name} → ${e.result.victim.analyteName}`;
       const out: RatioRow[] = [{ direction: d, metric: 'AUC', ratio: e.result.aucRatio!, low: e.result.range?.low, high: e.result.range?.high }];
       if (e.result.cmaxRatio !== null) out.push({ direction: d, metric: 'Cmax', ratio: e.result.cmaxRatio });
       return out;
     });
+  // Names of the constituents the answers mention by id (clinical classes name substances by id).
+  const names = new Map<string, string>();
+  for (const n of [...pair.sharedTargets, ...pair.sharedEnzymes]) for (const x of [...n.a, ...n.b]) names.set(x.substance, x.substanceName);
+  for (const s of [pair.a, pair.b]) names.set(s.id, s.name);
   return (
     <div className="exposure">
       <section aria-labelledby="pred-h">
         <h2 id="pred-h">Predicted exposure change, each way</h2>
-        <p className="muted">Mechanistic static model: how much one raises or lowers the other's blood levels (AUC, Cmax), with a Monte Carlo range. Ratios near 1 mean little change.</p>
+        <p className="muted">
+          Mechanistic static model: how much one raises or lowers the other's blood levels (AUC, Cmax), with a Monte Carlo range. Ratios near 1 mean little change. Grey
+          answers have no estimate: the knowledge base lacks data, which is not the same as no interaction. Studies that measured the pair are shown beside each
+          prediction, with the species first.
+        </p>
         {rows.length > 0 && (
           <Suspense fallback={<p>Loading the chart…</p>}>
             <RatioPlot rows={rows} />
@@ -83,11 +42,11 @@ export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<s
         <div className="cards">
           {pair.pk.map((e, i) =>
             isPrediction(e.result) ? (
-              <PredictionCard key={i} p={e.result} via={e.via} sources={sources} />
+              <PredictionCard key={i} p={e.result} via={e.via && (names.get(e.via) ?? e.via)} sources={sources} names={names} />
             ) : (
               <article key={i} className="card">
                 <h3>
-                  {e.perpetrator} → {e.victim}
+                  {names.get(e.perpetrator) ?? e.perpetrator} → {names.get(e.victim) ?? e.victim}
                 </h3>
                 <p>No estimate: {e.result.error}</p>
               </article>

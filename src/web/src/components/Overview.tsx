@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import type { PairAnalysis, SideAction } from '../api.js';
+import type { PairAnalysis, SideAction, SubstanceDescription } from '../api.js';
 import { evidenceLabel, type SourceInfo } from '../format.js';
-import { actionLabel, buildGraph, type GEdge, type GNode } from '../graph-model.js';
+import { actionLabel, buildGraph, targetRows, type GEdge, type GNode, type GraphModel, type GraphScope } from '../graph-model.js';
 import { EvidenceBadge, Sources } from './Evidence.js';
 
 const GraphView = lazy(() => import('./GraphView.js'));
@@ -52,6 +52,24 @@ function Details({ pair, node, edge, sources }: { pair: PairAnalysis; node?: GNo
   }
   if (!node) return <p className="muted">Select a node or an edge in the graph, or a row in the table, to see its findings and sources.</p>;
   const n = node.ref;
+  if (!n && (node.kind === 'receptor' || node.kind === 'enzyme')) {
+    return (
+      <div>
+        <h3>
+          {node.fullName} <span className="muted">({node.kind === 'enzyme' ? 'enzyme or transporter' : 'receptor'}; not shared)</span>
+        </h3>
+        <p>{unsharedMeaning(pair, node)}</p>
+        {(['a', 'b'] as const).map((side) =>
+          node[side]?.length ? (
+            <div key={side}>
+              <h4>{(side === 'a' ? pair.a : pair.b).name}</h4>
+              <ActionList xs={node[side]} sources={sources} />
+            </div>
+          ) : null,
+        )}
+      </div>
+    );
+  }
   if (!n) {
     const acts = [...pair.sharedTargets, ...pair.sharedEnzymes].flatMap((s) => [...s.a, ...s.b].filter((x) => `c:a:${x.substance}` === node.id || `c:b:${x.substance}` === node.id || `s:${x.substance}` === node.id).map((x) => ({ ...x, at: s.name })));
     return (
@@ -92,8 +110,14 @@ function Details({ pair, node, edge, sources }: { pair: PairAnalysis; node?: GNo
   );
 }
 
-export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
-  const model = useMemo(() => buildGraph(pair), [pair]);
+function unsharedMeaning(pair: PairAnalysis, n: GNode): string {
+  if (n.side === 'shared') return `Both act here, but not in a way that links them (for example, both are only substrates or the actions do not meet).`;
+  return `Only ${(n.side === 'a' ? pair.a : pair.b).name} acts here in the knowledge base; not a shared node.`;
+}
+
+export function Overview({ pair, descs, sources }: { pair: PairAnalysis; descs: SubstanceDescription[]; sources: Map<string, SourceInfo> }) {
+  const [scope, setScope] = useState<GraphScope>('shared');
+  const model = useMemo(() => buildGraph(pair, scope, descs), [pair, scope, descs]);
   const [sel, setSel] = useState<{ kind: 'node' | 'edge'; id: string } | null>(null);
   const [view, setView] = useState<'graph' | 'table'>('graph');
   const onSelect = useCallback((kind: 'node' | 'edge', id: string) => setSel({ kind, id }), []);
@@ -106,6 +130,14 @@ export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<s
       <section aria-labelledby="graph-h" className="graph-section">
         <div className="section-head">
           <h2 id="graph-h">How they connect</h2>
+          <div role="group" aria-label="Which receptors and enzymes to show" className="seg scope">
+            <button type="button" aria-pressed={scope === 'shared'} onClick={() => setScope('shared')}>
+              Shared only
+            </button>
+            <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')} disabled={descs.length < 2}>
+              All targets and enzymes
+            </button>
+          </div>
           <div role="group" aria-label="Graph or table" className="seg">
             <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
               Graph
@@ -115,6 +147,9 @@ export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<s
             </button>
           </div>
         </div>
+        <p className="graph-count muted" data-testid="graph-count" aria-live="polite">
+          {countText(model, scope)}
+        </p>
         <p className="shared-list" data-testid="shared-nodes">
           Shared:{' '}
           {shared.length === 0 && <span>none recorded</span>}
@@ -127,15 +162,16 @@ export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<s
         {view === 'graph' ? (
           <div className="graph-wrap">
             <Suspense fallback={<div className="graph-canvas loading">Loading the graph…</div>}>
-              <GraphView model={model} onSelect={onSelect} />
+              <GraphView model={model} selected={sel?.id} onSelect={onSelect} />
             </Suspense>
             <p className="legend">
               <span className="lg lg-a">{pair.a.name}</span> <span className="lg lg-b">{pair.b.name}</span> <span className="lg lg-shared">shared receptor or enzyme</span> · lines: solid = human data,
-              dashed = animal, dotted = lab (in vitro / in silico) · hexagons are enzymes or transporters
+              dashed = animal, dotted = lab (in vitro / in silico) · hexagons are enzymes or transporters · select or hover a node to label its links (the Table view
+              lists every link)
             </p>
           </div>
         ) : (
-          <GraphTable pair={pair} onSelect={(id) => setSel({ kind: 'node', id })} />
+          <GraphTable pair={pair} model={model} scope={scope} onSelect={(id) => setSel({ kind: 'node', id })} />
         )}
         <aside className="details" aria-live="polite" aria-label="Details of the selection">
           <Details pair={pair} node={node} edge={edge} sources={sources} />
@@ -145,41 +181,55 @@ export function Overview({ pair, sources }: { pair: PairAnalysis; sources: Map<s
   );
 }
 
-export function GraphTable({ pair, onSelect }: { pair: PairAnalysis; onSelect: (nodeId: string) => void }) {
-  const acts = (xs: SideAction[]) => xs.map((x) => `${x.substanceName}: ${actionLabel(x.action)} (${evidenceLabel(x.evidence)})`).join('; ');
+function countText(m: GraphModel, scope: GraphScope): string {
+  const rows = targetRows(m);
+  const shared = rows.filter((n) => n.shared).length;
+  const subs = m.nodes.filter((n) => n.kind === 'constituent').length;
+  return scope === 'shared'
+    ? `Showing ${m.nodes.length} nodes: the 2 substances, ${subs} constituents and ${shared} shared receptors and enzymes.`
+    : `Showing ${m.nodes.length} nodes: the 2 substances, ${subs} constituents and ${rows.length} receptors and enzymes (${shared} shared).`;
+}
+
+export function GraphTable({ pair, model, scope, onSelect }: { pair: PairAnalysis; model: GraphModel; scope: GraphScope; onSelect: (nodeId: string) => void }) {
+  // One phrase per distinct action: several studies of the same action would otherwise repeat it.
+  const acts = (xs: SideAction[] | undefined) => (xs?.length ? [...new Set(xs.map((x) => `${x.substanceName}: ${actionLabel(x.action)} (${evidenceLabel(x.evidence)})`))].join('; ') : '—');
+  const rows = targetRows(model);
   return (
-    <table className="graph-table">
-      <caption>
-        Receptors and enzymes shared by {pair.a.name} and {pair.b.name}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Shared node</th>
-          <th scope="col">Kind</th>
-          <th scope="col">{pair.a.name}</th>
-          <th scope="col">{pair.b.name}</th>
-          <th scope="col">What it means</th>
-          <th scope="col">Evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...pair.sharedTargets, ...pair.sharedEnzymes].map((n) => (
-          <tr key={n.id}>
-            <th scope="row">
-              <button type="button" className="linklike" onClick={() => onSelect(`t:${n.id}`)}>
-                {n.name}
-              </button>
-            </th>
-            <td>{n.kind === 'enzyme' ? 'enzyme / transporter' : 'receptor'}</td>
-            <td>{acts(n.a)}</td>
-            <td>{acts(n.b)}</td>
-            <td>{n.interpretation}</td>
-            <td>
-              <EvidenceBadge level={n.evidence.level} />
-            </td>
+    <div className="table-wrap">
+      <table className="graph-table" data-testid="graph-table">
+        <caption>
+          {scope === 'shared' ? `Receptors and enzymes shared by ${pair.a.name} and ${pair.b.name}` : `Every receptor and enzyme ${pair.a.name} or ${pair.b.name} acts on, shared ones first`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Receptor or enzyme</th>
+            <th scope="col">Kind</th>
+            <th scope="col">{pair.a.name}</th>
+            <th scope="col">{pair.b.name}</th>
+            <th scope="col">What it means</th>
+            <th scope="col">Evidence</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((n) => (
+            <tr key={n.id} className={n.shared ? 'row-shared' : undefined}>
+              <th scope="row">
+                <button type="button" className="linklike" onClick={() => onSelect(n.id)}>
+                  {n.fullName}
+                </button>
+                {n.shared && <span className="shared-tag"> shared</span>}
+              </th>
+              <td>{n.kind === 'enzyme' ? 'enzyme / transporter' : 'receptor'}</td>
+              <td>{acts(n.a)}</td>
+              <td>{acts(n.b)}</td>
+              <td>{n.ref ? n.ref.interpretation : unsharedMeaning(pair, n)}</td>
+              <td>
+                <EvidenceBadge level={n.evidence} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
