@@ -257,9 +257,55 @@ function maxTier(a: Tier, b: Tier): Tier {
 }
 
 /** Analyse one pair: shared pathways, PK both ways, PD overlap, evidence and a Liverpool-style tier. */
+/**
+ * Two names for the same compounds (a plant and its tea, cannabis and THC): taking both adds up one set of
+ * compounds rather than making an interaction, so say that instead of reporting every pathway as "shared".
+ */
+function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]): PairAnalysis {
+  const names = common.map((id) => kb.substance(id)?.name ?? id);
+  const plain = `${a.name} and ${b.name} carry the same compound${common.length > 1 ? 's' : ''} (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): taking both adds up the same substances — in effect a larger dose — rather than two different substances interacting. Check each against other substances instead.`;
+  const statement: Statement = { id: 'same-compounds', topic: 'relatedness', plain, technical: `common constituents: ${common.join(', ')}`, evidence: 'label', grade: 'moderate', preclinical: false, sources: [] };
+  return {
+    a: ref(kb, a),
+    b: ref(kb, b),
+    connected: true,
+    verdict: { plain, technical: statement.technical, evidence: 'label', grade: 'moderate' },
+    sharedTargets: [],
+    sharedEnzymes: [],
+    sharedEffects: [],
+    mutualInhibition: null,
+    findings: [],
+    pk: [],
+    tier: 'yellow',
+    tierReasons: [`same compounds (${names.slice(0, 3).join(', ')}): the combined amount is what matters`],
+    severity: 'low',
+    likelihood: 'theoretical',
+    statements: [statement],
+    sources: [],
+  };
+}
+
 export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalysis {
-  const aIds = withConstituents(kb, a.id);
-  const bIds = withConstituents(kb, b.id);
+  let aIds = withConstituents(kb, a.id);
+  let bIds = withConstituents(kb, b.id);
+  // Shared active compounds (cannabis and THC, Epidiolex and cannabis): identical sets are one substance taken
+  // twice; otherwise the side that contains the other's compounds is compared by what it adds.
+  const active = (ids: string[]) => ids.filter((x) => kb.relationsOf(x).length > 0);
+  const common = active(aIds).filter((x) => bIds.includes(x));
+  let overlapNote: string | null = null;
+  if (common.length > 0) {
+    const aOnly = active(aIds).filter((x) => !common.includes(x));
+    const bOnly = active(bIds).filter((x) => !common.includes(x));
+    if (aOnly.length === 0 && bOnly.length === 0) return sameCompounds(kb, a, b, common);
+    const names = common.map((id) => kb.substance(id)?.name ?? id).join(', ');
+    if (aOnly.length > 0 && bOnly.length === 0) aIds = aIds.filter((x) => !common.includes(x));
+    else if (bOnly.length > 0 && aOnly.length === 0) bIds = bIds.filter((x) => !common.includes(x));
+    else {
+      aIds = aIds.filter((x) => !common.includes(x));
+      bIds = bIds.filter((x) => !common.includes(x));
+    }
+    overlapNote = `Both carry ${names}; that part adds up as dose, so the comparison is between what each adds beyond it.`;
+  }
   const aT = sideActions(kb, aIds, false);
   const bT = sideActions(kb, bIds, false);
   const aE = sideActions(kb, aIds, true);
@@ -420,6 +466,7 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
     statements.push({ ...rest, grade: summary.grade, preclinical: summary.preclinicalOnly, caveat: summary.caveats[0] });
   };
   st({ id: 'relatedness', topic: 'relatedness', plain: verdict.plain, technical: verdict.technical, evidence: verdict.evidence, sources: [], summary: strongest ?? gradeChain([]) });
+  if (overlapNote) st({ id: 'shared-compounds', topic: 'relatedness', plain: overlapNote, technical: `common constituents excluded from the comparison: ${common.join(', ')}`, evidence: 'label', sources: [], summary: gradeChain([]) });
   for (const n of sharedTargets)
     st({ id: `target-${n.id}`, topic: 'receptor', plain: `Both act at ${n.name}: ${n.interpretation}.`, technical: `${n.a.map((x) => `${x.substanceName} ${x.action}${x.potency ? ` (${x.potency})` : ''}`).join('; ')} | ${n.b.map((x) => `${x.substanceName} ${x.action}${x.potency ? ` (${x.potency})` : ''}`).join('; ')}`, evidence: n.evidence.level, sources: [...new Set([...n.a, ...n.b].flatMap((x) => x.sources))], summary: n.evidence });
   for (const n of sharedEnzymes)

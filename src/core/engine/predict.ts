@@ -307,6 +307,8 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
         withMetabolites.push({ ...c, compoundId: m.substance, name: kb.substance(m.substance)!.name, path: [...c.path, m.substance], systemic: true, parent: c.compoundId, basis: `circulating metabolite of ${c.name}; Cmax per dose of ${c.name}` });
   const victimEnzymes = new Set(scenarios.flatMap((sc) => Object.keys(sc.fm).filter((e) => (sc.fm[e] ?? 0) > 0)));
   for (const c of withMetabolites) {
+    // The analyte itself (THC when cannabis is checked against THC) is dose, not a perpetrator of itself.
+    if (c.compoundId === analyteId) continue;
     const eff = perpetratorEffects(kb, c.compoundId);
     // Relations that say a compound inhibits or induces one of the victim's enzymes but give no constant
     // (e.g. a label's "strong CYP3A inhibitor"): the effect is known to exist, its size is not. Never read
