@@ -43,8 +43,11 @@ export function niceTicks(max: number, target = 5): number[] {
 const fmtTick = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(4))));
 
 export function renderSvg(panels: PlotPanel[], opts: { title?: string; width?: number; panelHeight?: number } = {}): string {
-  const W = opts.width ?? 760, PH = opts.panelHeight ?? 300;
-  const m = { l: 78, r: 170, t: 36, b: 52 };
+  const PH = opts.panelHeight ?? 300;
+  // The legend sits right of the plot: make room for its longest label (~6.6 px per character at 12 px).
+  const longest = Math.max(0, ...panels.flatMap((p) => [...p.series.map((x) => x.label), ...(p.bands ?? []).map((b) => b.label)].map((l) => l.length)));
+  const m = { l: 78, r: Math.max(170, Math.ceil(50 + 6.6 * longest)), t: 36, b: 52 };
+  const W = Math.max(opts.width ?? 760, m.l + m.r + 420);
   const H = panels.length * PH + (opts.title ? 30 : 0);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
