@@ -12,8 +12,7 @@ import sys
 import time
 
 import numpy as np
-from scipy.integrate import solve_ivp
-from scipy.optimize import minimize_scalar
+from ivp_segments import integrate_segment
 
 S = 7  # per-drug stride: gut, fast, liver, central, peripheral, auc, eliminated
 GUT, FAST, LIV, CEN, PER, AUC, ELIM = range(7)
@@ -118,21 +117,7 @@ def solve(spec, method):
         t1 = times[s + 1] if s + 1 < len(times) else t_end
         if t1 <= t0:
             continue
-        sol = solve_ivp(rhs, (t0, t1), y, method=method, rtol=rtol, atol=atol, dense_output=True)
-        if not sol.success:
-            raise RuntimeError(sol.message)
-        grid = np.linspace(t0, t1, 400)
-        vals = sol.sol(grid)
-        for i in range(n):
-            c = vals[i * S + CEN] / drugs[i]["vcL"]
-            k = int(np.argmax(c))
-            best = c[k]
-            lo, hi = grid[max(k - 1, 0)], grid[min(k + 1, len(grid) - 1)]
-            if hi > lo:
-                r = minimize_scalar(lambda t: -sol.sol(t)[i * S + CEN] / drugs[i]["vcL"], bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
-                best = max(best, -r.fun)
-            cmax[i] = max(cmax[i], best)
-        y = sol.y[:, -1].copy()
+        y = integrate_segment(rhs, t0, t1, y, method, rtol, atol, drugs, S, CEN, cmax)
     return {"auc": [float(y[i * S + AUC]) for i in range(n)], "cmax": cmax}
 
 
