@@ -1,0 +1,44 @@
+/**
+ * Coverage of the drugs named in issue 6: for every ordered pair that shares an enzyme, does `predict` answer, and
+ * what is missing when it does not. Usage: tsx scripts/coverage-listed.ts [--json]
+ */
+import { predict } from '../src/core/engine/predict.js';
+import { resolveSubstance } from '../src/core/search/fuzzy-match.js';
+import { loadKb } from '../src/store/kb-store.js';
+
+const LISTED = `alfentanil, alprazolam, amitriptyline, apixaban, aripiprazole, atomoxetine, atorvastatin, bupropion, buprenorphine, buspirone, caffeine, carbamazepine, celecoxib, cimetidine, ciprofloxacin, citalopram, clarithromycin, clobazam, n-desmethylclobazam, clopidogrel, clozapine, codeine, cyclosporine, desipramine, dextromethorphan, diazepam, diltiazem, docetaxel, duloxetine, efavirenz, eliglustat, erythromycin, escitalopram, everolimus, felodipine, fentanyl, fluconazole, fluoxetine, flurbiprofen, fluvoxamine, gemfibrozil, glimepiride, grapefruit juice, haloperidol, hydrocodone, ibrutinib, ibuprofen, imatinib, imipramine, indinavir, irinotecan, itraconazole, ketoconazole, lopinavir, losartan, lovastatin, methadone, metoprolol, mexiletine, midazolam, mirtazapine, moclobemide, modafinil, nebivolol, nelfinavir, nifedipine, nortriptyline, olanzapine, omeprazole, ondansetron, oxycodone, paroxetine, phenobarbital, phenytoin, pimozide, posaconazole, quetiapine, quinidine, repaglinide, rifampicin, risperidone, ritonavir, rivaroxaban, rosuvastatin, saquinavir, s-warfarin, warfarin, sertraline, sildenafil, simvastatin, sirolimus, st john's wort, stiripentol, tacrolimus, tamoxifen, terbinafine, ticagrelor, tizanidine, tolbutamide, tramadol, trazodone, triazolam, valproate, venlafaxine, verapamil, voriconazole, zolpidem`.split(/,\s*/);
+
+const kb = loadKb();
+const ids: string[] = [];
+for (const n of LISTED) {
+  try {
+    ids.push(resolveSubstance(kb, n).id);
+  } catch (e) {
+    console.log(`unresolved: ${n}: ${(e as Error).message}`);
+  }
+}
+const enz = (id: string) => new Set(kb.relationsOf(id).filter((r) => kb.target(r.object)?.kind === 'enzyme').map((r) => r.object));
+const missCount = new Map<string, number>();
+const greyByVictim = new Map<string, number>();
+let pairs = 0, grey = 0, errors = 0;
+for (const v of ids)
+  for (const p of ids) {
+    if (v === p) continue;
+    const ev = enz(v), ep = enz(p);
+    if (![...ev].some((e) => ep.has(e))) continue;
+    pairs++;
+    try {
+      const r = predict(kb, { victim: v, perpetrator: p }, { draws: 16 });
+      if (r.status === 'grey') {
+        grey++;
+        greyByVictim.set(v, (greyByVictim.get(v) ?? 0) + 1);
+        for (const m of r.missing) missCount.set(m, (missCount.get(m) ?? 0) + 1);
+      }
+    } catch (e) {
+      errors++;
+      console.log(`error ${v} ← ${p}: ${(e as Error).message}`);
+    }
+  }
+console.log(`listed ${LISTED.length}, resolved ${ids.length}; pairs sharing an enzyme ${pairs}; grey ${grey} (${((100 * grey) / pairs).toFixed(1)} %); errors ${errors}`);
+console.log('\nmost common missing items:');
+for (const [m, c] of [...missCount].sort((a, b) => b[1] - a[1]).slice(0, 80)) console.log(`${String(c).padStart(5)}  ${m}`);
