@@ -237,6 +237,24 @@ export interface ExposureAtDose {
   note: string;
   /** The Cmax came from a different route than the one asked about. */
   otherRoute: boolean;
+  /** Average steady-state total concentration over the dosing interval (µM); only for repeated dosing. */
+  cavUM?: number;
+  /** How cavUM was obtained. */
+  cavNote?: string;
+}
+
+/**
+ * Peak-to-average ratio at steady state in a one-compartment model with first-order absorption:
+ * Cav,ss / Cmax,ss. F·Dose/V cancels, so only ka, k and τ matter.
+ */
+export function averageToPeakRatio(kaPerH: number, kPerH: number, tauH: number): number {
+  // ka = k has a removable singularity; nudging ka keeps the closed form.
+  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
+  const c = (t: number) => (ka / (ka - kPerH)) * (Math.exp(-kPerH * t) / (1 - Math.exp(-kPerH * tauH)) - Math.exp(-ka * t) / (1 - Math.exp(-ka * tauH)));
+  // Steady-state time of peak (closed form), clamped to the interval.
+  const tPeak = Math.log((ka * (1 - Math.exp(-kPerH * tauH))) / (kPerH * (1 - Math.exp(-ka * tauH)))) / (ka - kPerH);
+  const peak = c(Math.min(tauH, Math.max(0, tPeak)));
+  return 1 / (kPerH * tauH) / peak;
 }
 
 /**
@@ -277,5 +295,59 @@ export function cmaxAtDose(
   const a = acc(intervalH);
   const cmax = singleCmax * (doseMg / refDose) * a;
   const note = `Cmax ${prof.cmax!.original.value} ${prof.cmax!.original.unit} at ${prof.dose!.original.value} ${prof.dose!.original.unit}${prof.route !== 'po' ? ` ${prof.route}` : ''}${prof.steadyState ? ' (steady state)' : ''} [${prof.cmax!.source}], scaled linearly to ${Math.round(doseMg * 100) / 100} mg${a > 1.001 ? `, accumulation ×${a.toFixed(2)} (t½ ${halfLife} h, every ${intervalH} h)` : ''}${otherRoute ? `; no ${want} Cmax in the KB, so the ${prof.route} value stands in (an assumption that can overstate an oral peak)` : ''}`;
-  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute };
+  const avg = intervalH ? averageAtDose(kb, compoundId, prof, doseMg, refDose, intervalH, refTau, cmax, k, species) : undefined;
+  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute, cavUM: avg?.cavUM, cavNote: avg?.note };
+}
+
+/**
+ * Average steady-state concentration (µM) at `doseMg` every `intervalH`: from the profile's AUC per dose
+ * (AUCτ at steady state equals AUC∞ of one dose), else from CL/F, else from the Cmax with the one-compartment
+ * peak-to-average ratio. Linear PK is assumed throughout, as for the Cmax.
+ */
+function averageAtDose(
+  kb: KbIndex,
+  compoundId: string,
+  prof: PkProfile,
+  doseMg: number,
+  refDose: number,
+  intervalH: number,
+  refTau: number | null,
+  cmaxUM: number,
+  kPerH: number | undefined,
+  species: string,
+): { cavUM: number; note: string } | undefined {
+  const mw = kb.substance(compoundId)?.mw?.value;
+  if (prof.auc && prof.auc.value > 0 && (prof.steadyState ? refTau !== null : true)) {
+    const perDose = prof.auc.value * (doseMg / refDose);
+    return { cavUM: perDose / intervalH, note: `average from AUC ${prof.auc.original.value} ${prof.auc.original.unit}${prof.steadyState ? ' (steady state, per interval)' : ' (single dose)'} [${prof.auc.source}] / ${intervalH} h` };
+  }
+  const clF = prof.clF ?? pkValue(kb, compoundId, 'clF', species);
+  if (clF && clF.value > 0 && mw && prof.route === 'po') {
+    const cav = (doseMg * 1000) / mw / (clF.value * intervalH);
+    return { cavUM: cav, note: `average = dose / (CL/F ${clF.original.value} ${clF.original.unit} × ${intervalH} h) [${clF.source}]` };
+  }
+  const kaQ = pkValue(kb, compoundId, 'ka', species)?.value;
+  const tmax = (prof.tmax ?? pkValue(kb, compoundId, 'tmax', species))?.value;
+  const ka = kaQ ?? (kPerH && tmax ? kaFromTmax(tmax, kPerH) : undefined);
+  if (kPerH && ka) {
+    const r = averageToPeakRatio(ka, kPerH, intervalH);
+    return { cavUM: cmaxUM * r, note: `average = Cmax × ${r.toFixed(2)} (one-compartment peak-to-average ratio from ${kaQ ? 'ka' : `ka ${ka.toFixed(2)} /h inferred from tmax ${tmax} h`} and t½)` };
+  }
+  return undefined;
+}
+
+/** The absorption rate constant that puts a one-compartment single-dose peak at `tmaxH` (ka > k branch). */
+export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
+  const tOf = (ka: number) => Math.log(ka / kPerH) / (ka - kPerH);
+  // tOf falls from 1/k (ka → k) towards 0 (ka → ∞); a tmax beyond 1/k has no ka > k.
+  if (!(tmaxH > 0) || tmaxH >= 1 / kPerH) return undefined;
+  let lo = kPerH * (1 + 1e-9);
+  let hi = kPerH * 2;
+  while (tOf(hi) > tmaxH && hi < 1e4) hi *= 2;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (tOf(mid) > tmaxH) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }

@@ -364,6 +364,11 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       { substance: c.compoundId, name: 'fu,p', value: fuQ.value, unit: 'fraction', source: fuQ.source, verified: fuQ.verified, assumption: false },
     );
     if (ka) parameters.push({ substance: c.compoundId, name: 'ka', value: ka.value, unit: '1/h', source: ka.source, verified: ka.verified, assumption: false });
+    if (option === 'average_u') {
+      if (ex.cavUM !== undefined)
+        parameters.push({ substance: c.compoundId, name: 'Cav,ss (total, at this regimen)', value: ex.cavUM, unit: 'µM', source: ex.profile.auc?.source ?? ex.profile.cmax!.source, verified: false, assumption: false, note: ex.cavNote });
+      else assumptions.push(`${s.name}: no average steady-state concentration (single dose, or no AUC, CL/F or absorption data): the unbound peak stands in for the average.`);
+    }
     parameters.push(...eff.used);
     sources.add(ex.profile.cmax!.source);
     sources.add(fuQ.source);
@@ -388,6 +393,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       route: c.systemic || (pReg.regimen && !['po', 'iv'].includes(pReg.regimen.route)) ? 'systemic' : pReg.regimen?.route === 'iv' ? 'iv' : 'oral',
       doseUmol: (c.doseMg * 1000) / s.mw.value,
       cmaxUM: ex.cmaxUM,
+      cavUM: ex.cavUM,
       fuP: fuFloor,
       rb: rb?.value,
       fa: fa?.value,
@@ -496,7 +502,9 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
           ec50UM: (pick.ec50UM ?? eff.ec50UM) !== undefined ? (pick.ec50UM ?? eff.ec50UM)! * lognormalFactor(rng, 0.5) : undefined,
         };
       }
-      return { ...p, cmaxUM: p.cmaxUM * lognormalFactor(rng, 0.3), fuP: Math.min(1, p.fuP * lognormalFactor(rng, 0.2)), enzymes };
+      // Peak and average move together: one exposure draw scales both.
+      const exposure = lognormalFactor(rng, 0.3);
+      return { ...p, cmaxUM: p.cmaxUM * exposure, cavUM: p.cavUM === undefined ? undefined : p.cavUM * exposure, fuP: Math.min(1, p.fuP * lognormalFactor(rng, 0.2)), enzymes };
     });
     const kd = lognormalFactor(rng, 0.5);
     const physS: Physiology = {

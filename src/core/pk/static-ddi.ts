@@ -34,6 +34,11 @@ export interface PerpetratorInput {
   route: 'oral' | 'iv' | 'systemic';
   doseUmol?: number;
   cmaxUM: number;
+  /**
+   * Total average steady-state plasma concentration over a dosing interval (µM), for the `average_u`
+   * option; undefined for a single dose, where the option falls back to the unbound systemic Cmax.
+   */
+  cavUM?: number;
   fuP: number;
   rb?: number;
   fa?: number;
@@ -87,7 +92,8 @@ export function perpetratorConcentrations(
 ): PerpetratorConcentrations {
   const imaxU = p.fuP * p.cmaxUM;
   if (p.route === 'systemic' || p.route === 'iv' || p.doseUmol === undefined) {
-    return { ihUM: p.ihUM ?? imaxU, igUM: p.igUM ?? (p.route === 'iv' ? 0 : imaxU), imaxUUM: imaxU };
+    const sys = option === 'average_u' && p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
+    return { ihUM: p.ihUM ?? sys, igUM: p.igUM ?? (p.route === 'iv' ? 0 : sys), imaxUUM: imaxU };
   }
   const fa = p.fa ?? 1;
   const fg = p.fg ?? 1;
@@ -95,7 +101,10 @@ export function perpetratorConcentrations(
   const rb = p.rb ?? 1;
   const portal = (fa * fg * ka * p.doseUmol) / (phys.qhLPerH * rb);
   const inlet = p.fuP * (p.cmaxUM + portal);
-  const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : imaxU);
+  // average_u (Tseng et al. 2021): the liver sees the unbound average steady-state concentration leaving it,
+  // not the peak at its inlet; without a dosing interval there is no average, so the peak stands in.
+  const average = p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
+  const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : option === 'average_u' ? average : imaxU);
   const ig = p.igUM ?? (fa * ka * p.doseUmol) / phys.qentLPerH;
   return { ihUM: ih, igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L };
 }
