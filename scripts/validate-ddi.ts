@@ -1,7 +1,7 @@
 /**
  * `npm run validate:ddi`: predict every study in the development set of observed clinical DDIs and compare.
  * Nothing here feeds back into the model: the observed ratios are read only to score the predictions.
- * Usage: tsx scripts/validate-ddi.ts [path/to/ddi_dev.yaml] [--concentration inlet_max_u|systemic_max_u|average_u] [--no-time-course]
+ * Usage: tsx scripts/validate-ddi.ts [path/to/ddi_dev.yaml] [--concentration inlet_max_u|systemic_max_u|average_u|by_mechanism_u] [--no-time-course]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { CrosstalkError, isCrosstalkError } from '../../core/errors.js';
 import { predict, type Prediction, type PredictRequest } from '../../core/engine/predict.js';
+import type { ConcentrationOption } from '../../core/pk/static-ddi.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderPredictionText } from '../render-engine.js';
 import { registerAnalysis } from './analysis.js';
@@ -51,6 +52,8 @@ export function registerEngine(program: Command, deps: CliDeps): void {
   program
     .command('predict')
     .description('predict how much a perpetrator changes a victim\'s exposure (mechanistic static model)')
+    .argument('[victim]', 'the substance whose exposure may change (same as --victim)')
+    .argument('[perpetrator]', 'the substance that may change it (same as --perpetrator)')
     .option('--victim <name>', 'the substance whose exposure may change')
     .option('--perpetrator <name>', 'the substance that may change it')
     .option('--victim-dose <regimen>', 'e.g. "7.5 mg" (default: the KB usual dose)')
@@ -59,9 +62,15 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--model <model>', 'static (default) or dynamic', 'static')
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
+    .option('--concentration <option>', 'inhibitor concentration for the liver: systemic_max_u (best estimate), inlet_max_u (regulatory screening), average_u or by_mechanism_u')
     .option('--batch <file>', 'JSON lines: one request per line, one answer per line')
     .option('--json', 'machine-readable output')
-    .action((opts: Record<string, string | boolean | undefined>) => {
+    .action((victimArg: string | undefined, perpArg: string | undefined, opts: Record<string, string | boolean | undefined>) => {
+      if (victimArg !== undefined && opts.victim === undefined) opts.victim = victimArg;
+      if (perpArg !== undefined && opts.perpetrator === undefined) opts.perpetrator = perpArg;
+      const concentration = opts.concentration as string | undefined;
+      if (concentration !== undefined && !['systemic_max_u', 'inlet_max_u', 'average_u', 'by_mechanism_u'].includes(concentration))
+        throw new CrosstalkError('INPUT_INVALID', `--concentration: '${concentration}' is not systemic_max_u, inlet_max_u, average_u or by_mechanism_u`, { field: 'concentration' });
       if (typeof opts.batch === 'string') {
         const text = readFileSync(opts.batch, 'utf8');
         text.split('\n').forEach((line, i) => {
@@ -84,7 +93,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
         victimAt: typeof opts.victimAt === 'string' ? parseNum(opts.victimAt, 'victim-at') : undefined,
         weightKg: parseNum(String(opts.weight), 'weight'),
       };
-      const p: Prediction = predict(deps.getKb(), req);
+      const p: Prediction = predict(deps.getKb(), req, concentration ? { concentration: concentration as ConcentrationOption } : {});
       if (opts.json) printJson(p);
       else console.log(renderPredictionText(p, deps.getKb()));
       void pc;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averageToPeakRatio, kaFromTmax } from '../engine/pk-inputs.js';
-import { perpetratorConcentrations, type PerpetratorInput } from './static-ddi.js';
+import { perpetratorConcentrations, staticAucRatio, type PerpetratorInput } from './static-ddi.js';
 
 describe('average steady-state concentration (MODEL.md §1.1 option average_u)', () => {
   it('tends to the IV-bolus ratio (1 − e^(−kτ))/(kτ) when absorption is fast', () => {
@@ -36,5 +36,20 @@ describe('average steady-state concentration (MODEL.md §1.1 option average_u)',
     expect(perpetratorConcentrations({ ...p, cavUM: undefined }, phys, 'average_u').ihUM).toBeCloseTo(0.2, 12);
     // Gut exposure does not depend on the option.
     expect(perpetratorConcentrations(p, phys, 'average_u').igUM).toBe(perpetratorConcentrations(p, phys, 'systemic_max_u').igUM);
+  });
+});
+
+describe('by_mechanism_u: the inlet peak for reversible inhibition, the systemic peak for inactivation and induction', () => {
+  const phys = { qhLPerH: 97, qentLPerH: 18, kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
+  const base: PerpetratorInput = { name: 'x', route: 'oral', doseUmol: 1000, cmaxUM: 1, fuP: 0.1, kaPerH: 6, enzymes: {} };
+  const victim = { route: 'iv' as const, fm: { cyp3a4: 1 }, fg: 1 };
+  it('a purely reversible inhibitor behaves as under inlet_max_u', () => {
+    const p = { ...base, enzymes: { cyp3a4: { kiUM: 0.05 } } };
+    expect(staticAucRatio(victim, [p], phys, 'by_mechanism_u').aucRatio).toBeCloseTo(staticAucRatio(victim, [p], phys, 'inlet_max_u').aucRatio, 12);
+    expect(staticAucRatio(victim, [p], phys, 'by_mechanism_u').aucRatio).toBeGreaterThan(staticAucRatio(victim, [p], phys, 'systemic_max_u').aucRatio);
+  });
+  it('a pure inactivator behaves as under systemic_max_u', () => {
+    const p = { ...base, enzymes: { cyp3a4: { KIuM: 2, kinactPerH: 3 } } };
+    expect(staticAucRatio(victim, [p], phys, 'by_mechanism_u').aucRatio).toBeCloseTo(staticAucRatio(victim, [p], phys, 'systemic_max_u').aucRatio, 12);
   });
 });

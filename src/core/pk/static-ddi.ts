@@ -75,10 +75,18 @@ export interface Physiology {
   d: number;
 }
 
-export type ConcentrationOption = 'inlet_max_u' | 'systemic_max_u' | 'average_u';
+/**
+ * Which unbound perpetrator concentration the liver terms use (MODEL.md §1.1). `by_mechanism_u`: the hepatic inlet
+ * peak for reversible inhibition (competitive inhibition acts on the blood arriving during absorption, Fahmi 2009)
+ * and the systemic peak for inactivation and induction (both integrate exposure over days of enzyme turnover,
+ * where the inlet peak over-predicts: Tseng 2021).
+ */
+export type ConcentrationOption = 'inlet_max_u' | 'systemic_max_u' | 'average_u' | 'by_mechanism_u';
 
 export interface PerpetratorConcentrations {
   ihUM: number;
+  /** Liver concentration for the reversible term when it differs from ihUM (option by_mechanism_u). */
+  ihReversibleUM?: number;
   igUM: number;
   imaxUUM: number;
   igutUM?: number;
@@ -106,7 +114,8 @@ export function perpetratorConcentrations(
   const average = p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
   const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : option === 'average_u' ? average : imaxU);
   const ig = p.igUM ?? (fa * ka * p.doseUmol) / phys.qentLPerH;
-  return { ihUM: ih, igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L };
+  const ihReversible = option === 'by_mechanism_u' && p.ihUM === undefined ? inlet : undefined;
+  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L };
 }
 
 export interface Terms {
@@ -141,7 +150,8 @@ export function enzymeTerms(
     const e = p.enzymes[enzyme];
     if (!e) continue;
     const I = site === 'liver' ? c.ihUM : c.igUM;
-    if (e.kiUM !== undefined && e.kiUM > 0) sumRev += I / e.kiUM;
+    const Irev = site === 'liver' ? (c.ihReversibleUM ?? c.ihUM) : c.igUM;
+    if (e.kiUM !== undefined && e.kiUM > 0) sumRev += Irev / e.kiUM;
     if (kdeg !== undefined) {
       const k = kobs(e, I, site === 'gut');
       // Fraction of the steady-state effect reached (enzyme turnover), 1 = steady state.
