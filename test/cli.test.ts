@@ -46,4 +46,20 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/could not read 'mgg'/);
   });
+  it('predict takes victim and perpetrator as arguments; the screening concentration predicts at least as much as the default', () => {
+    const run = (...extra: string[]) => {
+      const r = cli('predict', 'midazolam', 'ketoconazole', '--perpetrator-dose', '400 mg qd 4d', '--json', ...extra);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out) as { victim: { id: string }; perpetrator: { id: string }; aucRatio: number; technical: string };
+    };
+    const best = run();
+    const screen = run('--concentration', 'inlet_max_u');
+    expect(best.victim.id).toBe('midazolam');
+    expect(best.perpetrator.id).toBe('ketoconazole');
+    expect(screen.technical).toMatch(/inlet_max_u/);
+    expect(screen.aucRatio).toBeGreaterThanOrEqual(best.aucRatio);
+    const bad = cli('predict', 'midazolam', 'ketoconazole', '--concentration', 'peak');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--concentration: 'peak'/);
+  });
 });
