@@ -5,8 +5,11 @@
 import { predict } from '../src/core/engine/predict.js';
 import { resolveSubstance } from '../src/core/search/fuzzy-match.js';
 import { loadKb } from '../src/store/kb-store.js';
+import { LISTED_DRUGS } from './listed-drugs.js';
 
-const LISTED = `alfentanil, alprazolam, amitriptyline, apixaban, aripiprazole, atomoxetine, atorvastatin, bupropion, buprenorphine, buspirone, caffeine, carbamazepine, celecoxib, cimetidine, ciprofloxacin, citalopram, clarithromycin, clobazam, n-desmethylclobazam, clopidogrel, clozapine, codeine, cyclosporine, desipramine, dextromethorphan, diazepam, diltiazem, docetaxel, duloxetine, efavirenz, eliglustat, erythromycin, escitalopram, everolimus, felodipine, fentanyl, fluconazole, fluoxetine, flurbiprofen, fluvoxamine, gemfibrozil, glimepiride, grapefruit juice, haloperidol, hydrocodone, ibrutinib, ibuprofen, imatinib, imipramine, indinavir, irinotecan, itraconazole, ketoconazole, lopinavir, losartan, lovastatin, methadone, metoprolol, mexiletine, midazolam, mirtazapine, moclobemide, modafinil, nebivolol, nelfinavir, nifedipine, nortriptyline, olanzapine, omeprazole, ondansetron, oxycodone, paroxetine, phenobarbital, phenytoin, pimozide, posaconazole, quetiapine, quinidine, repaglinide, rifampicin, risperidone, ritonavir, rivaroxaban, rosuvastatin, saquinavir, s-warfarin, warfarin, sertraline, sildenafil, simvastatin, sirolimus, st john's wort, stiripentol, tacrolimus, tamoxifen, terbinafine, ticagrelor, tizanidine, tolbutamide, tramadol, trazodone, triazolam, valproate, venlafaxine, verapamil, voriconazole, zolpidem`.split(/,\s*/);
+const LISTED = LISTED_DRUGS;
+// Piping into `head` closes stdout early: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 
 const kb = loadKb();
 const ids: string[] = [];
