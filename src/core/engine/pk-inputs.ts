@@ -1,3 +1,4 @@
+import { averageToPeakRatio, kaFromTmax } from '../pk/one-compartment.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { PkProfile, Relation } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
@@ -244,20 +245,6 @@ export interface ExposureAtDose {
 }
 
 /**
- * Peak-to-average ratio at steady state in a one-compartment model with first-order absorption:
- * Cav,ss / Cmax,ss. F·Dose/V cancels, so only ka, k and τ matter.
- */
-export function averageToPeakRatio(kaPerH: number, kPerH: number, tauH: number): number {
-  // ka = k has a removable singularity; nudging ka keeps the closed form.
-  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
-  const c = (t: number) => (ka / (ka - kPerH)) * (Math.exp(-kPerH * t) / (1 - Math.exp(-kPerH * tauH)) - Math.exp(-ka * t) / (1 - Math.exp(-ka * tauH)));
-  // Steady-state time of peak (closed form), clamped to the interval.
-  const tPeak = Math.log((ka * (1 - Math.exp(-kPerH * tauH))) / (kPerH * (1 - Math.exp(-ka * tauH)))) / (ka - kPerH);
-  const peak = c(Math.min(tauH, Math.max(0, tPeak)));
-  return 1 / (kPerH * tauH) / peak;
-}
-
-/**
  * Total plasma Cmax (µM) at a dose and dosing interval, scaled linearly from the default profile's
  * Cmax at its own dose (linear-PK assumption), with accumulation 1/(1 − e^(−kτ)) for repeated dosing.
  */
@@ -336,18 +323,3 @@ function averageAtDose(
   return undefined;
 }
 
-/** The absorption rate constant that puts a one-compartment single-dose peak at `tmaxH` (ka > k branch). */
-export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
-  const tOf = (ka: number) => Math.log(ka / kPerH) / (ka - kPerH);
-  // tOf falls from 1/k (ka → k) towards 0 (ka → ∞); a tmax beyond 1/k has no ka > k.
-  if (!(tmaxH > 0) || tmaxH >= 1 / kPerH) return undefined;
-  let lo = kPerH * (1 + 1e-9);
-  let hi = kPerH * 2;
-  while (tOf(hi) > tmaxH && hi < 1e4) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (tOf(mid) > tmaxH) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}

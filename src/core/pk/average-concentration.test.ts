@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageToPeakRatio, kaFromTmax } from '../engine/pk-inputs.js';
+import { averageToPeakRatio, kaFromTmax, peakPerUnitDose } from './one-compartment.js';
 import { perpetratorConcentrations, staticAucRatio, type PerpetratorInput } from './static-ddi.js';
 
 describe('average steady-state concentration (MODEL.md §1.1 option average_u)', () => {
@@ -51,5 +51,17 @@ describe('by_mechanism_u: the inlet peak for reversible inhibition, the systemic
   it('a pure inactivator behaves as under systemic_max_u', () => {
     const p = { ...base, enzymes: { cyp3a4: { KIuM: 2, kinactPerH: 3 } } };
     expect(staticAucRatio(victim, [p], phys, 'by_mechanism_u').aucRatio).toBeCloseTo(staticAucRatio(victim, [p], phys, 'systemic_max_u').aucRatio, 12);
+  });
+});
+
+describe('peak per unit F·Dose/V (one compartment)', () => {
+  it('single dose: ka/(ka − k)·(e^(−k·tmax) − e^(−ka·tmax)) at tmax = ln(ka/k)/(ka − k)', () => {
+    const ka = 1.5, k = 0.1;
+    const t = Math.log(ka / k) / (ka - k);
+    expect(peakPerUnitDose(ka, k, null)).toBeCloseTo((ka / (ka - k)) * (Math.exp(-k * t) - Math.exp(-ka * t)), 12);
+  });
+  it('steady state: the average over τ is 1/(kτ), so peak × averageToPeakRatio = 1/(kτ)', () => {
+    const ka = 0.8, k = Math.LN2 / 10, tau = 12;
+    expect(peakPerUnitDose(ka, k, tau) * averageToPeakRatio(ka, k, tau)).toBeCloseTo(1 / (k * tau), 12);
   });
 });

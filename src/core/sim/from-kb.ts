@@ -10,6 +10,8 @@
  * - Several records for one (enzyme, mechanism): geometric mean, every source listed.
  * - Ki,u = Ki·fu,inc for total Ki; without fu,inc, fu,inc = 1 (assumption). IC50 only: Ki = IC50/2.
  */
+import { kaFromTmax, peakPerUnitDose } from '../pk/one-compartment.js';
+import { parseRegimen } from '../regimen/parse-regimen.js';
 import { CrosstalkError } from '../errors.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { PkProfile, Relation } from '../kb/types.js';
@@ -54,7 +56,7 @@ function geomean(xs: number[]): number {
 
 /** True when a clearance can be derived from the profile (dose and AUC, or volume and half-life). */
 function clearanceDerivable(p: PkProfile): boolean {
-  return !!((p.auc && p.dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)));
+  return !!((p.auc && p.dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)) || (p.route !== 'iv' && p.cmax && p.dose && p.halfLife));
 }
 
 /**
@@ -79,8 +81,35 @@ export function derivedClearance(p: PkProfile, mwGPerMol: number, bodyWeightKg: 
     if (Number.isFinite(value) && value > 0)
       return { value, how: `${p.route === 'iv' ? 'V' : 'V/F'}·ln2/t½`, sources: [...new Set([vol.source, p.halfLife.source])], note: 'one-compartment assumption' };
   }
+  // Last resort for an oral profile that reports only a peak: the one-compartment curve through Cmax (at tmax, or
+  // with ka when known) gives V/F, and V/F·k gives CL/F. The same Cmax and t½ feed the static model.
+  if (p.route !== 'iv' && p.cmax && p.dose && p.halfLife && p.halfLife.value > 0 && p.cmax.value > 0) {
+    const k = Math.LN2 / p.halfLife.value;
+    const ka = p.ka?.value ?? (p.tmax ? kaFromTmax(p.tmax.value, k) : undefined) ?? DEFAULT_KA_FOR_PEAK_PER_H;
+    let tau: number | null = null;
+    if (p.steadyState) {
+      try {
+        tau = p.regimen && p.regimen !== 'single' ? (parseRegimen(p.regimen).intervalH ?? 24) : 24;
+      } catch {
+        tau = 24;
+      }
+    }
+    const doseUmol = (perKg(p.dose, bodyWeightKg) * 1000) / mwGPerMol;
+    const vF = (doseUmol * peakPerUnitDose(ka, k, tau)) / p.cmax.value;
+    const value = vF * k;
+    if (Number.isFinite(value) && value > 0)
+      return {
+        value,
+        how: 'one-compartment fit through Cmax and t½ (V/F = dose·shape/Cmax, CL/F = k·V/F)',
+        sources: [...new Set([p.dose.source, p.cmax.source, p.halfLife.source])],
+        note: `ka ${ka.toPrecision(3)} /h ${p.ka ? 'from the profile' : p.tmax && kaFromTmax(p.tmax.value, k) ? `inferred from tmax ${p.tmax.value} h` : `assumed (${DEFAULT_KA_FOR_PEAK_PER_H} /h)`}${tau ? `, steady state every ${tau} h` : ''}; a rough clearance: prefer a reported CL/F or AUC`,
+      };
+  }
   return null;
 }
+
+/** ka assumed when a peak-only profile has neither ka nor tmax (FDA default 0.1 /min would put the peak too early). */
+const DEFAULT_KA_FOR_PEAK_PER_H = 1;
 
 /** Enzyme turnover for every enzyme target in the KB (defaults listed as assumptions). */
 export function enzymeTurnoverFromKb(kb: KbIndex): Record<string, EnzymeTurnover> {

@@ -1,0 +1,48 @@
+/**
+ * One-compartment, first-order-absorption shapes used where the KB has a peak but not the whole curve: the
+ * peak-to-average ratio at steady state, the ka that puts the peak at an observed tmax, and the peak per
+ * unit F·Dose/V (single dose or steady state). Pure arithmetic; rates in 1/h, times in h.
+ */
+
+/**
+ * Peak-to-average ratio at steady state in a one-compartment model with first-order absorption:
+ * Cav,ss / Cmax,ss. F·Dose/V cancels, so only ka, k and τ matter.
+ */
+export function averageToPeakRatio(kaPerH: number, kPerH: number, tauH: number): number {
+  // ka = k has a removable singularity; nudging ka keeps the closed form.
+  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
+  const c = (t: number) => (ka / (ka - kPerH)) * (Math.exp(-kPerH * t) / (1 - Math.exp(-kPerH * tauH)) - Math.exp(-ka * t) / (1 - Math.exp(-ka * tauH)));
+  // Steady-state time of peak (closed form), clamped to the interval.
+  const tPeak = Math.log((ka * (1 - Math.exp(-kPerH * tauH))) / (kPerH * (1 - Math.exp(-ka * tauH)))) / (ka - kPerH);
+  const peak = c(Math.min(tauH, Math.max(0, tPeak)));
+  return 1 / (kPerH * tauH) / peak;
+}
+
+/** The absorption rate constant that puts a one-compartment single-dose peak at `tmaxH` (ka > k branch). */
+export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
+  const tOf = (ka: number) => Math.log(ka / kPerH) / (ka - kPerH);
+  // tOf falls from 1/k (ka → k) towards 0 (ka → ∞); a tmax beyond 1/k has no ka > k.
+  if (!(tmaxH > 0) || tmaxH >= 1 / kPerH) return undefined;
+  let lo = kPerH * (1 + 1e-9);
+  let hi = kPerH * 2;
+  while (tOf(hi) > tmaxH && hi < 1e4) hi *= 2;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (tOf(mid) > tmaxH) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Peak concentration per unit F·Dose/V (1/L·L = dimensionless shape): single dose when `tauH` is null, else at
+ * steady state with dosing every `tauH`.
+ */
+export function peakPerUnitDose(kaPerH: number, kPerH: number, tauH: number | null): number {
+  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
+  const accK = tauH ? 1 / (1 - Math.exp(-kPerH * tauH)) : 1;
+  const accA = tauH ? 1 / (1 - Math.exp(-ka * tauH)) : 1;
+  const t = Math.log((ka * accA) / (kPerH * accK)) / (ka - kPerH);
+  const tPeak = tauH ? Math.min(tauH, Math.max(0, t)) : Math.max(0, t);
+  return (ka / (ka - kPerH)) * (Math.exp(-kPerH * tPeak) * accK - Math.exp(-ka * tPeak) * accA);
+}
