@@ -96,6 +96,12 @@ describe('predict (REQ-3.predict)', () => {
       expect(p.missing.length).toBeGreaterThan(0);
     } else expect(Number.isFinite(p.aucRatio!)).toBe(true);
   });
+  it("a product expanded into its constituents keeps its own clinical class (St John's wort, an inducer)", () => {
+    const p = predict(kb, { victim: 'midazolam', perpetrator: "st john's wort" }, { draws: 8 });
+    expect(p.clinicalClasses.some((c) => c.substance === 'st-johns-wort' && c.action === 'inducer')).toBe(true);
+    expect(p.plain).toMatch(/moderate CYP3A4 inducer/);
+    expect(p.plain).toMatch(/strong inducer lowers/);
+  });
   it('bad regimens point at the word', () => {
     expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mgs daily' })).toThrowError(/perpetratorDose: could not read 'mgs'/);
     expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'midazolam' })).toThrowError(/same substance/);

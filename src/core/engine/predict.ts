@@ -187,7 +187,10 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     clinicalClasses.length
       ? ` Clinical classification: ${[...new Map(clinicalClasses.map((c) => [`${c.substance}|${c.enzyme}`, c])).values()]
           .map((c) => `${kb.substance(c.substance)?.name ?? c.substance} is a ${c.clinicalClass} ${kb.target(c.enzyme)?.name ?? c.enzyme} ${c.action === 'inducer' ? 'inducer' : 'inhibitor'}`)
-          .join('; ')} (FDA bands: a strong inhibitor raises a sensitive substrate's AUC at least 5-fold, a moderate one 2–5-fold, a weak one 1.25–2-fold).`
+          .join('; ')} (FDA bands: ${[
+          clinicalClasses.some((c) => c.action !== 'inducer') ? "a strong inhibitor raises a sensitive substrate's AUC at least 5-fold, a moderate one 2–5-fold, a weak one 1.25–2-fold" : '',
+          clinicalClasses.some((c) => c.action === 'inducer') ? "a strong inducer lowers a sensitive substrate's AUC by at least 80 %, a moderate one by 50–80 %, a weak one by 20–50 %" : '',
+        ].filter(Boolean).join('; ')}).`
       : '';
   const sources = new Set<string>();
 
@@ -306,6 +309,14 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       if (kb.substance(m.substance) && !withMetabolites.some((x) => x.compoundId === m.substance))
         withMetabolites.push({ ...c, compoundId: m.substance, name: kb.substance(m.substance)!.name, path: [...c.path, m.substance], systemic: true, parent: c.compoundId, basis: `circulating metabolite of ${c.name}; Cmax per dose of ${c.name}` });
   const victimEnzymes = new Set(scenarios.flatMap((sc) => Object.keys(sc.fm).filter((e) => (sc.fm[e] ?? 0) > 0)));
+  // A product expanded into its constituents (St John's wort → hyperforin) keeps its own clinical class on the
+  // answer: the label-level fact ("moderate CYP3A4 inducer") stays in view whatever the constituents' data allow.
+  if (!withMetabolites.some((c) => c.compoundId === perp.id))
+    for (const r of kb.relationsOf(perp.id))
+      if (['inhibitor', 'tdi', 'inducer'].includes(r.action) && victimEnzymes.has(r.object) && r.clinicalClass) {
+        clinicalClasses.push({ substance: perp.id, enzyme: r.object, action: r.action, clinicalClass: r.clinicalClass, sources: r.sources });
+        r.sources.forEach((x) => sources.add(x));
+      }
   for (const c of withMetabolites) {
     // The analyte itself (THC when cannabis is checked against THC) is dose, not a perpetrator of itself.
     if (c.compoundId === analyteId) continue;
