@@ -1,3 +1,4 @@
+import { kaFromTmax } from '../pk/one-compartment.js';
 import { CrosstalkError } from '../errors.js';
 import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from '../evidence/grade.js';
 import type { KbIndex } from '../kb/kb-index.js';
@@ -365,7 +366,13 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
     const fa = pkValue(kb, c.compoundId, 'fa');
     const fgP = pkValue(kb, c.compoundId, 'fg');
     const rb = pkValue(kb, c.compoundId, 'rb');
-    if (!ka) assumptions.push(`ka of ${s.name} unknown: FDA default 6 /h (0.1 /min) used for the hepatic inlet and gut concentrations.`);
+    // Without a reported ka, the observed tmax and t½ pin one down (one-compartment); the FDA default 6 /h is the last
+    // resort, and a conservative one: it maximises the gut and inlet concentrations.
+    const tmaxQ = ex.profile.tmax ?? pkValue(kb, c.compoundId, 'tmax');
+    const hl = ex.profile.halfLife ?? pkValue(kb, c.compoundId, 'halfLife');
+    const kaFromT = !ka && tmaxQ && hl ? kaFromTmax(tmaxQ.value, Math.LN2 / hl.value) : undefined;
+    if (!ka && kaFromT) assumptions.push(`ka of ${s.name} not reported: ${kaFromT.toPrecision(3)} /h inferred from tmax ${tmaxQ!.value} h and t½ ${hl!.value} h (one-compartment) for the hepatic inlet and gut concentrations.`);
+    else if (!ka) assumptions.push(`ka of ${s.name} unknown: FDA default 6 /h (0.1 /min) used for the hepatic inlet and gut concentrations.`);
     if (!rb) assumptions.push(`blood:plasma ratio of ${s.name} unknown: 1 assumed.`);
     const fuFloor = Math.max(fuQ.value, 0.01);
     if (fuQ.value < 0.01) assumptions.push(`fu of ${s.name} (${fuQ.value}) floored at 0.01, as regulatory basic models do.`);
@@ -409,7 +416,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
       rb: rb?.value,
       fa: fa?.value,
       fg: fgP?.value,
-      kaPerH: ka?.value ?? DEFAULT_KA_PER_H,
+      kaPerH: ka?.value ?? kaFromT ?? DEFAULT_KA_PER_H,
       enzymes: eff.effects,
       tdiOnset,
       inductionOnset,
@@ -607,21 +614,6 @@ export const GREY_FIELDS = {
   uncertainty: 'unknown',
   scenarios: [],
 } as const satisfies Partial<Prediction>;
-
-/** ka from Tmax and k for a one-compartment oral model: solve tmax = ln(ka/k)/(ka − k) for ka > k. */
-export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
-  if (!(tmaxH > 0 && kPerH > 0)) return undefined;
-  if (tmaxH >= 1 / kPerH) return undefined; // a peak this late needs ka < k (flip-flop): not identifiable
-  let lo = kPerH * (1 + 1e-9);
-  let hi = 1e4;
-  const t = (ka: number): number => Math.log(ka / kPerH) / (ka - kPerH);
-  for (let i = 0; i < 200; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (t(mid) > tmaxH) lo = mid;
-    else hi = mid;
-  }
-  return Math.sqrt(lo * hi);
-}
 
 function assertFinite(p: Prediction): void {
   for (const [k, v] of [

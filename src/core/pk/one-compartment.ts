@@ -18,20 +18,19 @@ export function averageToPeakRatio(kaPerH: number, kPerH: number, tauH: number):
   return 1 / (kPerH * tauH) / peak;
 }
 
-/** The absorption rate constant that puts a one-compartment single-dose peak at `tmaxH` (ka > k branch). */
+/** ka from Tmax and k for a one-compartment oral model: solve tmax = ln(ka/k)/(ka − k) for ka > k. */
 export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
-  const tOf = (ka: number) => Math.log(ka / kPerH) / (ka - kPerH);
-  // tOf falls from 1/k (ka → k) towards 0 (ka → ∞); a tmax beyond 1/k has no ka > k.
-  if (!(tmaxH > 0) || tmaxH >= 1 / kPerH) return undefined;
+  if (!(tmaxH > 0 && kPerH > 0)) return undefined;
+  if (tmaxH >= 1 / kPerH) return undefined; // a peak this late needs ka < k (flip-flop): not identifiable
   let lo = kPerH * (1 + 1e-9);
-  let hi = kPerH * 2;
-  while (tOf(hi) > tmaxH && hi < 1e4) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (tOf(mid) > tmaxH) lo = mid;
+  let hi = 1e4;
+  const t = (ka: number): number => Math.log(ka / kPerH) / (ka - kPerH);
+  for (let i = 0; i < 200; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (t(mid) > tmaxH) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
+  return Math.sqrt(lo * hi);
 }
 
 /**
