@@ -162,6 +162,13 @@ describe('dynamic answers (REQ-3.dynamic, REQ-4.predict)', () => {
     expect(p.aucRatio!).toBeGreaterThan(1);
     expect(p.assumptions.join(' ')).toMatch(/dynamic model/);
   });
+  it('the range of a dynamic answer is on the same AUC metric as its point (long-half-life victim)', () => {
+    const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', perpetratorDose: '750 mg bid 14d', model: 'dynamic' });
+    expect(p.status).toBe('predicted');
+    expect(p.range).not.toBeNull();
+    expect(p.range!.low).toBeLessThanOrEqual(p.aucRatio!);
+    expect(p.range!.high).toBeGreaterThanOrEqual(p.aucRatio!);
+  });
   it('a metabolite analyte goes to the dynamic model, grey when the KB lacks its clearance', () => {
     const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', analyte: 'n-desmethylclobazam' });
     expect(['dynamic', 'none']).toContain(p.model);

@@ -118,7 +118,17 @@ export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): Dyna
   if (cost <= RANGE_STEP_BUDGET) {
     const pop = runPopulation({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, n: RANGE_SUBJECTS, seed: RANGE_SEED, ancestry: 'european', fixedPhenotypes: {} });
     const d = pop.compounds.find((x) => x.id === analyte)?.aucRatio;
-    if (d) range = { low: d.p5, high: d.p95, method: `5th–95th percentile of the AUC ratio (from the victim dose to ${tEndH} h) in ${RANGE_SUBJECTS} virtual subjects (seed ${RANGE_SEED}, european phenotype frequencies, default between-subject CVs)` };
+    // The population reports AUC up to the end of the run; a single victim dose's point estimate is AUC0-inf. Put
+    // the range on the point's scale (the same extrapolation factor for every subject), or a long half-life made
+    // longer by the perpetrator leaves the point outside its own range.
+    const pointT = c.alone && c.alone.aucUMH > 0 ? c.combined.aucUMH / c.alone.aucUMH : null;
+    const scale = c.ratios.aucMetric === 'AUC0-inf' && pointT ? c.ratios.aucRatio / pointT : 1;
+    if (d)
+      range = {
+        low: d.p5 * scale,
+        high: d.p95 * scale,
+        method: `5th–95th percentile of the AUC ratio (from the victim dose to ${tEndH} h) in ${RANGE_SUBJECTS} virtual subjects (seed ${RANGE_SEED}, european phenotype frequencies, default between-subject CVs)${scale !== 1 ? `, scaled by ${scale.toFixed(3)} (the point's AUC0-inf ratio over its AUC0-${tEndH} h ratio) to match the point estimate's metric` : ''}`,
+      };
   } else notes.push(`range not computed: the ${RANGE_SUBJECTS}-subject population would exceed the step budget (${cost} > ${RANGE_STEP_BUDGET} drug-steps)`);
 
   return {
