@@ -51,7 +51,7 @@ const rows = [...agg].map(([k, a]) => {
   const vals = [...a.values].filter((x) => x > 0);
   const range = fmRange.get(k);
   // A fraction's range that reaches 0 is floored at 0.01 so the spread stays finite.
-  if (range) vals.push(Math.max(0.01, range[0]), range[1]);
+  if (range && range[1] > 0) vals.push(Math.max(0.01, range[0]), range[1]);
   const spread = vals.length ? Math.max(...vals) / Math.min(...vals) : 1;
   return { k, ...a, spread, score: a.uses * Math.log(Math.max(spread, 1.0001)) * (a.unverified || a.assumption ? 1.5 : 1) };
 });
