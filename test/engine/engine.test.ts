@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClaim } from '../../src/core/claims/check-claim.js';
 import { parseClaim } from '../../src/core/claims/parse-claim.js';
 import { check } from '../../src/core/engine/check.js';
-import { predict } from '../../src/core/engine/predict.js';
+import { classConsistency, predict } from '../../src/core/engine/predict.js';
 import { buildBrief, renderBrief } from '../../src/core/report/brief.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
@@ -101,6 +101,22 @@ describe('predict (REQ-3.predict)', () => {
     expect(p.clinicalClasses.some((c) => c.substance === 'st-johns-wort' && c.action === 'inducer')).toBe(true);
     expect(p.plain).toMatch(/moderate CYP3A4 inducer/);
     expect(p.plain).toMatch(/strong inducer lowers/);
+  });
+  it('a prediction far below what the clinical class implies says so (fluoxetine, strong CYP2D6); one in line does not', () => {
+    const weak = predict(kb, { victim: 'desipramine', perpetrator: 'fluoxetine', perpetratorDose: '20 mg qd 21d' }, { draws: 8 });
+    expect(weak.warnings.join(' ')).toMatch(/classified as a strong CYP2D6 inhibitor.*lower estimate/);
+    const fine = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '200 mg qd 4d' }, { draws: 8 });
+    expect(fine.warnings.join(' ')).not.toMatch(/classified as a strong/);
+  });
+  it('classConsistency: the class-implied bound follows 1/(fm·a + 1 − fm)', () => {
+    const note = (action: string, clinicalClass: 'strong' | 'moderate') => [{ substance: 'p', enzyme: 'e', action, clinicalClass, sources: [] }];
+    const id = (x: string) => x;
+    // strong inhibitor, fm 1: at least 5-fold; 3.9 is below 5/1.25 = 4 → warned, 4.1 is not
+    expect(classConsistency(note('inhibitor', 'strong'), { e: 1 }, 3.9, id, 'v')).toHaveLength(1);
+    expect(classConsistency(note('inhibitor', 'strong'), { e: 1 }, 4.1, id, 'v')).toHaveLength(0);
+    // moderate inducer, fm 0.5: at most 1/(0.5·2 + 0.5) = 0.667
+    expect(classConsistency(note('inducer', 'moderate'), { e: 0.5 }, 0.9, id, 'v')[0]).toMatch(/at most about 0.67/);
+    expect(classConsistency(note('inducer', 'moderate'), { e: 0.2 }, 0.99, id, 'v')).toHaveLength(0); // minor pathway: no claim
   });
   it('bad regimens point at the word', () => {
     expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mgs daily' })).toThrowError(/perpetratorDose: could not read 'mgs'/);

@@ -463,6 +463,7 @@ export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions =
 
   const victimIn = (s = scenarios[0]!): VictimInput => ({ route: victimRoute, fm: s.fm, fg });
   const res = staticAucRatio(victimIn(), perps, phys, option);
+  warnings.push(...classConsistency(clinicalClasses, scenarios[0]!.fm, res.aucRatio, (id) => kb.substance(id)?.name ?? kb.target(id)?.name ?? id, analyte.name));
 
   // Cmax ratio: one-compartment Bateman when the victim's ka and k are known.
   const vHalf = pkValue(kb, analyteId, 'halfLife');
@@ -614,6 +615,36 @@ export const GREY_FIELDS = {
   uncertainty: 'unknown',
   scenarios: [],
 } as const satisfies Partial<Prediction>;
+
+/**
+ * Cross-check the mechanistic answer against the perpetrator's clinical class. FDA bands are defined on sensitive
+ * substrates (fm ≈ 1): a strong inhibitor leaves at most 20 % of the enzyme's activity (AUC ≥ 5-fold), a moderate
+ * one at most 50 %; a strong inducer multiplies it at least 5-fold, a moderate one at least 2-fold. For this victim
+ * the class therefore implies an AUC ratio of at least 1/(fm·a + 1 − fm) (inhibitors) or at most that (inducers).
+ * When the model falls short of that by more than 25 %, say so: in-vitro constants can understate in-vivo effects.
+ */
+export function classConsistency(
+  classes: ClinicalClassNote[],
+  fm: Record<string, number>,
+  predicted: number,
+  nameOf: (id: string) => string,
+  victimName: string,
+): string[] {
+  const out: string[] = [];
+  for (const c of new Map(classes.map((x) => [`${x.substance}|${x.enzyme}|${x.action}`, x])).values()) {
+    const f = fm[c.enzyme] ?? 0;
+    if (f < 0.3 || c.clinicalClass === 'weak') continue;
+    const inducer = c.action === 'inducer';
+    const activity = inducer ? (c.clinicalClass === 'strong' ? 5 : 2) : c.clinicalClass === 'strong' ? 0.2 : 0.5;
+    const implied = 1 / (f * activity + 1 - f);
+    const who = `${nameOf(c.substance)} is classified as a ${c.clinicalClass} ${nameOf(c.enzyme)} ${inducer ? 'inducer' : 'inhibitor'}`;
+    if (!inducer && predicted < implied / 1.25)
+      out.push(`${who}; for ${victimName} (fm ${f.toFixed(2)}) that class implies an AUC increase of at least about ${implied.toFixed(1)}-fold, more than the ${predicted.toFixed(2)}-fold the in-vitro constants give. In-vitro constants can understate inhibition in people (unbound Ki not known, accumulation in the liver, inhibitory metabolites): read the model figure as a lower estimate.`);
+    if (inducer && predicted > implied * 1.25)
+      out.push(`${who}; for ${victimName} (fm ${f.toFixed(2)}) that class implies an AUC ratio of at most about ${implied.toFixed(2)}, lower than the model's ${predicted.toFixed(2)}: the induction constants may understate the effect in people.`);
+  }
+  return out;
+}
 
 function assertFinite(p: Prediction): void {
   for (const [k, v] of [
