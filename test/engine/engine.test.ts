@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClaim } from '../../src/core/claims/check-claim.js';
 import { parseClaim } from '../../src/core/claims/parse-claim.js';
 import { check } from '../../src/core/engine/check.js';
-import { classConsistency, predict } from '../../src/core/engine/predict.js';
+import { classConsistency, observedDisagreement, predict } from '../../src/core/engine/predict.js';
 import { buildBrief, renderBrief } from '../../src/core/report/brief.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
@@ -184,6 +184,22 @@ describe('dynamic answers (REQ-3.dynamic, REQ-4.predict)', () => {
     expect(p.range).not.toBeNull();
     expect(p.range!.low).toBeLessThanOrEqual(p.aucRatio!);
     expect(p.range!.high).toBeGreaterThanOrEqual(p.aucRatio!);
+  });
+  it('a metabolite question on a repeatedly taken victim simulates chronic co-use, and a clash with a human study is flagged', () => {
+    const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', analyte: 'n-desmethylclobazam', perpetratorDose: '750 mg bid 14d' });
+    expect(p.model).toBe('dynamic');
+    expect(p.assumptions.join(' ')).toMatch(/chronic co-use/);
+    expect(p.technical).toMatch(/AUCtau,last/);
+    // whatever the model says, a >2-fold clash with the observed human ratios must be spelled out
+    for (const o of p.observed.filter((x) => x.species === 'human' && x.analyte === 'n-desmethylclobazam' && x.aucRatio))
+      if (Math.abs(Math.log(p.aucRatio! / o.aucRatio!)) > Math.LN2) expect(p.warnings.join(' ')).toMatch(new RegExp(`measured ×${o.aucRatio}`));
+  });
+  it('observedDisagreement: only human studies of the same analyte, only beyond 2-fold', () => {
+    const o = (aucRatio: number, species = 'human', analyte?: string) => ({ id: 'x', match: 'exact' as const, perpetrator: 'p', victim: 'v', aucRatio, species, analyte, evidence: 'human_controlled', sources: ['s'] });
+    expect(observedDisagreement([o(3)], 1.4, 'v', 'v')).toHaveLength(1);
+    expect(observedDisagreement([o(3)], 1.6, 'v', 'v')).toHaveLength(0);
+    expect(observedDisagreement([o(3, 'rat')], 1.0, 'v', 'v')).toHaveLength(0);
+    expect(observedDisagreement([o(3, 'human', 'm')], 1.0, 'v', 'v')).toHaveLength(0);
   });
   it('a metabolite analyte goes to the dynamic model, grey when the KB lacks its clearance', () => {
     const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', analyte: 'n-desmethylclobazam' });

@@ -165,6 +165,28 @@ function evidenceLinks(rels: Relation[], kb: KbIndex, claimFor: (r: Relation) =>
  * go to `observed` and never feed the prediction.
  */
 export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}): Prediction {
+  const p = predictOnce(kb, req, opts);
+  if (p.status === 'predicted' && p.aucRatio !== null) p.warnings.push(...observedDisagreement(p.observed, p.aucRatio, p.victim.analyte, p.victim.id));
+  return p;
+}
+
+/**
+ * Human studies of the same pair and analyte whose AUC ratio differs from the prediction by more than 2-fold. The
+ * observation outranks the model: say so next to the number rather than leave the reader to spot it.
+ */
+export function observedDisagreement(observed: ObservedStudy[], predicted: number, analyteId: string, victimId: string): string[] {
+  const out: string[] = [];
+  for (const o of observed) {
+    if (o.species !== 'human' || o.aucRatio === undefined || !(o.aucRatio > 0)) continue;
+    const sameAnalyte = (o.analyte ?? o.victim) === analyteId || (o.analyte === undefined && analyteId === victimId);
+    if (!sameAnalyte) continue;
+    if (Math.abs(Math.log(predicted / o.aucRatio)) <= Math.LN2) continue;
+    out.push(`A study in people measured ×${o.aucRatio} (${o.perpetratorDose ?? 'dose as reported'}; ${o.sources.join(', ')}) where the model gives ×${predicted >= 10 ? predicted.toFixed(1) : predicted.toFixed(2)}: more than 2-fold apart. The human observation outranks the model (doses and designs may differ).`);
+  }
+  return out;
+}
+
+function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}): Prediction {
   const weightKg = req.weightKg ?? DEFAULTS.weightKg;
   if (!(weightKg > 0 && weightKg < 400))
     throw new CrosstalkError('INPUT_INVALID', `weight: ${weightKg} kg is not a plausible body weight (0–400 kg)`, { field: 'weight' });

@@ -99,7 +99,9 @@ export function simulateInteraction(req: InteractionRequest): InteractionResult 
     const a = aloneArms.get(group);
     const ai = a ? a.drugs.findIndex((x) => x.id === d.id) : -1;
     const alone = a && ai >= 0 ? summarise(a.arm.drugs[ai]!) : null;
-    const multi = req.doses.filter((x) => x.drugId === d.id).length > 1;
+    // A metabolite is "multi-dose" when its group (the parent it comes from) is dosed repeatedly.
+    const groupIds = new Set(req.drugs.filter((x) => (groupOf.get(x.id) ?? x.id) === group).map((x) => x.id));
+    const multi = req.doses.filter((x) => groupIds.has(x.drugId)).length > 1;
     let ratios: Ratios | null = null;
     if (alone) {
       const metric: Ratios['aucMetric'] = multi ? 'AUCtau,last' : c.aucInfUMH !== null && alone.aucInfUMH !== null ? 'AUC0-inf' : 'AUC0-t';

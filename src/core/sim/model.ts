@@ -58,7 +58,7 @@ export class InteractionModel {
   private readonly gs: Float64Array; private readonly fs: Float64Array;
   private depotScaled = false;
   /** Drug order with parents before metabolites (for Gauss–Seidel in the QSS liver). */
-  private readonly order: Int32Array;
+  readonly order: Int32Array;
   // enzyme-clearance entries, grouped by drug
   private readonly ecStart: Int32Array; readonly ecEnz: Int32Array;
   readonly ecClintL: Float64Array; readonly ecClintG: Float64Array;
@@ -66,6 +66,8 @@ export class InteractionModel {
   // metabolite formation entries: from an enzyme-clearance entry to a metabolite drug
   private readonly mfEc: Int32Array; private readonly mfTo: Int32Array; private readonly mfFrac: Float64Array;
   private readonly mfFromDrug: Int32Array;
+  /** For each drug, the index of the drug that forms it (a metabolite's parent), or −1. */
+  readonly formedFrom: Int32Array;
   // reversible inhibition entries
   private readonly inhEnz: Int32Array; private readonly inhDrug: Int32Array; readonly inhInvKi: Float64Array;
   private readonly inhLiver: Uint8Array; private readonly inhGut: Uint8Array;
@@ -158,6 +160,8 @@ export class InteractionModel {
     this.mfEc = Int32Array.from(mfs.map((m) => m.ec)); this.mfTo = Int32Array.from(mfs.map((m) => m.to));
     this.mfFrac = Float64Array.from(mfs.map((m) => m.frac)); this.mfFromDrug = Int32Array.from(mfs.map((m) => m.from));
     this.order = topoOrder(n, mfs);
+    this.formedFrom = new Int32Array(n).fill(-1);
+    for (const f of mfs) if (this.formedFrom[f.to]! < 0) this.formedFrom[f.to] = f.from;
 
     const inh = drugs.flatMap((d, j) => d.inhibits.filter((x) => eIdx.has(x.enzyme)).map((x) => ({ j, x })));
     this.inhEnz = Int32Array.from(inh.map((q) => eIdx.get(q.x.enzyme)!));

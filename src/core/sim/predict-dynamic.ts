@@ -79,13 +79,23 @@ export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): Dyna
   }
   const pr = parseRegimen(perpText, 'perpetratorDose');
   const v = regimenOf(kb, victim.id, req.victimDose, 'victimDose');
+  // A question about a metabolite of a repeatedly taken victim (N-desmethylclobazam on clobazam) is a question about
+  // chronic co-use: a long-lived metabolite after one parent dose mostly measures the parent's slowed formation, not
+  // the exposure a patient on both medicines has. By default both are then taken together for the perpetrator's
+  // whole regimen and the last dosing interval is compared.
+  const victimCompoundIds = expandToCompounds(kb, victim.id, undefined, req.weightKg ?? (species === 'rat' ? 0.25 : 70)).map((c) => c.compoundId);
+  const analyteQuestion = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : null;
+  const chronic = analyteQuestion !== null && !victimCompoundIds.includes(analyteQuestion) && req.victimDose === undefined && req.victimAt === undefined && v.r.intervalH !== null;
   // the KB usual dose of the victim is given once; an explicit victim regimen is used as written
-  const victimText = req.victimDose !== undefined || v.r.intervalH === null ? v.text : `${v.r.amount} ${v.r.unit} ${v.r.route}`;
+  const victimText = chronic
+    ? `${v.text} ${Math.max(1, Math.round(pr.durationD ?? DEFAULT_PERPETRATOR_DAYS))}d`
+    : req.victimDose !== undefined || v.r.intervalH === null ? v.text : `${v.r.amount} ${v.r.unit} ${v.r.route}`;
   for (const n of [p.note, v.note]) if (n) notes.push(n);
+  if (chronic) notes.push(`metabolite question: ${victim.name} taken at its usual regimen (${victimText}) alongside the perpetrator from the first day, comparing the last dosing interval (chronic co-use); give victimDose or victimAt for another design`);
 
   const perpTimes = doseTimesH(pr, DEFAULT_PERPETRATOR_DAYS);
   const perpLast = perpTimes[perpTimes.length - 1]!;
-  const victimAt = req.victimAt ?? Math.floor(perpLast / 24) * 24;
+  const victimAt = req.victimAt ?? (chronic ? 0 : Math.floor(perpLast / 24) * 24);
   const vr = parseRegimen(victimText, 'victimDose');
   const victimTimes = doseTimesH(vr, 1).map((t) => t + victimAt);
   const victimLast = victimTimes[victimTimes.length - 1]!;

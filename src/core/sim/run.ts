@@ -101,6 +101,11 @@ export class ArmRunner {
       const o = i * STRIDE;
       events.push({ tH: t, apply: eventFor(d.route, o, umol, m, i) });
     }
+    // A metabolite's "last dosing interval" is its parent's (parents come first in m.order).
+    for (const i of m.order) {
+      const parent = m.formedFrom[i]!;
+      if (lastDose[i] === null && parent >= 0 && lastDose[parent] !== null) lastDose[i] = lastDose[parent]!;
+    }
     // absolute tolerance scaled to the dose (MODEL.md §2.3: atol relative to the typical state scale)
     for (let i = 0; i < n; i++) {
       // per drug: its own largest dose; undosed drugs (metabolites) use the largest dose in the run
