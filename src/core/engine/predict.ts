@@ -415,9 +415,10 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
     for (const u of eff.used) sources.add(u.source);
     perpRels.push(...eff.relations);
     altsByCompound[label] = eff.alternatives;
-    // Enzyme turnover: a short regimen has not reached the steady-state TDI or induction effect.
-    const tdiOnset: Record<string, number> = {};
+    // Enzyme turnover: a short regimen has not reached the steady-state TDI or induction effect. Induction builds at
+    // kdeg; inactivation at kdeg + kobs, which the static model computes from the exposure time (tdiTimeH).
     const inductionOnset: Record<string, number> = {};
+    let tdiTimeH: number | undefined;
     const victimHalfLife = pkValue(kb, analyteId, 'halfLife')?.value;
     const mrt = Math.min(48, (victimHalfLife ?? 6) / Math.LN2);
     const tEff = victimAtH + mrt;
@@ -425,7 +426,7 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
       for (const [e, x] of Object.entries(eff.effects)) {
         const kdeg = phys.kdegLiverPerH[e] ?? 0.0193;
         if (x.emaxFold !== undefined) inductionOnset[e] = onsetFraction(kdeg, tEff);
-        if (x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined) tdiOnset[e] = onsetFraction(kdeg, tEff);
+        if (x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined) tdiTimeH = tEff;
       }
     }
     perps.push({
@@ -440,7 +441,7 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
       fg: fgP?.value,
       kaPerH: ka?.value ?? kaFromT ?? DEFAULT_KA_PER_H,
       enzymes: eff.effects,
-      tdiOnset,
+      tdiTimeH,
       inductionOnset,
     });
     base.perpetrator.compounds.push(c.compoundId);

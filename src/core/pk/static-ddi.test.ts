@@ -132,3 +132,19 @@ describe('static model properties (REQ-3.P)', () => {
     expect(r.ratio).toBeLessThan(2);
   });
 });
+
+describe('time-dependent inactivation before steady state (tdiTimeH)', () => {
+  const phys = { qhLPerH: 97, qentLPerH: 18, kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
+  const victim = { route: 'iv' as const, fm: { cyp3a4: 1 }, fg: 1 };
+  const base = { name: 'x', route: 'systemic' as const, cmaxUM: 1, fuP: 1, ihUM: 1, igUM: 1, enzymes: { cyp3a4: { KIuM: 1, kinactPerH: 1 } } };
+  it('E(t) = Ess + (1 − Ess)·e^(−(kdeg + kobs)·t): the enzyme falls at kdeg + kobs, not kdeg', () => {
+    const kobs = 0.5; // kinact·I/(KI + I) with I = KI
+    const ess = 0.0193 / (0.0193 + kobs);
+    for (const t of [0, 2, 10]) {
+      const r = staticAucRatio(victim, [{ ...base, tdiTimeH: t }], phys, 'systemic_max_u').aucRatio;
+      expect(1 / r).toBeCloseTo(ess + (1 - ess) * Math.exp(-(0.0193 + kobs) * t), 12);
+    }
+    // no time = steady state
+    expect(1 / staticAucRatio(victim, [base], phys, 'systemic_max_u').aucRatio).toBeCloseTo(ess, 12);
+  });
+});

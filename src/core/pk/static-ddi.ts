@@ -53,8 +53,13 @@ export interface PerpetratorInput {
    * mechanism. Enzyme turnover takes days, so a short TDI or induction regimen has not reached its
    * full effect. 1 = steady state (the FDA static model).
    */
-  tdiOnset?: Record<string, number>;
   inductionOnset?: Record<string, number>;
+  /**
+   * Hours of exposure to this precipitant when the victim's exposure is judged, for inactivation: the enzyme
+   * approaches its steady state at rate kdeg + Σ kobs (a strong inactivator gets there in hours, not days).
+   * Undefined = steady state (the FDA static model).
+   */
+  tdiTimeH?: number;
 }
 
 export interface VictimInput {
@@ -146,6 +151,8 @@ export function enzymeTerms(
   let sumInact = 0;
   let sumInd = 0;
   let sumRev = 0;
+  // Exposure time for inactivation: the earliest among the inactivators present (∞ = steady state).
+  let tInact = Infinity;
   for (const { p, c } of perps) {
     const e = p.enzymes[enzyme];
     if (!e) continue;
@@ -154,17 +161,20 @@ export function enzymeTerms(
     if (e.kiUM !== undefined && e.kiUM > 0) sumRev += Irev / e.kiUM;
     if (kdeg !== undefined) {
       const k = kobs(e, I, site === 'gut');
-      // Fraction of the steady-state effect reached (enzyme turnover), 1 = steady state.
-      const onset = p.tdiOnset?.[enzyme] ?? 1;
-      sumInact += k * onset;
+      sumInact += k;
+      if (k > 0 && p.tdiTimeH !== undefined) tInact = Math.min(tInact, p.tdiTimeH);
     }
     if (e.emaxFold !== undefined && e.ec50UM !== undefined) {
       const onset = p.inductionOnset?.[enzyme] ?? 1;
       sumInd += (phys.d * (e.emaxFold - 1) * I * onset) / (I + e.ec50UM);
     }
   }
-  // A uses the onset-scaled inactivation rate: A = kdeg / (kdeg + Σ kobs).
-  const A = kdeg !== undefined && sumInact > 0 ? kdeg / (kdeg + sumInact) : 1;
+  // dE/dt = kdeg·(1 − E) − Σkobs·E from E(0) = 1: E(t) = Ess + (1 − Ess)·e^(−(kdeg + Σkobs)·t), Ess = kdeg/(kdeg + Σkobs).
+  let A = 1;
+  if (kdeg !== undefined && sumInact > 0) {
+    const ess = kdeg / (kdeg + sumInact);
+    A = Number.isFinite(tInact) ? ess + (1 - ess) * Math.exp(-(kdeg + sumInact) * Math.max(0, tInact)) : ess;
+  }
   return { A, B: 1 + sumInd, C: 1 / (1 + sumRev) };
 }
 
