@@ -105,6 +105,8 @@ describe('predict (REQ-3.predict)', () => {
   it('a prediction far below what the clinical class implies says so (fluoxetine, strong CYP2D6); one in line does not', () => {
     const weak = predict(kb, { victim: 'desipramine', perpetrator: 'fluoxetine', perpetratorDose: '20 mg qd 21d' }, { draws: 8 });
     expect(weak.warnings.join(' ')).toMatch(/classified as a strong CYP2D6 inhibitor.*lower estimate/);
+    expect(weak.plain).toMatch(/lower estimate, not as reassurance/);
+    expect(weak.plain).not.toMatch(/not predicted to change/);
     const fine = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '200 mg qd 4d' }, { draws: 8 });
     expect(fine.warnings.join(' ')).not.toMatch(/classified as a strong/);
   });

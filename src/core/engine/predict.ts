@@ -486,7 +486,8 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
 
   const victimIn = (s = scenarios[0]!): VictimInput => ({ route: victimRoute, fm: s.fm, fg });
   const res = staticAucRatio(victimIn(), perps, phys, option);
-  warnings.push(...classConsistency(clinicalClasses, scenarios[0]!.fm, res.aucRatio, (id) => kb.substance(id)?.name ?? kb.target(id)?.name ?? id, analyte.name));
+  const classClash = classConsistency(clinicalClasses, scenarios[0]!.fm, res.aucRatio, (id) => kb.substance(id)?.name ?? kb.target(id)?.name ?? id, analyte.name);
+  warnings.push(...classClash);
 
   // Cmax ratio: one-compartment Bateman when the victim's ka and k are known.
   const vHalf = pkValue(kb, analyteId, 'halfLife');
@@ -584,8 +585,9 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
   const top = [...res.mechanisms].sort((a, b) => Math.abs(Math.log(b.aucRatio)) - Math.abs(Math.log(a.aucRatio)))[0];
   const enzName = (e: string): string => kb.target(e)?.name ?? e;
   const direction = res.aucRatio >= 1 ? 'raise' : 'lower';
-  const plain =
-    mclass === 'none'
+  const plain = classClash.length > 0
+    ? `From lab constants the model gives about ${fmt(res.aucRatio)}× (range ${fmt(range.low)}–${fmt(range.high)}×), but ${perp.name}'s clinical classification implies a larger effect on ${analyte.name} in people (see the warning): read the model figure as a lower estimate, not as reassurance.`
+    : mclass === 'none'
       ? `${perp.name} is not predicted to change ${analyte.name} levels meaningfully (about ${fmt(res.aucRatio)}×; range ${fmt(range.low)}–${fmt(range.high)}×).`
       : `${perp.name} is predicted to ${direction} ${analyte.name} exposure about ${fmt(res.aucRatio)}-fold (range ${fmt(range.low)}–${fmt(range.high)}), mainly through ${top ? `${top.kind === 'induction' ? 'induction' : top.kind === 'time-dependent' ? 'inactivation' : 'inhibition'} of ${enzName(top.enzyme)} in the ${top.site}` : 'shared enzymes'}. This is a ${base.basis === 'referenced' ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`;
   const plainWithClasses = plain + classSentence();
