@@ -23,6 +23,8 @@ describe('regimen grammar (REQ-3.regimen)', () => {
       "perpetratorDose: could not read 'mgg' (word 2 of '200 mgg bid'); expected a unit: mg, g, µg, mL, mg/kg or sprays",
     );
     expect(() => parseRegimen('200 mg twice')).toThrowError(/could not read 'twice' \(word 3/);
+    // a daily total does not say how it is split: the error proposes both regimens
+    expect(() => parseRegimen('20 mg/kg/day')).toThrowError(/'20 mg\/kg qd'.*'10 mg\/kg bid'/);
     expect(() => parseRegimen('abc mg')).toThrowError(/could not read 'abc'/);
     expect(() => parseRegimen('-5 mg')).toThrowError(/could not read '-5'/);
     expect(() => parseRegimen('0 mg')).toThrowError(/must be positive/);

@@ -107,6 +107,11 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
   const unitWord = words[i];
   if (unitWord === undefined) fail(field, src, '(end)', i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
   const unit = UNITS[unitWord.toLowerCase()];
+  if (!unit && /\/(day|d)$/i.test(unitWord)) {
+    // A daily total ("20 mg/kg/day") does not say how it is split, which changes the peak: ask for the regimen.
+    const per = unitWord.replace(/\/(day|d)$/i, '');
+    fail(field, src, unitWord, i, `a unit per dose, not per day: write the regimen, e.g. '${words[i - 1]} ${per} qd' for once daily or '${Number(words[i - 1]) / 2} ${per} bid' for the same daily total in two doses`);
+  }
   if (!unit) fail(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
   i++;
   let route: Route = 'po';
