@@ -120,6 +120,13 @@ describe('predict (REQ-3.predict)', () => {
     expect(classConsistency(note('inducer', 'moderate'), { e: 0.5 }, 0.9, id, 'v')[0]).toMatch(/at most about 0.67/);
     expect(classConsistency(note('inducer', 'moderate'), { e: 0.2 }, 0.99, id, 'v')).toHaveLength(0); // minor pathway: no claim
   });
+  it('one dose of an inactivator is judged over its AUC/Cmax time, repeated doses over the victim exposure', () => {
+    const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg' }, { draws: 8 });
+    const daily = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg qd 7d' }, { draws: 8 });
+    expect(once.assumptions.join(' ')).toMatch(/given once: inactivation judged over [\d.]+ h/);
+    expect(daily.assumptions.join(' ')).not.toMatch(/given once/);
+    expect(daily.aucRatio!).toBeGreaterThan(once.aucRatio!);
+  });
   it('bad regimens point at the word', () => {
     expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mgs daily' })).toThrowError(/perpetratorDose: could not read 'mgs'/);
     expect(() => predict(kb, { victim: 'midazolam', perpetrator: 'midazolam' })).toThrowError(/same substance/);

@@ -1,4 +1,4 @@
-import { kaFromTmax } from '../pk/one-compartment.js';
+import { kaFromTmax, peakPerUnitDose } from '../pk/one-compartment.js';
 import { CrosstalkError } from '../errors.js';
 import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from '../evidence/grade.js';
 import type { KbIndex } from '../kb/kb-index.js';
@@ -422,12 +422,19 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
     const victimHalfLife = pkValue(kb, analyteId, 'halfLife')?.value;
     const mrt = Math.min(48, (victimHalfLife ?? 6) / Math.LN2);
     const tEff = victimAtH + mrt;
+    // One dose of an inactivator does not stay at its peak: the enzyme sees the equivalent of the peak for
+    // AUC/Cmax hours (one compartment: 1/(k·peak shape)), after which it recovers. Repeated dosing keeps it there.
+    const perpHl = ex.profile.halfLife ?? pkValue(kb, c.compoundId, 'halfLife');
+    const perpK = perpHl ? Math.LN2 / perpHl.value : undefined;
+    const singleDoseExposureH = !intervalH && perpK ? 1 / (perpK * peakPerUnitDose(ka?.value ?? kaFromT ?? DEFAULT_KA_PER_H, perpK, null)) : Infinity;
     if (timeCourse && Number.isFinite(tEff)) {
       for (const [e, x] of Object.entries(eff.effects)) {
         const kdeg = phys.kdegLiverPerH[e] ?? 0.0193;
         if (x.emaxFold !== undefined) inductionOnset[e] = onsetFraction(kdeg, tEff);
-        if (x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined) tdiTimeH = tEff;
+        if (x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined) tdiTimeH = Math.min(tEff, singleDoseExposureH);
       }
+      if (tdiTimeH !== undefined && singleDoseExposureH < tEff)
+        assumptions.push(`${s.name} given once: inactivation judged over ${singleDoseExposureH.toFixed(1)} h at its peak (AUC/Cmax of one dose), not the victim's whole exposure.`);
     }
     perps.push({
       name: label,
