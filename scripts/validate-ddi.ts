@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { isCrosstalkError } from '../src/core/errors.js';
 import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/engine/predict.js';
 import type { ConcentrationOption } from '../src/core/pk/static-ddi.js';
+import { resolveSubstance } from '../src/core/search/fuzzy-match.js';
 import { loadKb, ROOT } from '../src/store/kb-store.js';
 
 interface DoseSpec {
@@ -49,17 +50,46 @@ export function toRegimen(d: DoseSpec): string | undefined {
   const text = (d.regimen ?? '').toLowerCase();
   let freq = '';
   if (/single dose|^single/.test(text)) freq = '';
-  else if (/four times daily|qid|every 6/.test(text)) freq = 'qid';
-  else if (/three times daily|tid|every 8/.test(text)) freq = 'tid';
-  else if (/twice daily|bid|every 12/.test(text)) freq = 'bid';
-  else if (/once daily|qd|daily/.test(text)) freq = 'qd';
+  else if (/four times daily|qid|every 6 ?h|q6h/.test(text)) freq = 'qid';
+  else if (/three times daily|tid|every 8 ?h|q8h/.test(text)) freq = 'tid';
+  else if (/twice daily|bid|every 12 ?h|q12h/.test(text)) freq = 'bid';
+  else if (/once daily|qd|daily|every 24 ?h|q24h/.test(text)) freq = 'qd';
   else if (d.days && d.days > 1) freq = 'qd';
-  const route = d.route === 'oromucosal' ? 'oromucosal' : d.route === 'iv' ? 'iv' : '';
+  // Routes other than oral change the model (no gut wall for iv, inhaled, oromucosal, sublingual): carry them over;
+  // a route the grammar does not know is passed through so the parser names it rather than read it as oral.
+  const r = (d.route ?? 'oral').toLowerCase();
+  const route = /^(oral|po|by mouth)$/.test(r)
+    ? ''
+    : /^(iv|intravenous)/.test(r)
+      ? 'iv'
+      : /^(inhal|smok|vap)/.test(r)
+        ? 'inhaled'
+        : /^(oromucosal|buccal)/.test(r)
+          ? 'oromucosal'
+          : /^(sublingual|sl)$/.test(r)
+            ? 'sublingual'
+            : r.replace(/\s+/g, '-');
   const days = freq && d.days ? `${d.days}d` : '';
   return [amount, unit, route, freq, days].filter(Boolean).join(' ');
 }
 
 const kb = loadKb();
+
+/**
+ * The observed analyte when it is a metabolite the KB links to the victim (norfluoxetine after fluoxetine): the
+ * prediction must then be for that metabolite. Free text such as "simvastatin (lactone, plasma)" or the victim's own
+ * name gives undefined (the victim itself).
+ */
+function metaboliteAnalyte(victim: string, analyte: string | undefined): string | undefined {
+  if (!analyte) return undefined;
+  try {
+    const v = resolveSubstance(kb, victim, 'victim');
+    const a = resolveSubstance(kb, analyte.split('(')[0]!.trim(), 'analyte');
+    return a.id !== v.id && v.metabolites.some((m) => m.substance === a.id) ? a.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const doc = parse(readFileSync(file, 'utf8')) as { entries: Entry[] };
 interface Row {
   id: string;
@@ -79,6 +109,7 @@ for (const e of doc.entries) {
     perpetrator: e.perpetrator,
     victimDose: toRegimen(e.victim_dose),
     perpetratorDose: toRegimen(e.perpetrator_dose),
+    analyte: metaboliteAnalyte(e.victim, e.observed.analyte),
   };
   const pair = `${e.perpetrator} → ${e.observed.analyte}`;
   try {
