@@ -254,7 +254,8 @@ export function staticAucRatio(
           (t) => t[key],
         );
       for (const site of ['liver', 'gut'] as const) {
-        if (site === 'gut' && !gut[e]) continue;
+        // An IV victim never meets the gut wall: no gut mechanism to report.
+        if (site === 'gut' && (!gut[e] || victim.route === 'iv')) continue;
         const t = site === 'liver' ? liver[e]! : gut[e]!;
         if (t[key] === 1) continue;
         const r = only(site);
