@@ -18,12 +18,9 @@ has none; a spec with them is rejected rather than silently mis-modelled).
 
 Run with Debian's interpreter: PYENV_VERSION=system python3 bench/ref/interaction_qss_ref.py < spec.json
 """
-import json
-import sys
-import time
 
 import numpy as np
-from ivp_segments import integrate_segment
+from ivp_segments import integrate_segment, run_reference
 
 # per-drug layout of this reference (independent of the engine's stride)
 S = 4
@@ -199,19 +196,5 @@ def solve(spec, method):
     return {"auc": [float(y[i * S + AUC]) for i in range(n)], "cmax": cmax, "newtonIterations": model.newton_iterations}
 
 
-def main():
-    spec = json.load(sys.stdin)
-    out = {"scipy": __import__("scipy").__version__, "numpy": np.__version__, "formulation": "qss", "methods": {}}
-    for method in spec["methods"]:
-        res = solve(spec, method)
-        reps = spec.get("reps", 3)
-        t = time.perf_counter()
-        for _ in range(reps):
-            solve(spec, method)
-        res["secondsPerSolve"] = (time.perf_counter() - t) / reps if reps > 0 else None
-        out["methods"][method] = res
-    json.dump(out, sys.stdout)
-
-
 if __name__ == "__main__":
-    main()
+    run_reference(solve, {"formulation": "qss"})

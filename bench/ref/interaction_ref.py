@@ -6,13 +6,9 @@ per method, each drug's AUC (µM·h) and Cmax (µM, refined on the dense output)
 Run with Debian's interpreter: PYENV_VERSION=system python3 bench/ref/interaction_ref.py < spec.json
 The equations are re-implemented here from MODEL.md, not translated from the TypeScript arrays.
 """
-import json
-import math
-import sys
-import time
 
 import numpy as np
-from ivp_segments import integrate_segment
+from ivp_segments import integrate_segment, run_reference
 
 S = 7  # per-drug stride: gut, fast, liver, central, peripheral, auc, eliminated
 GUT, FAST, LIV, CEN, PER, AUC, ELIM = range(7)
@@ -121,19 +117,5 @@ def solve(spec, method):
     return {"auc": [float(y[i * S + AUC]) for i in range(n)], "cmax": cmax}
 
 
-def main():
-    spec = json.load(sys.stdin)
-    out = {"scipy": __import__("scipy").__version__, "numpy": np.__version__, "methods": {}}
-    for method in spec["methods"]:
-        res = solve(spec, method)
-        reps = spec.get("reps", 3)
-        t = time.perf_counter()
-        for _ in range(reps):
-            solve(spec, method)
-        res["secondsPerSolve"] = (time.perf_counter() - t) / reps if reps > 0 else None
-        out["methods"][method] = res
-    json.dump(out, sys.stdout)
-
-
 if __name__ == "__main__":
-    main()
+    run_reference(solve, None)

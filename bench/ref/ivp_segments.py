@@ -21,3 +21,24 @@ def integrate_segment(rhs, t0, t1, y, method, rtol, atol, drugs, stride, cen, cm
             best = max(best, -r.fun)
         cmax[i] = max(cmax[i], best)
     return sol.y[:, -1].copy()
+
+
+def run_reference(solve, extra=None):
+    """Read the spec from stdin, solve it with every requested SciPy method (timed over `reps` repeats) and print JSON."""
+    import json
+    import sys
+    import time
+
+    import scipy
+
+    spec = json.load(sys.stdin)
+    out = {"scipy": scipy.__version__, "numpy": np.__version__, **(extra or {}), "methods": {}}
+    for method in spec["methods"]:
+        res = solve(spec, method)
+        reps = spec.get("reps", 3)
+        t = time.perf_counter()
+        for _ in range(reps):
+            solve(spec, method)
+        res["secondsPerSolve"] = (time.perf_counter() - t) / reps if reps > 0 else None
+        out["methods"][method] = res
+    json.dump(out, sys.stdout)
