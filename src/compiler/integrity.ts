@@ -160,6 +160,18 @@ export function checkIntegrity(
     needSub(c, ['victim'], c.victim);
     needSub(c, ['perpetrator'], c.perpetrator);
     needSub(c, ['analyte'], c.analyte);
+    c.enzymes.forEach((t, i) => needTarget(c, ['enzymes', i], t));
+    // Doses are in the regimen grammar so the benchmark can run each study's design as written.
+    for (const field of ['victimDose', 'perpetratorDose'] as const) {
+      const text = c[field];
+      if (text === undefined) continue;
+      try {
+        parseRegimen(text, field);
+      } catch (e) {
+        if (isCrosstalkError(e)) at(c, [field], 'KB_BAD_VALUE', `${e.message} (doses in clinical records use the regimen grammar; put what it cannot say in doseNote)`);
+        else throw e;
+      }
+    }
     sourceList(c);
     quantitySources(c);
   }

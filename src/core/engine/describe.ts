@@ -71,7 +71,7 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
     }),
   );
   const risks = ids.flatMap((sid) => kb.risksOf(sid)).filter((r, i, a) => a.indexOf(r) === i);
-  const clinical = kb.data.clinical.filter((c) => ids.includes(c.victim) || ids.includes(c.perpetrator));
+  const clinical = kb.data.clinical.filter((c) => ids.includes(c.victim) || (c.perpetrator !== undefined && ids.includes(c.perpetrator)));
   const pk = ids.flatMap((sid) => kb.pkOf(sid));
   const legal = kb.legalOf(id);
 

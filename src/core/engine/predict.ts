@@ -234,6 +234,7 @@ function predictOnce(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}
   // same active compound; `match` says which.
   const overlaps = (id: string, ids: Set<string>): boolean => ids.has(id) || withConstituents(kb, id).some((x) => ids.has(x));
   const observed: ObservedStudy[] = kb.data.clinical
+    .filter((c): c is typeof c & { perpetrator: string } => c.kind === 'interaction' && c.perpetrator !== undefined)
     .filter((c) => overlaps(c.perpetrator, perpIds) && (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte)) || withConstituents(kb, c.victim).includes(analyteId)))
     .map((c) => ({
       match: (perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || victimIds.has(c.analyte ?? '')) ? 'exact' : 'related-product') as ObservedStudy['match'],
