@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isCrosstalkError } from '../src/core/errors.js';
-import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/engine/predict.js';
-import type { ConcentrationOption } from '../src/core/pk/static-ddi.js';
-import { resolveSubstance } from '../src/core/search/fuzzy-match.js';
+import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/answers/predict.js';
+import type { ConcentrationOption } from '../src/core/models/static/static-ddi.js';
+import { resolveSubstance } from '../src/core/kb/fuzzy-match.js';
 import { loadKb, ROOT } from '../src/store/kb-store.js';
 
 interface DoseSpec {

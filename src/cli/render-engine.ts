@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import type { CheckResult, PairAnalysis, Tier } from '../core/engine/check.js';
-import type { Prediction } from '../core/engine/predict.js';
-import type { ClaimResult } from '../core/claims/check-claim.js';
-import { EVIDENCE_LABEL } from '../core/evidence/labels.js';
+import type { CheckResult, PairAnalysis, Tier } from '../core/answers/check.js';
+import type { Prediction } from '../core/answers/predict.js';
+import type { ClaimResult } from '../core/answers/claims/check-claim.js';
+import { EVIDENCE_LABEL } from '../core/answers/evidence/labels.js';
 import type { KbIndex } from '../core/kb/kb-index.js';
 
 const TIER_COLOR: Record<Tier, (s: string) => string> = {

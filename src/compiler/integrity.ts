@@ -1,5 +1,5 @@
 import { isCrosstalkError, type ErrorCode, type Issue } from '../core/errors.js';
-import { parseRegimen } from '../core/regimen/parse-regimen.js';
+import { parseRegimen } from '../core/units/parse-regimen.js';
 import { quantitiesIn } from '../core/kb/convert.js';
 import type { KbData } from '../core/kb/types.js';
 import type { RawRecord } from './load-yaml.js';

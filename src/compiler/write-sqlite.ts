@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { KbData } from '../core/kb/types.js';
-import { namesOf } from '../core/search/names.js';
+import { namesOf } from '../core/kb/names.js';
 
 /**
  * Write the compiled KB as a SQLite file. Deterministic: the same KB gives a byte-identical file

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CrosstalkError, type ErrorCode } from '../core/errors.js';
-import { runPopulation, summarisePopulation, type PopulationChunk, type PopulationSpec, type PopulationSummary } from '../core/sim/population.js';
+import { runPopulation, summarisePopulation, type PopulationChunk, type PopulationSpec, type PopulationSummary } from '../core/models/dynamic/population.js';
 
 export interface PoolOptions {
   workers?: number;

@@ -6,11 +6,11 @@
  * when nothing can be simulated the answer is SIM_MISSING_PARAMETER, never a made-up curve.
  */
 import { CrosstalkError, isCrosstalkError } from '../core/errors.js';
-import { expandToCompounds } from '../core/engine/resolve.js';
+import { expandToCompounds } from '../core/kb/constituents.js';
 import type { KbIndex } from '../core/kb/kb-index.js';
-import { parseRegimen, type Regimen } from '../core/regimen/parse-regimen.js';
-import { resolveSubstance } from '../core/search/fuzzy-match.js';
-import { drugFromKb, enzymeTurnoverFromKb, physiologyFor, runPopulation, simulateInteraction, PHENOTYPE_MULTIPLIERS, type DoseEvent, type DrugParams, type SimRoute } from '../core/sim/index.js';
+import { parseRegimen, type Regimen } from '../core/units/parse-regimen.js';
+import { resolveSubstance } from '../core/kb/fuzzy-match.js';
+import { drugFromKb, enzymeTurnoverFromKb, physiologyFor, runPopulation, simulateInteraction, PHENOTYPE_MULTIPLIERS, type DoseEvent, type DrugParams, type SimRoute } from '../core/models/dynamic/index.js';
 
 export interface SimulateBody {
   victim: string;

@@ -1,7 +1,7 @@
 /** HTTP API in-process with fastify inject (no port): every endpoint, and bad input gets a 4xx naming the field. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/core/engine/check.js';
+import { check } from '../../src/core/answers/check.js';
 import { testApp } from './helpers.js';
 
 let app: FastifyInstance;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkClaim } from '../../src/core/claims/check-claim.js';
-import { parseClaim } from '../../src/core/claims/parse-claim.js';
-import { check } from '../../src/core/engine/check.js';
-import { classConsistency, observedDisagreement, predict } from '../../src/core/engine/predict.js';
-import { buildBrief, renderBrief } from '../../src/core/report/brief.js';
+import { checkClaim } from '../../src/core/answers/claims/check-claim.js';
+import { parseClaim } from '../../src/core/answers/claims/parse-claim.js';
+import { check } from '../../src/core/answers/check.js';
+import { classConsistency, observedDisagreement, predict } from '../../src/core/answers/predict.js';
+import { buildBrief, renderBrief } from '../../src/core/answers/brief.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
 const kb = loadKb();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSubstance, searchSubstances } from '../../src/core/search/fuzzy-match.js';
+import { resolveSubstance, searchSubstances } from '../../src/core/kb/fuzzy-match.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
 const kb = loadKb();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { InteractionModel } from '../../src/core/sim/model.js';
-import { ArmRunner } from '../../src/core/sim/run.js';
-import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../../src/core/sim/types.js';
+import { InteractionModel } from '../../src/core/models/dynamic/model.js';
+import { ArmRunner } from '../../src/core/models/dynamic/run.js';
+import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../../src/core/models/dynamic/types.js';
 
 // Fixtures made by test/reference/make-fixtures.sh (SciPy LSODA, rtol 1e-10; full liver state and QSS liver).
 const spec = JSON.parse(readFileSync(new URL('./interaction-spec.json', import.meta.url), 'utf8')) as {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { CrosstalkError } from '../../core/errors.js';
-import { buildBrief, renderBrief } from '../../core/report/brief.js';
-import { checkClaim } from '../../core/claims/check-claim.js';
-import { check } from '../../core/engine/check.js';
+import { buildBrief, renderBrief } from '../../core/answers/brief.js';
+import { checkClaim } from '../../core/answers/claims/check-claim.js';
+import { check } from '../../core/answers/check.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderCheckText, renderClaimText } from '../render-engine.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { CrosstalkError } from '../../core/errors.js';
-import { describeSubstance } from '../../core/engine/describe.js';
-import { resolveSubstance, searchSubstances } from '../../core/search/fuzzy-match.js';
+import { describeSubstance } from '../../core/answers/describe.js';
+import { resolveSubstance, searchSubstances } from '../../core/kb/fuzzy-match.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderSubstanceText } from '../render-substance.js';
 

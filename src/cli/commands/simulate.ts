@@ -7,11 +7,11 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { CrosstalkError } from '../../core/errors.js';
 import type { KbIndex } from '../../core/kb/kb-index.js';
-import { simulateInteraction, type InteractionResult } from '../../core/sim/interaction.js';
-import { parsePhenotype, type Phenotype } from '../../core/sim/pgx.js';
-import { planItemsFromArgs, planSimulation } from '../../core/sim/plan.js';
-import type { PopulationSummary } from '../../core/sim/population.js';
-import { renderSvg, type PlotPanel } from '../../core/sim/svg.js';
+import { simulateInteraction, type InteractionResult } from '../../core/models/dynamic/interaction.js';
+import { parsePhenotype, type Phenotype } from '../../core/inputs/pgx.js';
+import { planItemsFromArgs, planSimulation } from '../../core/inputs/simulation-plan.js';
+import type { PopulationSummary } from '../../core/models/dynamic/population.js';
+import { renderSvg, type PlotPanel } from '../../core/render/svg.js';
 import { runPopulationParallel } from '../../node/population-pool.js';
 
 interface SimulateOptions {

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CrosstalkError } from '../../core/errors.js';
 import type { KbIndex } from '../../core/kb/kb-index.js';
-import { runStudy, type StudyResult } from '../../core/sim/study.js';
+import { runStudy, type StudyResult } from '../../core/answers/study.js';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
 

@@ -1,8 +1,8 @@
 /** GET /api/search, GET /api/substances/{id}, GET /api/kb, GET /health. */
 import type { FastifyInstance } from 'fastify';
-import { describeSubstance } from '../../core/engine/describe.js';
+import { describeSubstance } from '../../core/answers/describe.js';
 import { kbStats } from '../../core/kb/stats.js';
-import { resolveSubstance, searchSubstances } from '../../core/search/fuzzy-match.js';
+import { resolveSubstance, searchSubstances } from '../../core/kb/fuzzy-match.js';
 import type { ServerContext } from '../context.js';
 import { errorResponses, openObject, searchHit } from '../schemas.js';
 

@@ -1,12 +1,12 @@
 /** Same-origin API client. Types come from the core; no server internals are imported. */
-import type { ClaimResult } from '../../core/claims/check-claim.js';
-import type { CheckResult } from '../../core/engine/check.js';
-import type { SubstanceDescription } from '../../core/engine/describe.js';
-import type { Prediction } from '../../core/engine/predict.js';
-import type { Brief } from '../../core/report/brief.js';
+import type { ClaimResult } from '../../core/answers/claims/check-claim.js';
+import type { CheckResult } from '../../core/answers/check.js';
+import type { SubstanceDescription } from '../../core/answers/describe.js';
+import type { Prediction } from '../../core/answers/predict.js';
+import type { Brief } from '../../core/answers/brief.js';
 
 export type { Brief, CheckResult, ClaimResult, Prediction, SubstanceDescription };
-export type { PairAnalysis, SharedNode, SideAction, PkEntry, Statement } from '../../core/engine/check.js';
+export type { PairAnalysis, SharedNode, SideAction, PkEntry, Statement } from '../../core/answers/check.js';
 
 export interface SearchHit {
   id: string;

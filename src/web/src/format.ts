@@ -1,6 +1,6 @@
 import type { SubstanceDescription } from './api.js';
 
-/** Plain names of the evidence levels, weakest first (mirrors core/evidence/labels.ts). */
+/** Plain names of the evidence levels, weakest first (mirrors core/answers/evidence/labels.ts). */
 export const EVIDENCE_LABEL: Record<string, string> = {
   in_silico: 'in silico',
   in_vitro: 'in vitro (lab)',

@@ -1,0 +1,148 @@
+/**
+ * One victim–perpetrator prediction from the dynamic model (MODEL.md §2–3), shaped like the static
+ * engine's answer: AUC and Cmax ratios of the analyte (the victim or one of its metabolites), the
+ * Tmax shift, and a 5th–95th percentile range from a small seeded population when that is cheap.
+ *
+ * Semantics: the perpetrator gets its regimen (default: KB usual dose; a repeated regimen without a
+ * duration runs 7 days); the victim gets its regimen (default: one KB usual dose) at `victimAt` hours
+ * after the first perpetrator dose (default: start of the perpetrator's last day).
+ * Example: predictDynamic(kb, { victim: 'midazolam', perpetrator: 'cbd' }).aucRatio
+ */
+import { CrosstalkError } from '../errors.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import { resolveSubstance } from '../kb/fuzzy-match.js';
+import { doseTimesH, parseRegimen, type Regimen } from '../units/parse-regimen.js';
+import { expandToCompounds } from '../kb/constituents.js';
+import { simulateInteraction } from '../models/dynamic/interaction.js';
+import { planSimulation } from '../inputs/simulation-plan.js';
+import type { UsedParameter } from '../inputs/physiology.js';
+import { runPopulation } from '../models/dynamic/population.js';
+
+export interface DynamicPredictionRequest {
+  victim: string;
+  perpetrator: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  /** The compound whose exposure is compared: the victim (default) or a metabolite of it. */
+  analyte?: string;
+  /** Victim dose time in hours after the first perpetrator dose. */
+  victimAt?: number;
+  weightKg?: number;
+  species?: 'human' | 'rat';
+}
+
+export interface DynamicPrediction {
+  analyte: string;
+  aucRatio: number;
+  cmaxRatio: number;
+  tmaxShiftH: number;
+  aucMetric: string;
+  range: { low: number; high: number; method: string } | null;
+  explanations: string[];
+  parameters: UsedParameter[];
+  notes: string[];
+}
+
+/** Default perpetrator duration for a repeated regimen without one (days). */
+export const DEFAULT_PERPETRATOR_DAYS = 7;
+/** Subjects and seed of the range population. */
+export const RANGE_SUBJECTS = 200;
+export const RANGE_SEED = 1;
+/**
+ * The range is computed only when the population costs at most this many drug-steps (subjects ×
+ * steps of the deterministic arms × drugs). Core has no clock, so cost is estimated from the
+ * deterministic run: ~1–2 µs per drug-step (bench/sim.ts) puts the budget at about 1 s.
+ */
+export const RANGE_STEP_BUDGET = 600_000;
+
+function regimenOf(kb: KbIndex, id: string, given: string | undefined, field: string): { text: string; r: Regimen; note: string | null } {
+  if (given !== undefined) return { text: given, r: parseRegimen(given, field), note: null };
+  const s = kb.substance(id);
+  if (!s?.usualDose) throw new CrosstalkError('INPUT_INVALID', `${field}: no dose given and the KB has no usual dose for ${id}`, { field });
+  return { text: s.usualDose.regimen, r: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), note: `${field}: KB usual dose of ${s.name} (${s.usualDose.regimen}; ${s.usualDose.source})` };
+}
+
+export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): DynamicPrediction {
+  const species = req.species ?? 'human';
+  const notes: string[] = [];
+  const victim = resolveSubstance(kb, req.victim, 'victim');
+  const perp = resolveSubstance(kb, req.perpetrator, 'perpetrator');
+  if (victim.id === perp.id) throw new CrosstalkError('INPUT_INVALID', 'victim and perpetrator are the same substance', { field: 'perpetrator' });
+  if (req.victimAt !== undefined && !(req.victimAt >= 0 && Number.isFinite(req.victimAt)))
+    throw new CrosstalkError('INPUT_INVALID', `victimAt: must be hours ≥ 0, got ${req.victimAt}`, { field: 'victimAt' });
+
+  const p = regimenOf(kb, perp.id, req.perpetratorDose, 'perpetratorDose');
+  let perpText = p.text;
+  if (p.r.intervalH !== null && p.r.durationD === null) {
+    perpText = `${p.text} ${DEFAULT_PERPETRATOR_DAYS}d`;
+    notes.push(`perpetrator regimen has no duration: ${DEFAULT_PERPETRATOR_DAYS} days assumed`);
+  }
+  const pr = parseRegimen(perpText, 'perpetratorDose');
+  const v = regimenOf(kb, victim.id, req.victimDose, 'victimDose');
+  // A question about a metabolite of a repeatedly taken victim (N-desmethylclobazam on clobazam) is a question about
+  // chronic co-use: a long-lived metabolite after one parent dose mostly measures the parent's slowed formation, not
+  // the exposure a patient on both medicines has. By default both are then taken together for the perpetrator's
+  // whole regimen and the last dosing interval is compared.
+  const victimCompoundIds = expandToCompounds(kb, victim.id, undefined, req.weightKg ?? (species === 'rat' ? 0.25 : 70)).map((c) => c.compoundId);
+  const analyteQuestion = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : null;
+  const chronic = analyteQuestion !== null && !victimCompoundIds.includes(analyteQuestion) && req.victimDose === undefined && req.victimAt === undefined && v.r.intervalH !== null;
+  // the KB usual dose of the victim is given once; an explicit victim regimen is used as written
+  const victimText = chronic
+    ? `${v.text} ${Math.max(1, Math.round(pr.durationD ?? DEFAULT_PERPETRATOR_DAYS))}d`
+    : req.victimDose !== undefined || v.r.intervalH === null ? v.text : `${v.r.amount} ${v.r.unit} ${v.r.route}`;
+  for (const n of [p.note, v.note]) if (n) notes.push(n);
+  if (chronic) notes.push(`metabolite question: ${victim.name} taken at its usual regimen (${victimText}) alongside the perpetrator from the first day, comparing the last dosing interval (chronic co-use); give victimDose or victimAt for another design`);
+
+  const perpTimes = doseTimesH(pr, DEFAULT_PERPETRATOR_DAYS);
+  const perpLast = perpTimes[perpTimes.length - 1]!;
+  const victimAt = req.victimAt ?? (chronic ? 0 : Math.floor(perpLast / 24) * 24);
+  const vr = parseRegimen(victimText, 'victimDose');
+  const victimTimes = doseTimesH(vr, 1).map((t) => t + victimAt);
+  const victimLast = victimTimes[victimTimes.length - 1]!;
+  // horizon: the perpetrator's last interval, and at least 48 h after the victim's last dose
+  const tEndH = Math.max(perpLast + (pr.intervalH ?? 24), victimLast + (vr.intervalH ?? 48));
+
+  const weightKg = req.weightKg;
+  const victimCompounds = expandToCompounds(kb, victim.id, vr, weightKg ?? (species === 'rat' ? 0.25 : 70)).map((c) => c.compoundId);
+  const analyte = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : victimCompounds.includes(victim.id) ? victim.id : victimCompounds[0]!;
+  const extra = victimCompounds.includes(analyte) ? [] : [{ compound: analyte, group: victim.id }];
+  if (extra.length && !victimCompounds.some((c) => kb.substance(c)?.metabolites.some((m) => m.substance === analyte)))
+    throw new CrosstalkError('INPUT_INVALID', `analyte: ${analyte} is neither ${victim.id} nor a metabolite the KB links to it`, { field: 'analyte' });
+
+  const plan = planSimulation(kb, [
+    { substance: perp.id, regimen: perpText, startH: 0 },
+    { substance: victim.id, regimen: victimText, startH: victimAt },
+  ], { species, ...(weightKg !== undefined ? { weightKg } : {}), days: tEndH / 24, extra });
+  notes.push(...plan.notes);
+  const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, gridH: Array.from({ length: 201 }, (_, k) => (tEndH * k) / 200) });
+  notes.push(...res.warnings);
+  const c = res.compounds.find((x) => x.id === analyte);
+  if (!c || !c.ratios || c.ratios.aucRatio === null || c.ratios.cmaxRatio === null) {
+    const why = plan.notes.find((n) => n.startsWith(`${analyte} not simulated`));
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `analyte: ${analyte} could not be simulated${why ? ` (${why})` : ' (no exposure in the simulation)'}`, { field: 'analyte' });
+  }
+
+  let range: DynamicPrediction['range'] = null;
+  const steps = res.solver.combined.steps + Object.values(res.solver.alone).reduce((a, s) => a + s.steps, 0);
+  const cost = RANGE_SUBJECTS * steps * plan.drugs.length;
+  if (cost <= RANGE_STEP_BUDGET) {
+    const pop = runPopulation({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, n: RANGE_SUBJECTS, seed: RANGE_SEED, ancestry: 'european', fixedPhenotypes: {} });
+    const d = pop.compounds.find((x) => x.id === analyte)?.aucRatio;
+    // The population reports AUC up to the end of the run; a single victim dose's point estimate is AUC0-inf. Put
+    // the range on the point's scale (the same extrapolation factor for every subject), or a long half-life made
+    // longer by the perpetrator leaves the point outside its own range.
+    const pointT = c.alone && c.alone.aucUMH > 0 ? c.combined.aucUMH / c.alone.aucUMH : null;
+    const scale = c.ratios.aucMetric === 'AUC0-inf' && pointT ? c.ratios.aucRatio / pointT : 1;
+    if (d)
+      range = {
+        low: d.p5 * scale,
+        high: d.p95 * scale,
+        method: `5th–95th percentile of the AUC ratio (from the victim dose to ${tEndH} h) in ${RANGE_SUBJECTS} virtual subjects (seed ${RANGE_SEED}, european phenotype frequencies, default between-subject CVs)${scale !== 1 ? `, scaled by ${scale.toFixed(3)} (the point's AUC0-inf ratio over its AUC0-${tEndH} h ratio) to match the point estimate's metric` : ''}`,
+      };
+  } else notes.push(`range not computed: the ${RANGE_SUBJECTS}-subject population would exceed the step budget (${cost} > ${RANGE_STEP_BUDGET} drug-steps)`);
+
+  return {
+    analyte, aucRatio: c.ratios.aucRatio, cmaxRatio: c.ratios.cmaxRatio, tmaxShiftH: c.ratios.tmaxShiftH ?? 0, aucMetric: c.ratios.aucMetric,
+    range, explanations: c.explanations, parameters: plan.parameters, notes: [...new Set(notes)],
+  };
+}

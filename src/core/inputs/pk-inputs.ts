@@ -1,0 +1,325 @@
+import { averageToPeakRatio, kaFromTmax } from '../models/one-compartment.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type { PkProfile, Relation } from '../kb/types.js';
+import type { Quantity } from '../schema/quantity.js';
+import type { EvidenceLevel } from '../schema/quantity.js';
+import { parseRegimen } from '../units/parse-regimen.js';
+import type { EnzymeEffect } from '../models/static/static-ddi.js';
+
+/** A number the model used, with where it came from (shown in every prediction). */
+export interface ParamUse {
+  substance: string;
+  name: string;
+  value: number;
+  unit: string;
+  source: string;
+  verified: boolean;
+  assumption: boolean;
+  derived?: string;
+  note?: string;
+}
+
+export interface FmScenario {
+  source: string;
+  fm: Record<string, number>;
+  /** Ranges where the source gives one (else the point). */
+  fmLow: Record<string, number>;
+  fmHigh: Record<string, number>;
+  verified: boolean;
+  evidence: EvidenceLevel;
+}
+
+export interface EnzymeEvidence {
+  enzyme: string;
+  relations: Relation[];
+}
+
+/** Unbound Ki (µM) from one relation record: Ki or IC50/2, corrected for incubation binding when given. */
+export function kiUnboundOf(r: Relation): { value: number; derived?: string; note?: string; q: Quantity } | undefined {
+  const q = r.ki ?? r.ic50;
+  if (!q) return undefined;
+  let v = r.ki ? q.value : q.value / 2;
+  let derived: string | undefined = r.ki ? q.derived : 'IC50/2';
+  let note: string | undefined;
+  if (q.bound !== 'unbound') {
+    if (r.fuInc) {
+      v *= r.fuInc.value;
+      derived = `${derived ? `${derived}, ` : ''}×fu,inc ${r.fuInc.value}`;
+    } else note = 'total (not corrected for incubation binding)';
+  }
+  return { value: v, derived, note, q };
+}
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+}
+
+/** Prefer human measurements; keep animal ones only when there is nothing else. */
+function preferHuman(rs: Relation[]): Relation[] {
+  const h = rs.filter((r) => r.species === 'human');
+  return h.length > 0 ? h : rs;
+}
+
+export interface PerpetratorParams {
+  effects: Record<string, EnzymeEffect>;
+  /** Alternative values per enzyme from each source, for the uncertainty range. */
+  alternatives: Record<string, EnzymeEffect[]>;
+  relations: Relation[];
+  used: ParamUse[];
+}
+
+/** Inhibition, inactivation and induction constants of one compound, per enzyme. */
+export function perpetratorEffects(kb: KbIndex, compoundId: string): PerpetratorParams {
+  const rels = kb.relationsOf(compoundId).filter((r) => ['inhibitor', 'tdi', 'inducer'].includes(r.action));
+  const byEnzyme = new Map<string, Relation[]>();
+  for (const r of rels) {
+    const t = kb.target(r.object);
+    if (!t || t.kind !== 'enzyme') continue;
+    byEnzyme.set(r.object, [...(byEnzyme.get(r.object) ?? []), r]);
+  }
+  const effects: Record<string, EnzymeEffect> = {};
+  const alternatives: Record<string, EnzymeEffect[]> = {};
+  const used: ParamUse[] = [];
+  const usedRels: Relation[] = [];
+  for (const [enzyme, list] of byEnzyme) {
+    const rs = preferHuman(list);
+    const e: EnzymeEffect = {};
+    const alts: EnzymeEffect[] = [];
+    const kis = rs.map((r) => ({ r, k: kiUnboundOf(r) })).filter((x) => x.k);
+    if (kis.length) {
+      e.kiUM = geomean(kis.map((x) => x.k!.value));
+      for (const x of kis) {
+        alts.push({ kiUM: x.k!.value });
+        usedRels.push(x.r);
+        used.push({
+          substance: compoundId,
+          name: `Ki,u ${enzyme}`,
+          value: x.k!.value,
+          unit: 'µM',
+          source: x.k!.q.source,
+          verified: x.k!.q.verified,
+          assumption: false,
+          derived: x.k!.derived,
+          note: [x.k!.note, x.r.system, x.r.probe].filter(Boolean).join('; ') || undefined,
+        });
+      }
+    }
+    const tdis = rs.filter((r) => r.action === 'tdi');
+    const liverTdi = tdis.filter((r) => r.site !== 'gut');
+    const gutTdi = tdis.filter((r) => r.site === 'gut');
+    const pairs = liverTdi.filter((r) => r.KI && r.kinact);
+    if (pairs.length) {
+      e.KIuM = geomean(pairs.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+      e.kinactPerH = geomean(pairs.map((r) => r.kinact!.value));
+      for (const r of pairs) {
+        usedRels.push(r);
+        alts.push({ KIuM: r.KI!.value, kinactPerH: r.kinact!.value });
+        used.push({ substance: compoundId, name: `KI ${enzyme}`, value: r.KI!.value, unit: 'µM', source: r.KI!.source, verified: r.KI!.verified, assumption: false, note: r.system });
+        used.push({ substance: compoundId, name: `kinact ${enzyme}`, value: r.kinact!.value, unit: '1/h', source: r.kinact!.source, verified: r.kinact!.verified, assumption: false });
+      }
+    } else {
+      const lin = liverTdi.filter((r) => r.kinactOverKI);
+      if (lin.length) {
+        e.kinactOverKIPerHPerUM = geomean(lin.map((r) => r.kinactOverKI!.value));
+        for (const r of lin) {
+          usedRels.push(r);
+          alts.push({ kinactOverKIPerHPerUM: r.kinactOverKI!.value });
+          used.push({ substance: compoundId, name: `kinact/KI,u ${enzyme}`, value: r.kinactOverKI!.value, unit: '1/(h·µM)', source: r.kinactOverKI!.source, verified: r.kinactOverKI!.verified, assumption: false, derived: 'linearTDI' });
+        }
+      }
+    }
+    const gp = gutTdi.filter((r) => r.KI && r.kinact);
+    if (gp.length) {
+      e.KIGutUM = geomean(gp.map((r) => r.KI!.value));
+      e.kinactGutPerH = geomean(gp.map((r) => r.kinact!.value));
+      usedRels.push(...gp);
+    }
+    const ind = rs.filter((r) => r.action === 'inducer' && r.emaxFold && r.ec50);
+    if (ind.length) {
+      e.emaxFold = geomean(ind.map((r) => r.emaxFold!.value));
+      e.ec50UM = geomean(ind.map((r) => r.ec50!.value));
+      for (const r of ind) {
+        usedRels.push(r);
+        alts.push({ emaxFold: r.emaxFold!.value, ec50UM: r.ec50!.value });
+        used.push({ substance: compoundId, name: `induction ${enzyme} Emax (fold)`, value: r.emaxFold!.value, unit: 'fold', source: r.emaxFold!.source, verified: r.emaxFold!.verified, assumption: false });
+        used.push({ substance: compoundId, name: `induction ${enzyme} EC50,u`, value: r.ec50!.value, unit: 'µM', source: r.ec50!.source, verified: r.ec50!.verified, assumption: false });
+      }
+    }
+    if (Object.keys(e).length) {
+      effects[enzyme] = e;
+      alternatives[enzyme] = alts;
+    }
+  }
+  return { effects, alternatives, relations: usedRels, used };
+}
+
+/** The victim's fm per enzyme, one scenario per source (sources that disagree stay apart). */
+export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmScenario[]; relations: Relation[] } {
+  const rels = preferHuman(kb.relationsOf(compoundId).filter((r) => r.action === 'substrate' && r.fm));
+  const bySource = new Map<string, Relation[]>();
+  for (const r of rels) bySource.set(r.fm!.source, [...(bySource.get(r.fm!.source) ?? []), r]);
+  const scenarios: FmScenario[] = [];
+  for (const [source, rs] of bySource) {
+    const fm: Record<string, number> = {};
+    const lo: Record<string, number> = {};
+    const hi: Record<string, number> = {};
+    for (const r of rs) {
+      fm[r.object] = r.fm!.value;
+      lo[r.object] = r.fm!.low ?? r.fm!.value;
+      hi[r.object] = Math.min(1, r.fm!.high ?? r.fm!.value);
+    }
+    scenarios.push({
+      source,
+      fm,
+      fmLow: lo,
+      fmHigh: hi,
+      verified: rs.every((r) => r.fm!.verified),
+      evidence: rs[0]!.evidence,
+    });
+  }
+  // Verified sources first, then the fuller picture.
+  scenarios.sort((a, b) => Number(b.verified) - Number(a.verified) || Object.keys(b.fm).length - Object.keys(a.fm).length);
+  if (scenarios.length <= 1) return { scenarios, relations: rels };
+  // Sources that cover different enzymes complement each other (one source on CYP3A4, another on the minor
+  // pathways); sources that give different values for the same enzyme are alternatives, kept apart.
+  const merge = (base: FmScenario, extra: FmScenario, override: boolean): FmScenario => {
+    const out: FmScenario = { ...base, fm: { ...base.fm }, fmLow: { ...base.fmLow }, fmHigh: { ...base.fmHigh } };
+    for (const e of Object.keys(extra.fm)) {
+      if (e in base.fm && !override) continue;
+      out.fm[e] = extra.fm[e]!;
+      out.fmLow[e] = extra.fmLow[e]!;
+      out.fmHigh[e] = extra.fmHigh[e]!;
+    }
+    // Keep Σ fm ≤ 1 by shrinking the enzymes the extra source did not speak to.
+    const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
+    if (total > 1) {
+      const fixed = Object.keys(extra.fm).reduce((a, e) => a + out.fm[e]!, 0);
+      const rest = Object.keys(out.fm).filter((e) => !(e in extra.fm));
+      const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
+      const scale = restSum > 0 ? Math.max(0, 1 - fixed) / restSum : 0;
+      for (const e of rest) {
+        out.fm[e]! *= scale;
+        out.fmLow[e]! *= scale;
+        out.fmHigh[e]! *= scale;
+      }
+    }
+    return out;
+  };
+  let primary = scenarios[0]!;
+  const alternatives: FmScenario[] = [];
+  for (const s of scenarios.slice(1)) {
+    const overlaps = Object.keys(s.fm).some((e) => e in primary.fm && Math.abs(primary.fm[e]! - s.fm[e]!) > 1e-9);
+    if (overlaps) alternatives.push(s);
+    else primary = { ...merge(primary, s, false), source: primary.source };
+  }
+  const alts = alternatives.map((s) => ({ ...merge(primary, s, true), source: s.source, verified: s.verified, evidence: s.evidence }));
+  return { scenarios: [primary, ...alts], relations: rels };
+}
+
+/** First profile value for a PK field, preferring the default profile of the species. */
+export function pkValue(
+  kb: KbIndex,
+  compoundId: string,
+  field: keyof Pick<PkProfile, 'fu' | 'rb' | 'fa' | 'fg' | 'ka' | 'halfLife' | 'tmax' | 'clF' | 'cl' | 'f' | 'vF' | 'v'>,
+  species = 'human',
+): Quantity | undefined {
+  const def = kb.defaultPk(compoundId, species);
+  if (def?.[field]) return def[field];
+  for (const p of kb.pkOf(compoundId)) if (p.species === species && p[field]) return p[field];
+  return undefined;
+}
+
+export interface ExposureAtDose {
+  cmaxUM: number;
+  profile: PkProfile;
+  /** Accumulation factor applied for repeated dosing (1 for a single dose). */
+  accumulation: number;
+  doseRefMg: number;
+  note: string;
+  /** The Cmax came from a different route than the one asked about. */
+  otherRoute: boolean;
+  /** Average steady-state total concentration over the dosing interval (µM); only for repeated dosing. */
+  cavUM?: number;
+  /** How cavUM was obtained. */
+  cavNote?: string;
+}
+
+/**
+ * Total plasma Cmax (µM) at a dose and dosing interval, scaled linearly from the default profile's
+ * Cmax at its own dose (linear-PK assumption), with accumulation 1/(1 − e^(−kτ)) for repeated dosing.
+ */
+export function cmaxAtDose(
+  kb: KbIndex,
+  compoundId: string,
+  doseMg: number,
+  intervalH: number | null,
+  weightKg: number,
+  species = 'human',
+  route?: string,
+): ExposureAtDose | undefined {
+  // A Cmax measured by the route being asked about; another route's Cmax only when none exists (noted), since an
+  // IV or inhaled peak says little about an oral one.
+  const withCmax = kb.pkOf(compoundId).filter((p) => p.species === species && p.cmax && p.dose);
+  const want = route ?? 'po';
+  const sameRoute = withCmax.filter((p) => p.route === want);
+  const candidates = sameRoute.length > 0 ? sameRoute : withCmax;
+  const prof = candidates.find((p) => p.default) ?? candidates[0];
+  if (!prof) return undefined;
+  const otherRoute = prof.route !== want;
+  const halfLife = prof.halfLife?.value ?? pkValue(kb, compoundId, 'halfLife', species)?.value;
+  const k = halfLife ? Math.LN2 / halfLife : undefined;
+  const refDose = prof.dose!.unit === 'mg/kg' ? prof.dose!.value * weightKg : prof.dose!.value;
+  let refTau: number | null = null;
+  if (prof.steadyState) {
+    try {
+      refTau = prof.regimen === 'single' ? 24 : (parseRegimen(prof.regimen).intervalH ?? 24);
+    } catch {
+      refTau = 24;
+    }
+  }
+  const acc = (tau: number | null): number => (tau && k ? 1 / (1 - Math.exp(-k * tau)) : 1);
+  const singleCmax = prof.cmax!.value / (prof.steadyState ? acc(refTau) : 1);
+  const a = acc(intervalH);
+  const cmax = singleCmax * (doseMg / refDose) * a;
+  const note = `Cmax ${prof.cmax!.original.value} ${prof.cmax!.original.unit} at ${prof.dose!.original.value} ${prof.dose!.original.unit}${prof.route !== 'po' ? ` ${prof.route}` : ''}${prof.steadyState ? ' (steady state)' : ''} [${prof.cmax!.source}], scaled linearly to ${Math.round(doseMg * 100) / 100} mg${a > 1.001 ? `, accumulation ×${a.toFixed(2)} (t½ ${halfLife} h, every ${intervalH} h)` : ''}${otherRoute ? `; no ${want} Cmax in the KB, so the ${prof.route} value stands in (an assumption that can overstate an oral peak)` : ''}`;
+  const avg = intervalH ? averageAtDose(kb, compoundId, prof, doseMg, refDose, intervalH, refTau, cmax, k, species) : undefined;
+  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute, cavUM: avg?.cavUM, cavNote: avg?.note };
+}
+
+/**
+ * Average steady-state concentration (µM) at `doseMg` every `intervalH`: from the profile's AUC per dose
+ * (AUCτ at steady state equals AUC∞ of one dose), else from CL/F, else from the Cmax with the one-compartment
+ * peak-to-average ratio. Linear PK is assumed throughout, as for the Cmax.
+ */
+function averageAtDose(
+  kb: KbIndex,
+  compoundId: string,
+  prof: PkProfile,
+  doseMg: number,
+  refDose: number,
+  intervalH: number,
+  refTau: number | null,
+  cmaxUM: number,
+  kPerH: number | undefined,
+  species: string,
+): { cavUM: number; note: string } | undefined {
+  const mw = kb.substance(compoundId)?.mw?.value;
+  if (prof.auc && prof.auc.value > 0 && (prof.steadyState ? refTau !== null : true)) {
+    const perDose = prof.auc.value * (doseMg / refDose);
+    return { cavUM: perDose / intervalH, note: `average from AUC ${prof.auc.original.value} ${prof.auc.original.unit}${prof.steadyState ? ' (steady state, per interval)' : ' (single dose)'} [${prof.auc.source}] / ${intervalH} h` };
+  }
+  const clF = prof.clF ?? pkValue(kb, compoundId, 'clF', species);
+  if (clF && clF.value > 0 && mw && prof.route === 'po') {
+    const cav = (doseMg * 1000) / mw / (clF.value * intervalH);
+    return { cavUM: cav, note: `average = dose / (CL/F ${clF.original.value} ${clF.original.unit} × ${intervalH} h) [${clF.source}]` };
+  }
+  const kaQ = pkValue(kb, compoundId, 'ka', species)?.value;
+  const tmax = (prof.tmax ?? pkValue(kb, compoundId, 'tmax', species))?.value;
+  const ka = kaQ ?? (kPerH && tmax ? kaFromTmax(tmax, kPerH) : undefined);
+  if (kPerH && ka) {
+    const r = averageToPeakRatio(ka, kPerH, intervalH);
+    return { cavUM: cmaxUM * r, note: `average = Cmax × ${r.toFixed(2)} (one-compartment peak-to-average ratio from ${kaQ ? 'ka' : `ka ${ka.toFixed(2)} /h inferred from tmax ${tmax} h`} and t½)` };
+  }
+  return undefined;
+}
+

@@ -1,0 +1,136 @@
+/**
+ * From what a user writes ("kratom:2 g qd 7d", species, body weight) to a simulation request:
+ * regimen parsing and plant/product → compound expansion use the engine's shared functions
+ * (src/core/units/parse-regimen, src/core/kb/constituents); drug parameters come from `drugFromKb`.
+ * Compounds of a product without simulation data are skipped with a note, never guessed.
+ */
+import { CrosstalkError } from '../errors.js';
+import { expandToCompounds } from '../kb/constituents.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import { doseTimesH, parseRegimen, type Regimen } from '../units/parse-regimen.js';
+import { drugFromKb, enzymeTurnoverFromKb, type DrugOverrides } from './sim-drug.js';
+import { physiologyFor, type UsedParameter } from './physiology.js';
+import type { SubstanceGroup } from '../models/dynamic/interaction.js';
+import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from '../models/dynamic/types.js';
+
+export interface PlanItem {
+  substance: string;
+  regimen: string;
+  /** Time of the first dose (h), e.g. 0.5 for "30 min after". */
+  startH?: number;
+}
+
+export interface SimulationPlan {
+  drugs: DrugParams[];
+  physiology: Physiology;
+  groups: SubstanceGroup[];
+  doses: DoseEvent[];
+  tEndH: number;
+  parameters: UsedParameter[];
+  notes: string[];
+  indirect: boolean;
+  regimens: { substance: string; regimen: Regimen; compounds: { id: string; doseMg: number }[] }[];
+}
+
+/** Parse "substance:regimen" (the regimen may itself contain colons? no: split at the first colon). */
+export function parseItem(text: string, index: number): PlanItem {
+  const k = text.indexOf(':');
+  if (k <= 0 || k === text.length - 1)
+    throw new CrosstalkError('INPUT_INVALID', `substances[${index}]: '${text}' is not substance:regimen (e.g. "kratom:2 g qd 7d")`, { field: `substances[${index}]` });
+  return { substance: text.slice(0, k).trim().toLowerCase(), regimen: text.slice(k + 1).trim() };
+}
+
+function simRoute(r: Regimen, field: string): SimRoute {
+  if (r.route === 'sublingual') return 'oromucosal';
+  if (r.route === 'po' || r.route === 'iv' || r.route === 'inhaled' || r.route === 'oromucosal') return r.route;
+  throw new CrosstalkError('INPUT_INVALID', `${field}: route '${r.route}' is not simulated`, { field });
+}
+
+/**
+ * `extra` adds undosed compounds (e.g. a metabolite whose exposure is the question) to the group of
+ * the item that forms them; they are simulated only when the KB links them to a dosed compound.
+ */
+/**
+ * `overrides` and `adjustPhysiology` exist for sensitivity analyses (study scenarios): they replace
+ * an input before the drug parameters are derived, so each variant stays consistent with the
+ * compound's own PK. Every replaced value is listed as an assumption.
+ */
+export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
+  species: Species; weightKg?: number; days?: number; extra?: { compound: string; group: string }[];
+  overrides?: Record<string, DrugOverrides>; adjustPhysiology?: (p: Physiology) => Physiology;
+}): SimulationPlan {
+  if (items.length === 0) throw new CrosstalkError('INPUT_INVALID', 'substances: give at least one substance:regimen', { field: 'substances' });
+  if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < 500))
+    throw new CrosstalkError('INPUT_INVALID', `weight: must be a body weight in kg (0–500), got ${opts.weightKg}`, { field: 'weight' });
+  if (opts.days !== undefined && !(opts.days > 0 && opts.days <= 365))
+    throw new CrosstalkError('INPUT_INVALID', `days: must be 0–365, got ${opts.days}`, { field: 'days' });
+  const base = physiologyFor(opts.species, enzymeTurnoverFromKb(kb), opts.weightKg);
+  const physiology = opts.adjustPhysiology ? opts.adjustPhysiology(base.physiology) : base.physiology;
+  const used = base.used;
+  const notes: string[] = [];
+  const regimens: SimulationPlan['regimens'] = [];
+  const doses: DoseEvent[] = [];
+  const groups: SubstanceGroup[] = [];
+  const wanted: string[] = [];
+  let lastDoseH = 0, interval = 24;
+  items.forEach((it, k) => {
+    const field = `substances[${k}].regimen`;
+    if (!kb.substance(it.substance)) {
+      const near = kb.allSubstances().map((s) => s.id).filter((id) => id.includes(it.substance.slice(0, 3))).slice(0, 5);
+      throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `substances[${k}]: unknown substance '${it.substance}'${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, { field: `substances[${k}]`, suggestions: near });
+    }
+    const r = parseRegimen(it.regimen, field);
+    const route = simRoute(r, field);
+    const times = doseTimesH(r, opts.days ?? 1).map((t) => t + (it.startH ?? 0));
+    lastDoseH = Math.max(lastDoseH, times[times.length - 1]!);
+    if (r.intervalH) interval = Math.min(interval, r.intervalH);
+    const comps = expandToCompounds(kb, it.substance, r, physiology.bodyWeightKg);
+    const withDose = comps.filter((c) => c.doseMg !== undefined && c.doseMg > 0);
+    for (const c of comps.filter((c) => !(c.doseMg !== undefined && c.doseMg > 0))) notes.push(`${it.substance}: ${c.compoundId} not simulated (${c.basis})`);
+    if (withDose.length === 0)
+      throw new CrosstalkError('SIM_MISSING_PARAMETER', `${field}: no compound dose can be derived for ${it.substance} (product content unknown)`, { field });
+    const group: SubstanceGroup = { id: it.substance, compounds: [] };
+    regimens.push({ substance: it.substance, regimen: r, compounds: withDose.map((c) => ({ id: c.compoundId, doseMg: c.doseMg! })) });
+    for (const c of withDose) {
+      group.compounds.push(c.compoundId);
+      wanted.push(c.compoundId);
+      for (const t of times) doses.push({ drugId: c.compoundId, tH: t, amountMg: c.doseMg!, route });
+    }
+    groups.push(group);
+  });
+  for (const x of opts.extra ?? []) {
+    const g = groups.find((gr) => gr.id === x.group);
+    if (!g || wanted.includes(x.compound)) continue;
+    if (!kb.substance(x.compound)) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `analyte: unknown substance '${x.compound}'`, { field: 'analyte' });
+    g.compounds.push(x.compound);
+    wanted.push(x.compound);
+  }
+  const drugs: DrugParams[] = [];
+  const parameters: UsedParameter[] = [...used];
+  let indirect = false;
+  for (const id of [...new Set(wanted)]) {
+    try {
+      const d = drugFromKb(kb, id, physiology, wanted, opts.overrides?.[id]);
+      drugs.push(d.drug);
+      parameters.push(...d.used);
+      notes.push(...d.warnings);
+      indirect ||= d.indirect;
+    } catch (e) {
+      if (e instanceof CrosstalkError && e.code === 'SIM_MISSING_PARAMETER' && groups.some((g) => g.compounds.length > 1 && g.compounds.includes(id))) {
+        notes.push(`${id} not simulated: ${e.message}`);
+        for (const g of groups) g.compounds = g.compounds.filter((c) => c !== id);
+        for (let i = doses.length - 1; i >= 0; i--) if (doses[i]!.drugId === id) doses.splice(i, 1);
+        continue;
+      }
+      throw e;
+    }
+  }
+  // a regimen runs to the end of its last interval; a single dose gets 48 h (or --days)
+  const tEndH = opts.days !== undefined ? Math.max(opts.days * 24, lastDoseH + 1) : lastDoseH > 0 ? lastDoseH + interval : 48;
+  return { drugs, physiology, groups: groups.filter((g) => g.compounds.length > 0), doses, tEndH, parameters, notes, indirect, regimens };
+}
+
+/** The CLI's positional "substance:regimen" arguments. */
+export function planItemsFromArgs(args: readonly string[]): PlanItem[] {
+  return args.map((a, k) => parseItem(a, k));
+}

@@ -1,0 +1,154 @@
+/**
+ * Model parameters from published single-drug PK (MODEL.md §2.2), as pure numeric functions.
+ *
+ * - Oral CL/F, hepatic elimination: CLint,u = (CL/F)·Fa·Fg/fu,p (exact under the well-stirred model).
+ * - IV CL: CLint,u = Qh·CLH,b/(fu,b·(Qh − CLH,b)), CLH,b = (1 − fe)·CL/RB.
+ * - Split by enzyme: CLint,h,e = (fm,e/fe,hep)·CLint,h; the hepatic remainder is `other`.
+ * - Gut: CLint,g = Qent·(1/Fg − 1) (Qgut model, fu,gut = 1), shared by gut-expressed pathways by fm.
+ * - Volumes: 2-cmt from V/F, Vp/F, Q/F (×F); otherwise 1-cmt with V = CL·t½/ln2 when t½ is given
+ *   (reproduces the terminal half-life), else V (or V/F × F, or Vss).
+ * - ka from tmax (Bateman, 1-cmt) when ka is not reported (ka = k when tmax ≥ 1/k, absorption-limited),
+ *   else the FDA default 6 h⁻¹.
+ */
+import { brentRoot } from '../../ode/brent.js';
+import type { EnzymeClearance } from './types.js';
+
+export interface PathwayInput {
+  enzyme: string;
+  fm: number;
+  gutExpressed: boolean;
+}
+
+export interface PkInput {
+  clLPerH?: number;
+  clFLPerH?: number;
+  fuP: number;
+  rb: number;
+  fa: number;
+  fg: number;
+  /** Fraction excreted unchanged in urine (renal share of CL). */
+  fe: number;
+  pathways: PathwayInput[];
+  qhLPerH: number;
+  qentLPerH: number;
+  halfLifeH?: number;
+  vL?: number;
+  vFL?: number;
+  vssL?: number;
+  vpFL?: number;
+  qFLPerH?: number;
+  kaPerH?: number;
+  tmaxH?: number;
+}
+
+export interface PkDerived {
+  clintHepTotalLPerH: number;
+  clintOtherLPerH: number;
+  enzymes: EnzymeClearance[];
+  clRenalLPerH: number;
+  /** Oral bioavailability predicted by the model, Fa·Fg·Fh. */
+  fOral: number;
+  fh: number;
+  /** Fa to use at dosing (Fg folded in when no gut pathway can carry it). */
+  faEff: number;
+  clPlasmaLPerH: number;
+  vcL: number;
+  k12PerH: number;
+  k21PerH: number;
+  kaPerH: number;
+  /** How each derived value was obtained (for the outputs' parameter list). */
+  notes: { name: string; value: number; unit: string; how: string; assumption: boolean }[];
+}
+
+export function derivePk(p: PkInput): PkDerived {
+  const notes: PkDerived['notes'] = [];
+  const fub = p.fuP / p.rb;
+  const fhep = 1 - p.fe;
+  let clint: number;
+  let clPlasma: number;
+  if (p.clLPerH !== undefined) {
+    let clhB = (fhep * p.clLPerH) / p.rb;
+    if (clhB >= 0.95 * p.qhLPerH) {
+      notes.push({ name: 'CLH,b', value: clhB, unit: 'L/h', how: `blood clearance ≥ 95 % of Qh: capped at 0.95·Qh`, assumption: true });
+      clhB = 0.95 * p.qhLPerH;
+    }
+    clint = (p.qhLPerH * clhB) / (fub * (p.qhLPerH - clhB));
+    clPlasma = p.clLPerH;
+    notes.push({ name: 'CLint,h', value: clint, unit: 'L/h', how: 'Qh·CLH,b/(fu,b·(Qh − CLH,b)) from IV CL', assumption: false });
+  } else if (p.clFLPerH !== undefined) {
+    clint = (fhep * p.clFLPerH * p.fa * p.fg) / p.fuP;
+    notes.push({ name: 'CLint,h', value: clint, unit: 'L/h', how: '(1 − fe)·(CL/F)·Fa·Fg/fu,p from oral CL/F', assumption: false });
+    clPlasma = NaN; // set below from the predicted F
+  } else {
+    throw new Error('derivePk: no clearance'); // callers check first; kept as a guard
+  }
+  const fh = p.qhLPerH / (p.qhLPerH + fub * clint);
+  const fOral = p.fa * p.fg * fh;
+  if (Number.isNaN(clPlasma)) {
+    // CL/F·F where F = Fa·Fg·Fh; the renal part is fe of the total
+    const clHepPlasma = p.rb * ((p.qhLPerH * fub * clint) / (p.qhLPerH + fub * clint));
+    clPlasma = fhep > 0 ? clHepPlasma / fhep : p.clFLPerH! * fOral;
+  }
+  const clRenal = p.fe * clPlasma;
+  // split by enzyme
+  const fmSum = p.pathways.reduce((a, x) => a + x.fm, 0);
+  const scale = fmSum > fhep && fmSum > 0 ? fhep / fmSum : 1;
+  if (scale !== 1) notes.push({ name: 'Σfm', value: fmSum, unit: 'fraction', how: `Σ fm exceeds the hepatic share ${fhep.toFixed(2)}: scaled down`, assumption: true });
+  const gutPaths = p.pathways.filter((x) => x.gutExpressed && x.fm > 0);
+  const gutFm = gutPaths.reduce((a, x) => a + x.fm, 0);
+  const clintGutTotal = p.fg < 1 && gutFm > 0 ? p.qentLPerH * (1 / p.fg - 1) : 0;
+  let faEff = p.fa;
+  if (p.fg < 1 && gutFm === 0) {
+    faEff = p.fa * p.fg;
+    notes.push({ name: 'Fa·Fg', value: faEff, unit: 'fraction', how: 'Fg < 1 but no gut-expressed pathway: Fg folded into Fa (not inhibitable)', assumption: true });
+  }
+  const enzymes: EnzymeClearance[] = p.pathways.map((x) => ({
+    enzyme: x.enzyme,
+    clintLiverLPerH: fhep > 0 ? ((x.fm * scale) / fhep) * clint : 0,
+    clintGutLPerH: x.gutExpressed && gutFm > 0 ? (clintGutTotal * x.fm) / gutFm : 0,
+  }));
+  const other = Math.max(0, clint - enzymes.reduce((a, e) => a + e.clintLiverLPerH, 0));
+  // volumes
+  let vc: number, k12 = 0, k21 = 0;
+  if (p.vpFL !== undefined && p.qFLPerH !== undefined && (p.vFL !== undefined || p.vL !== undefined)) {
+    vc = p.vL ?? p.vFL! * fOral;
+    const vp = p.vpFL * fOral, q = p.qFLPerH * fOral;
+    k12 = q / vc; k21 = q / vp;
+    notes.push({ name: 'Vc', value: vc, unit: 'L', how: '2-compartment: V/F × F (F predicted)', assumption: false });
+  } else if (p.halfLifeH !== undefined) {
+    vc = (clPlasma * p.halfLifeH) / Math.LN2;
+    notes.push({ name: 'V', value: vc, unit: 'L', how: '1-compartment: V = CL·t½/ln2 (matches the reported terminal half-life)', assumption: false });
+  } else if (p.vL !== undefined || p.vssL !== undefined) {
+    vc = (p.vL ?? p.vssL)!;
+    notes.push({ name: 'V', value: vc, unit: 'L', how: '1-compartment: reported V', assumption: false });
+  } else if (p.vFL !== undefined) {
+    vc = p.vFL * fOral;
+    notes.push({ name: 'V', value: vc, unit: 'L', how: '1-compartment: V/F × F (F predicted)', assumption: false });
+  } else {
+    vc = NaN;
+  }
+  // ka
+  let ka = p.kaPerH;
+  if (ka === undefined && p.tmaxH !== undefined && k12 === 0 && vc > 0) {
+    const k = clPlasma / vc;
+    const tm = p.tmaxH;
+    if (tm < 1 / k) {
+      ka = brentRoot((x) => Math.log(x / k) / (x - k) - tm, k * (1 + 1e-9), 1e4);
+      notes.push({ name: 'ka', value: ka, unit: '1/h', how: `from tmax ${tm} h (Bateman, tmax = ln(ka/k)/(ka − k))`, assumption: false });
+    } else {
+      // A Bateman curve whose terminal slope is k peaks no later than 1/k (at ka = k): the reported
+      // tmax says absorption is rate-limiting (flip-flop). ka = k is the closest consistent value;
+      // the FDA default 6 h⁻¹ would put the peak ~10× too early (and the gut/liver inlet too high).
+      ka = k;
+      notes.push({ name: 'ka', value: ka, unit: '1/h', how: `ka = k: reported tmax ${tm} h ≥ 1/k = ${(1 / k).toPrecision(3)} h, the latest peak a 1-compartment curve with this t½ can have (absorption-limited)`, assumption: true });
+    }
+  }
+  if (ka === undefined) {
+    ka = 6;
+    notes.push({ name: 'ka', value: 6, unit: '1/h', how: 'FDA default 0.1 min⁻¹ (MODEL.md §1.1)', assumption: true });
+  }
+  return {
+    clintHepTotalLPerH: clint, clintOtherLPerH: other, enzymes, clRenalLPerH: clRenal, fOral, fh, faEff,
+    clPlasmaLPerH: clPlasma, vcL: vc, k12PerH: k12, k21PerH: k21, kaPerH: ka, notes,
+  };
+}
