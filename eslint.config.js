@@ -27,4 +27,13 @@ export default defineConfig(
       'no-restricted-globals': ['error', 'process'],
     },
   },
+  {
+    // Layers outside the core use its public entry point only (src/core/index.ts), so the core can be rearranged
+    // without touching them. Tests beside core files and cross-module suites in test/ may reach deeper.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*/**', '**/core/*', '!**/core/index.js'], message: 'import from src/core/index.ts, the core\'s public entry point' }] }],
+    },
+  },
 );

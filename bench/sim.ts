@@ -11,9 +11,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { InteractionModel } from '../src/core/models/dynamic/model.js';
-import { ArmRunner } from '../src/core/models/dynamic/run.js';
-import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../src/core/models/dynamic/types.js';
+import { InteractionModel } from '../src/core/index.js';
+import { ArmRunner } from '../src/core/index.js';
+import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../src/core/index.js';
 import { runPopulationParallel } from '../src/node/population-pool.js';
 
 const spec = JSON.parse(readFileSync(new URL('../test/reference/interaction-spec.json', import.meta.url), 'utf8')) as {

@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { predict } from '../src/core/answers/predict.js';
-import { staticAucRatio } from '../src/core/models/static/static-ddi.js';
+import { predict } from '../src/core/index.js';
+import { staticAucRatio } from '../src/core/index.js';
 import { loadStaticCases } from '../test/fixtures/static-cases.js';
 import { loadKb } from '../src/store/kb-store.js';
 

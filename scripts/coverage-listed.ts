@@ -3,9 +3,9 @@
  * what is missing when it does not. With --matrix, a Markdown table of which model inputs each drug has.
  * Usage: tsx scripts/coverage-listed.ts [--matrix]
  */
-import { predict } from '../src/core/answers/predict.js';
-import { resolveSubstance } from '../src/core/kb/fuzzy-match.js';
-import { pkValue } from '../src/core/inputs/pk-inputs.js';
+import { predict } from '../src/core/index.js';
+import { resolveSubstance } from '../src/core/index.js';
+import { pkValue } from '../src/core/index.js';
 import { loadKb } from '../src/store/kb-store.js';
 import { LISTED_DRUGS } from './listed-drugs.js';
 

@@ -5,8 +5,8 @@
  *   (several sources, or a recorded low–high range, or an assumption's range),
  * and flag unverified values and assumptions. Usage: tsx scripts/uncertain-params.ts [N]
  */
-import { predict } from '../src/core/answers/predict.js';
-import { resolveSubstance } from '../src/core/kb/fuzzy-match.js';
+import { predict } from '../src/core/index.js';
+import { resolveSubstance } from '../src/core/index.js';
 import { loadKb } from '../src/store/kb-store.js';
 import { LISTED_DRUGS } from './listed-drugs.js';
 

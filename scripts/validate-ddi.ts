@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isCrosstalkError } from '../src/core/errors.js';
-import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/answers/predict.js';
-import type { ConcentrationOption } from '../src/core/models/static/static-ddi.js';
-import { resolveSubstance } from '../src/core/kb/fuzzy-match.js';
+import { isCrosstalkError } from '../src/core/index.js';
+import { DEFAULT_CONCENTRATION, predict, type PredictRequest } from '../src/core/index.js';
+import type { ConcentrationOption } from '../src/core/index.js';
+import { resolveSubstance } from '../src/core/index.js';
 import { loadKb, ROOT } from '../src/store/kb-store.js';
 
 interface DoseSpec {

@@ -1,5 +1,5 @@
 /** Shared CLI plumbing. Only main.ts exits the process; commands set the exit code through deps. */
-import type { KbIndex } from '../core/kb/kb-index.js';
+import type { KbIndex } from '../core/index.js';
 
 export interface CliDeps {
   getKb: () => KbIndex;

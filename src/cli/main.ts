@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { isCrosstalkError } from '../core/errors.js';
-import type { KbIndex } from '../core/kb/kb-index.js';
+import { isCrosstalkError } from '../core/index.js';
+import type { KbIndex } from '../core/index.js';
 import { loadKb } from '../store/kb-store.js';
 import type { CliDeps } from './io.js';
 import { registerKb } from './commands/kb.js';

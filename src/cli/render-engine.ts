@@ -1,9 +1,9 @@
 import pc from 'picocolors';
-import type { CheckResult, PairAnalysis, Tier } from '../core/answers/check.js';
-import type { Prediction } from '../core/answers/predict.js';
-import type { ClaimResult } from '../core/answers/claims/check-claim.js';
-import { EVIDENCE_LABEL } from '../core/answers/evidence/labels.js';
-import type { KbIndex } from '../core/kb/kb-index.js';
+import type { CheckResult, PairAnalysis, Tier } from '../core/index.js';
+import type { Prediction } from '../core/index.js';
+import type { ClaimResult } from '../core/index.js';
+import { EVIDENCE_LABEL } from '../core/index.js';
+import type { KbIndex } from '../core/index.js';
 
 const TIER_COLOR: Record<Tier, (s: string) => string> = {
   red: pc.red,

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { RelationView, SubstanceDescription } from '../core/answers/describe.js';
-import type { Quantity } from '../core/schema/quantity.js';
-import { EVIDENCE_LABEL, sourceLabel } from '../core/answers/evidence/labels.js';
+import type { RelationView, SubstanceDescription } from '../core/index.js';
+import type { Quantity } from '../core/index.js';
+import { EVIDENCE_LABEL, sourceLabel } from '../core/index.js';
 
 function q(v: Quantity | undefined): string {
   if (!v) return '';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Issue } from '../core/errors.js';
-import { convertQuantities, type Path } from '../core/kb/convert.js';
-import type { KbData } from '../core/kb/types.js';
-import { RECORD_KINDS, type RecordKind } from '../core/schema/records.js';
+import type { Issue } from '../core/index.js';
+import { convertQuantities, type Path } from '../core/index.js';
+import type { KbData } from '../core/index.js';
+import { RECORD_KINDS, type RecordKind } from '../core/index.js';
 import { checkIntegrity } from './integrity.js';
 import { loadKbYaml, type RawRecord } from './load-yaml.js';
 

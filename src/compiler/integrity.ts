@@ -1,7 +1,7 @@
-import { isCrosstalkError, type ErrorCode, type Issue } from '../core/errors.js';
-import { parseRegimen } from '../core/units/parse-regimen.js';
-import { quantitiesIn } from '../core/kb/convert.js';
-import type { KbData } from '../core/kb/types.js';
+import { isCrosstalkError, type ErrorCode, type Issue } from '../core/index.js';
+import { parseRegimen } from '../core/index.js';
+import { quantitiesIn } from '../core/index.js';
+import type { KbData } from '../core/index.js';
 import type { RawRecord } from './load-yaml.js';
 
 type Body = Omit<KbData, 'version'>;

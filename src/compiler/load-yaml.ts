@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Document } from 'yaml';
-import type { Issue } from '../core/errors.js';
-import { RECORD_KINDS, type RecordKind } from '../core/schema/records.js';
-import type { Path } from '../core/kb/convert.js';
+import type { Issue } from '../core/index.js';
+import { RECORD_KINDS, type RecordKind } from '../core/index.js';
+import type { Path } from '../core/index.js';
 
 /** One record as parsed from YAML, before validation, with where it came from. */
 export interface RawRecord {

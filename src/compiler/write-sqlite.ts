@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KbData } from '../core/kb/types.js';
-import { namesOf } from '../core/kb/names.js';
+import type { KbData } from '../core/index.js';
+import { namesOf } from '../core/index.js';
 
 /**
  * Write the compiled KB as a SQLite file. Deterministic: the same KB gives a byte-identical file

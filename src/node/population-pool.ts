@@ -4,8 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CrosstalkError, type ErrorCode } from '../core/errors.js';
-import { runPopulation, summarisePopulation, type PopulationChunk, type PopulationSpec, type PopulationSummary } from '../core/models/dynamic/population.js';
+import { CrosstalkError, type ErrorCode } from '../core/index.js';
+import { runPopulation, summarisePopulation, type PopulationChunk, type PopulationSpec, type PopulationSummary } from '../core/index.js';
 
 export interface PoolOptions {
   workers?: number;

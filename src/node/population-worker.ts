@@ -3,7 +3,7 @@
  * (typed arrays are transferred). Lives outside src/core because it touches worker_threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runPopulationChunk, type PopulationSpec } from '../core/models/dynamic/population.js';
+import { runPopulationChunk, type PopulationSpec } from '../core/index.js';
 
 const { spec, from, to } = workerData as { spec: PopulationSpec; from: number; to: number };
 try {

@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbIndex } from '../core/kb/kb-index.js';
+import type { KbIndex } from '../core/index.js';
 import { createContext, type ServerContext } from './context.js';
 import { BODY_LIMIT_BYTES, errorHandler } from './error-map.js';
 import { engineRoutes } from './routes/engine.js';

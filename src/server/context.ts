@@ -1,4 +1,4 @@
-import type { KbIndex } from '../core/kb/kb-index.js';
+import type { KbIndex } from '../core/index.js';
 import { Lru } from './lru.js';
 
 /** What every route module gets: the KB, the clock read at the edge, and the check-result cache. */

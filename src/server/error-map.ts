@@ -4,7 +4,7 @@
  * registry codes so a client sees one error shape. Anything unexpected is a 500 without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CrosstalkError, ERRORS, isCrosstalkError, type ErrorCode, type ErrorDetails } from '../core/errors.js';
+import { CrosstalkError, ERRORS, isCrosstalkError, type ErrorCode, type ErrorDetails } from '../core/index.js';
 
 export interface ErrorBody {
   code: ErrorCode | 'SERVER_BUG' | 'HTTP_NOT_FOUND' | 'HTTP_RATE_LIMITED' | 'HTTP_UNSUPPORTED_MEDIA_TYPE' | 'SIM_UNAVAILABLE';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCrosstalkError } from '../core/errors.js';
+import { isCrosstalkError } from '../core/index.js';
 import { findChromium, htmlToPdf } from './html-to-pdf.js';
 
 describe('htmlToPdf (server-and-web-app: explain --format pdf)', () => {

@@ -5,7 +5,7 @@
  * @example await htmlToPdf('<h1>Brief</h1>', 'brief.pdf');
  */
 import { existsSync } from 'node:fs';
-import { CrosstalkError } from '../core/errors.js';
+import { CrosstalkError } from '../core/index.js';
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 

@@ -5,12 +5,12 @@
  * 5th–95th percentile band. Compounds the KB cannot parameterise are left out and named in `notes`;
  * when nothing can be simulated the answer is SIM_MISSING_PARAMETER, never a made-up curve.
  */
-import { CrosstalkError, isCrosstalkError } from '../core/errors.js';
-import { expandToCompounds } from '../core/kb/constituents.js';
-import type { KbIndex } from '../core/kb/kb-index.js';
-import { parseRegimen, type Regimen } from '../core/units/parse-regimen.js';
-import { resolveSubstance } from '../core/kb/fuzzy-match.js';
-import { drugFromKb, enzymeTurnoverFromKb, physiologyFor, runPopulation, simulateInteraction, PHENOTYPE_MULTIPLIERS, type DoseEvent, type DrugParams, type SimRoute } from '../core/models/dynamic/index.js';
+import { CrosstalkError, isCrosstalkError } from '../core/index.js';
+import { expandToCompounds } from '../core/index.js';
+import type { KbIndex } from '../core/index.js';
+import { parseRegimen, type Regimen } from '../core/index.js';
+import { resolveSubstance } from '../core/index.js';
+import { drugFromKb, enzymeTurnoverFromKb, physiologyFor, runPopulation, simulateInteraction, PHENOTYPE_MULTIPLIERS, type DoseEvent, type DrugParams, type SimRoute } from '../core/index.js';
 
 export interface SimulateBody {
   victim: string;

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { KbIndex } from '../core/kb/kb-index.js';
+import type { KbIndex } from '../core/index.js';
 import { buildApp } from './app.js';
 
 export const OPENAPI_PATH = join(import.meta.dirname, '..', '..', 'docs', 'openapi.json');

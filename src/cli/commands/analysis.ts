@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { CrosstalkError } from '../../core/errors.js';
-import { buildBrief, renderBrief } from '../../core/answers/brief.js';
-import { checkClaim } from '../../core/answers/claims/check-claim.js';
-import { check } from '../../core/answers/check.js';
+import { CrosstalkError } from '../../core/index.js';
+import { buildBrief, renderBrief } from '../../core/index.js';
+import { checkClaim } from '../../core/index.js';
+import { check } from '../../core/index.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderCheckText, renderClaimText } from '../render-engine.js';
 

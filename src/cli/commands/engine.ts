@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { CrosstalkError, isCrosstalkError } from '../../core/errors.js';
-import { predict, type Prediction, type PredictRequest } from '../../core/answers/predict.js';
-import type { ConcentrationOption } from '../../core/models/static/static-ddi.js';
+import { CrosstalkError, isCrosstalkError } from '../../core/index.js';
+import { predict, type Prediction, type PredictRequest } from '../../core/index.js';
+import type { ConcentrationOption } from '../../core/index.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderPredictionText } from '../render-engine.js';
 import { registerAnalysis } from './analysis.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { Issue } from '../../core/errors.js';
-import { auditKb, kbStats } from '../../core/kb/stats.js';
+import type { Issue } from '../../core/index.js';
+import { auditKb, kbStats } from '../../core/index.js';
 import { buildKb, KB_DIR, loadKb } from '../../store/kb-store.js';
 import { compileKb } from '../../compiler/compile.js';
 import { join } from 'node:path';

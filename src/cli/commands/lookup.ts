@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { CrosstalkError } from '../../core/errors.js';
-import { describeSubstance } from '../../core/answers/describe.js';
-import { resolveSubstance, searchSubstances } from '../../core/kb/fuzzy-match.js';
+import { CrosstalkError } from '../../core/index.js';
+import { describeSubstance } from '../../core/index.js';
+import { resolveSubstance, searchSubstances } from '../../core/index.js';
 import { printJson, type CliDeps } from '../io.js';
 import { renderSubstanceText } from '../render-substance.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CrosstalkError } from '../../core/errors.js';
+import { CrosstalkError } from '../../core/index.js';
 import { startServer } from '../../server/start.js';
 import { ensureWebBuilt } from '../../server/web-build.js';
 import type { CliDeps } from '../io.js';

@@ -5,13 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { CrosstalkError } from '../../core/errors.js';
-import type { KbIndex } from '../../core/kb/kb-index.js';
-import { simulateInteraction, type InteractionResult } from '../../core/models/dynamic/interaction.js';
-import { parsePhenotype, type Phenotype } from '../../core/inputs/pgx.js';
-import { planItemsFromArgs, planSimulation } from '../../core/inputs/simulation-plan.js';
-import type { PopulationSummary } from '../../core/models/dynamic/population.js';
-import { renderSvg, type PlotPanel } from '../../core/render/svg.js';
+import { CrosstalkError } from '../../core/index.js';
+import type { KbIndex } from '../../core/index.js';
+import { simulateInteraction, type InteractionResult } from '../../core/index.js';
+import { parsePhenotype, type Phenotype } from '../../core/index.js';
+import { planItemsFromArgs, planSimulation } from '../../core/index.js';
+import type { PopulationSummary } from '../../core/index.js';
+import { renderSvg, type PlotPanel } from '../../core/index.js';
 import { runPopulationParallel } from '../../node/population-pool.js';
 
 interface SimulateOptions {

@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { CrosstalkError } from '../../core/errors.js';
-import type { KbIndex } from '../../core/kb/kb-index.js';
-import { runStudy, type StudyResult } from '../../core/answers/study.js';
+import { CrosstalkError } from '../../core/index.js';
+import type { KbIndex } from '../../core/index.js';
+import { runStudy, type StudyResult } from '../../core/index.js';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
 

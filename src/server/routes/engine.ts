@@ -1,10 +1,10 @@
 /** POST /api/check, /api/predict, /api/claim, /api/explain: parse input, call core, serialize. */
 import type { FastifyInstance } from 'fastify';
-import { checkClaim } from '../../core/answers/claims/check-claim.js';
-import { check } from '../../core/answers/check.js';
-import { predict, type PredictRequest } from '../../core/answers/predict.js';
-import { buildBrief, renderBrief } from '../../core/answers/brief.js';
-import { resolveSubstance } from '../../core/kb/fuzzy-match.js';
+import { checkClaim } from '../../core/index.js';
+import { check } from '../../core/index.js';
+import { predict, type PredictRequest } from '../../core/index.js';
+import { buildBrief, renderBrief } from '../../core/index.js';
+import { resolveSubstance } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { checkResult, errorResponses, openObject, predictBody, substancesList } from '../schemas.js';
 

@@ -1,8 +1,8 @@
 /** GET /api/search, GET /api/substances/{id}, GET /api/kb, GET /health. */
 import type { FastifyInstance } from 'fastify';
-import { describeSubstance } from '../../core/answers/describe.js';
-import { kbStats } from '../../core/kb/stats.js';
-import { resolveSubstance, searchSubstances } from '../../core/kb/fuzzy-match.js';
+import { describeSubstance } from '../../core/index.js';
+import { kbStats } from '../../core/index.js';
+import { resolveSubstance, searchSubstances } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { errorResponses, openObject, searchHit } from '../schemas.js';
 

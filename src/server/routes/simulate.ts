@@ -3,7 +3,7 @@
  * dynamic simulator. Bounded: population size and horizon are capped and the cap is in the error.
  */
 import type { FastifyInstance } from 'fastify';
-import { CrosstalkError } from '../../core/errors.js';
+import { CrosstalkError } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { errorResponses, openObject, substanceName } from '../schemas.js';
 import { runSimulation, SIM_CAPS, type SimulateBody } from '../simulate-adapter.js';

@@ -1,12 +1,12 @@
 /** Same-origin API client. Types come from the core; no server internals are imported. */
-import type { ClaimResult } from '../../core/answers/claims/check-claim.js';
-import type { CheckResult } from '../../core/answers/check.js';
-import type { SubstanceDescription } from '../../core/answers/describe.js';
-import type { Prediction } from '../../core/answers/predict.js';
-import type { Brief } from '../../core/answers/brief.js';
+import type { ClaimResult } from '../../core/index.js';
+import type { CheckResult } from '../../core/index.js';
+import type { SubstanceDescription } from '../../core/index.js';
+import type { Prediction } from '../../core/index.js';
+import type { Brief } from '../../core/index.js';
 
 export type { Brief, CheckResult, ClaimResult, Prediction, SubstanceDescription };
-export type { PairAnalysis, SharedNode, SideAction, PkEntry, Statement } from '../../core/answers/check.js';
+export type { PairAnalysis, SharedNode, SideAction, PkEntry, Statement } from '../../core/index.js';
 
 export interface SearchHit {
   id: string;
