@@ -8,7 +8,8 @@ import { summarise, type ExposureSummary } from './metrics.js';
 import { InteractionModel, STRIDE, CEN } from './model.js';
 import { ArmRunner, type ArmResult } from './run.js';
 import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology, type SolveSettings } from './types.js';
-import { explain, type ArmDiagnostics } from '../../render/dynamic-diagnostics.js';
+import { diagnoseExposure, type ArmDiagnostics } from './diagnostics.js';
+import { renderExposureDiagnostics } from '../../render/dynamic-diagnostics.js';
 
 export interface SubstanceGroup {
   /** User-facing substance (e.g. `kratom`); its compounds are simulated together. */
@@ -80,7 +81,7 @@ export function simulateInteraction(req: InteractionRequest): InteractionResult 
   const diagCombined: ArmDiagnostics = { model: combinedModel, arm: combined, drugs: req.drugs };
   const groupOf = new Map<string, string>();
   for (const g of req.groups) for (const c of g.compounds) groupOf.set(c, g.id);
-  const aloneArms = new Map<string, { model: InteractionModel; arm: ArmResult; drugs: DrugParams[] }>();
+  const aloneArms = new Map<string, ArmDiagnostics>();
   if (req.groups.length > 1) {
     for (const g of req.groups) {
       const drugs = req.drugs.filter((d) => g.compounds.includes(d.id)).map((d) => ({
@@ -114,9 +115,9 @@ export function simulateInteraction(req: InteractionRequest): InteractionResult 
         tmaxShiftH: alone.cmaxUM > 0 ? (multi ? c.tmaxAfterLastDoseH - alone.tmaxAfterLastDoseH : c.tmaxH - alone.tmaxH) : null,
       };
     }
-    const explanations = a && ai >= 0 && ratios
-      ? explain(d.id, diagCombined, { model: a.model, arm: a.arm, drugs: a.drugs }, ratios, req.physiology)
-      : [];
+    // The model gives the mechanism figures; render/ words them (the text does not belong in the model).
+    const diagnostics = a && ai >= 0 && ratios ? diagnoseExposure(d.id, diagCombined, a, ratios, req.physiology) : null;
+    const explanations = diagnostics ? renderExposureDiagnostics(diagnostics) : [];
     const combinedCurve = curveOf(combinedModel, combined, i, d.fuP, d.mwGPerMol);
     const aloneCurve = a && ai >= 0 ? curveOf(a.model, a.arm, ai, d.fuP, d.mwGPerMol) : null;
     return {
