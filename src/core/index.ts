@@ -43,6 +43,8 @@ export { DEFAULT_CONCENTRATION, predict } from './answers/predict.js';
 export type { PredictRequest, Prediction } from './answers/predict.js';
 export { runStudy } from './answers/study.js';
 export type { StudyResult } from './answers/study.js';
+export { KB_VERSION_LINE, reconcileSplit, renderBenchmarkMarkdown, runBenchmark, splitLabels, summariseBenchmark, summaryLine } from './answers/benchmark/index.js';
+export type { BenchmarkEntry, BenchmarkFigures, BenchmarkModel, BenchmarkRun, Metrics, SplitLabel, SummaryLine } from './answers/benchmark/index.js';
 export { renderSvg } from './render/svg.js';
 export type { PlotPanel } from './render/svg.js';
 export { CrosstalkError, ERRORS, isCrosstalkError } from './errors.js';

@@ -11,6 +11,7 @@ export async function registerOptional(program: Command, deps: CliDeps): Promise
     ['./simulate.js', 'registerSimulate'],
     ['./study.js', 'registerStudy'],
     ['./serve.js', 'registerServe'],
+    ['./benchmark.js', 'registerBenchmark'],
   ] as const;
   for (const [path, name] of mods) {
     let mod: Record<string, unknown>;

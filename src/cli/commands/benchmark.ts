@@ -1,0 +1,77 @@
+/**
+ * `crosstalk benchmark [--json] [--out docs/benchmark.md]` — predict every scored clinical study in the KB with
+ * every model and score it (issue 11). Writes the report (docs/benchmark.md), the data (build/benchmark.json, served
+ * to the web app's Validation page) and adds new pairs to the committed split (docs/benchmark-split.json). With
+ * --json the last stdout line is the summary object.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { reconcileSplit, renderBenchmarkMarkdown, runBenchmark, summariseBenchmark, summaryLine } from '../../core/index.js';
+import type { Metrics, SplitLabel } from '../../core/index.js';
+import { BUILD_DIR, ROOT } from '../../store/kb-store.js';
+import type { CliDeps } from '../io.js';
+
+export const SPLIT_FILE = join(ROOT, 'docs', 'benchmark-split.json');
+export const REPORT_FILE = join(ROOT, 'docs', 'benchmark.md');
+export const DATA_FILE = join(BUILD_DIR, 'benchmark.json');
+
+/** The code revision the report came from (read here: the core has no process access). */
+function gitRevision(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function readSplitFile(path = SPLIT_FILE): Record<string, SplitLabel> {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, SplitLabel>) : {};
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(0)} %`);
+const num = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+const line = (m: Metrics): string => `n ${m.n} · answered ${pct(m.answered)} · within 2-fold ${pct(m.within2)} · Guest ${pct(m.guest)} · GMFE ${num(m.gmfe)} · bias ${num(m.bias)} · coverage ${pct(m.coverage)}`;
+
+export function registerBenchmark(program: Command, deps: CliDeps): void {
+  program
+    .command('benchmark')
+    .description('Predict every scored clinical interaction study in the KB with every model and score the predictions (writes docs/benchmark.md and build/benchmark.json)')
+    .option('--json', 'print the summary object as the last line')
+    .option('--out <file>', 'where to write the Markdown report', REPORT_FILE)
+    .action((o: { json?: boolean; out: string }) => {
+      const t0 = performance.now();
+      const kb = deps.getKb();
+      const split = reconcileSplit(kb.data.clinical, readSplitFile());
+      if (split.added.length) {
+        write(SPLIT_FILE, `${JSON.stringify(split.labels, null, 2)}\n`);
+        process.stderr.write(`benchmark: ${split.added.length} new pair(s) labelled in docs/benchmark-split.json (commit it): ${split.added.join(', ')}\n`);
+      }
+      for (const m of split.moved)
+        process.stderr.write(`benchmark: WARNING the committed label of ${m.pair} is '${m.committed}' but the split rule now gives '${m.computed}'; the committed label is used (a label must never move silently)\n`);
+      const run = runBenchmark(kb, { labels: split.labels });
+      const figures = summariseBenchmark(run);
+      const summary = summaryLine(run, figures);
+      const revision = gitRevision();
+      const seconds = (performance.now() - t0) / 1000;
+      write(resolve(o.out), renderBenchmarkMarkdown(run, figures, revision));
+      write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, entries: run.entries }));
+      process.stderr.write(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${resolve(o.out)} and ${DATA_FILE}\n`);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        return;
+      }
+      const out = [`Clinical benchmark — KB ${run.kbVersion}, code ${revision}: ${summary.n} human studies (${summary.nCannabisKratom} cannabis/kratom)`];
+      for (const m of ['best', 'static', 'dynamic'] as const)
+        for (const s of ['tune', 'check'] as const) out.push(`  ${`${m === 'best' ? 'best estimate' : m} ${s}`.padEnd(20)} ${line(figures.models[m][s])}`);
+      out.push(`  grey or error: ${figures.grey.length} studies (listed in the report)`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
