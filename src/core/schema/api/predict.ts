@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { EvidenceSummaryJson, RangeJson } from './common.js';
+import { StatementJson } from './statement.js';
+
+/** One enzyme's share of a predicted change, at the gut or the liver. */
+export const MechanismJson = z
+  .object({
+    enzyme: z.string(),
+    kind: z.enum(['reversible', 'time-dependent', 'induction']),
+    site: z.enum(['gut', 'liver']),
+    aucRatio: z.number(),
+  })
+  .strict();
+
+/** A published study of the pair (or a related product), shown beside the prediction and never read by the model. */
+export const ObservedStudyJson = z
+  .object({
+    id: z.string(),
+    match: z.enum(['exact', 'related-product']),
+    perpetrator: z.string(),
+    victim: z.string(),
+    aucRatio: z.number().optional(),
+    cmaxRatio: z.number().optional(),
+    analyte: z.string().optional(),
+    species: z.string(),
+    victimDose: z.string().optional(),
+    perpetratorDose: z.string().optional(),
+    evidence: z.string(),
+    sources: z.array(z.string()),
+    summary: z.string().optional(),
+  })
+  .strict();
+
+/** A label's or the FDA table's class of the perpetrator at an enzyme (qualitative; not a model input). */
+export const ClinicalClassNoteJson = z
+  .object({
+    substance: z.string(),
+    enzyme: z.string(),
+    action: z.string(),
+    clinicalClass: z.enum(['strong', 'moderate', 'weak']),
+    sources: z.array(z.string()),
+  })
+  .strict();
+
+/** One model input with its value, unit and where it came from (a KB source or a named assumption). */
+export const ParamUseJson = z
+  .object({
+    substance: z.string(),
+    name: z.string(),
+    value: z.number(),
+    unit: z.string(),
+    source: z.string(),
+    verified: z.boolean(),
+    assumption: z.boolean(),
+    derived: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const MagnitudeClass = z.enum([
+  'strong-inhibition',
+  'moderate-inhibition',
+  'weak-inhibition',
+  'none',
+  'weak-induction',
+  'moderate-induction',
+  'strong-induction',
+  'unknown',
+]);
+
+/**
+ * How much the perpetrator changes the victim's exposure: ratios (null when grey, never a guess), their range,
+ * the mechanisms, every input used, the evidence chain and observed studies of the pair.
+ */
+export const PredictionJson = z
+  .object({
+    victim: z
+      .object({ id: z.string(), name: z.string(), analyte: z.string(), analyteName: z.string(), dose: z.string(), doseSource: z.string() })
+      .strict(),
+    perpetrator: z
+      .object({ id: z.string(), name: z.string(), dose: z.string(), doseSource: z.string(), compounds: z.array(z.string()) })
+      .strict(),
+    model: z.enum(['static', 'dynamic', 'none']),
+    basis: z.enum(['theoretical', 'referenced']),
+    status: z.enum(['predicted', 'no-interaction-expected', 'grey']),
+    aucRatio: z.number().nullable(),
+    cmaxRatio: z.number().nullable(),
+    cmaxMethod: z.string().nullable(),
+    magnitudeClass: MagnitudeClass,
+    range: RangeJson.nullable(),
+    mechanisms: z.array(MechanismJson),
+    gutRatio: z.number().nullable(),
+    liverRatio: z.number().nullable(),
+    /** Inhibitor concentrations per compound (µM): hepatic inlet, gut, unbound maximum. */
+    concentrationsUM: z.record(z.string(), z.object({ ih: z.number(), ig: z.number(), imaxU: z.number() }).strict()),
+    parameters: z.array(ParamUseJson),
+    assumptions: z.array(z.string()),
+    missing: z.array(z.string()),
+    warnings: z.array(z.string()),
+    evidence: EvidenceSummaryJson,
+    uncertainty: z.enum(['low', 'moderate', 'high', 'unknown']),
+    observed: z.array(ObservedStudyJson),
+    scenarios: z.array(z.object({ source: z.string(), aucRatio: z.number() }).strict()),
+    clinicalClasses: z.array(ClinicalClassNoteJson),
+    sources: z.array(z.string()),
+    plain: z.string(),
+    technical: z.string(),
+    /** What the answer says, as structured statements with their rendered text (being added; will be required). */
+    statements: z.array(StatementJson).optional(),
+  })
+  .strict();
+export type PredictionJson = z.infer<typeof PredictionJson>;

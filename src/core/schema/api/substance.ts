@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Relation } from '../../kb/types.js';
+import { SubstanceKind } from './common.js';
+import {
+  ClinicalStudyJson,
+  FindingJson,
+  LegalStatusJson,
+  PkProfileJson,
+  relationObject,
+  RiskNoteJson,
+  SourceJson,
+  SubstanceJson,
+} from './records-json.js';
+
+/** A relation with the name and kind of its receptor or enzyme, and the constituent it belongs to (`via`). */
+export const RelationViewJson = z.intersection(
+  relationObject,
+  z.object({
+    via: z.string().optional(),
+    objectName: z.string(),
+    objectKind: z.enum(['receptor', 'ion-channel', 'enzyme', 'transporter', 'other', 'unknown']),
+  }),
+);
+
+/** GET /api/substances/{id}: a substance with its constituents, receptors, enzymes, PK, findings, legal status and sources. */
+export const SubstanceDescriptionJson = z
+  .object({
+    substance: SubstanceJson,
+    constituents: z.array(
+      z.object({ id: z.string(), name: z.string(), kind: SubstanceKind, content: z.string().optional(), share: z.string().optional() }).strict(),
+    ),
+    partOf: z.array(z.object({ id: z.string(), name: z.string() }).strict()),
+    metabolites: z.array(z.object({ id: z.string(), name: z.string(), enzyme: z.string().optional() }).strict()),
+    targets: z.array(RelationViewJson),
+    enzymes: z.array(RelationViewJson),
+    pk: z.array(PkProfileJson),
+    findings: z.array(FindingJson),
+    legal: z.array(LegalStatusJson),
+    effects: z.array(
+      z.object({ id: z.string(), name: z.string(), strength: z.string(), evidence: z.string(), via: z.string().optional() }).strict(),
+    ),
+    risks: z.array(RiskNoteJson),
+    clinical: z.array(ClinicalStudyJson),
+    sources: z.array(SourceJson),
+  })
+  .strict();
+export type SubstanceDescriptionJson = z.infer<typeof SubstanceDescriptionJson>;
