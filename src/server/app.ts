@@ -19,6 +19,7 @@ import { BODY_LIMIT_BYTES, errorHandler } from './error-map.js';
 import { engineRoutes } from './routes/engine.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { simulateRoutes } from './routes/simulate.js';
+import { benchmarkRoutes } from './routes/benchmark.js';
 
 export interface AppOptions {
   kb: KbIndex;
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   lookupRoutes(app, ctx);
   engineRoutes(app, ctx);
   simulateRoutes(app, ctx);
+  benchmarkRoutes(app);
 
   const webDist = opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist;
   const hasWeb = !!webDist && existsSync(join(webDist, 'index.html'));
