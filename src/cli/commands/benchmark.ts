@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { reconcileSplit, renderBenchmarkMarkdown, runBenchmark, summariseBenchmark, summaryLine } from '../../core/index.js';
-import type { Metrics, SplitLabel } from '../../core/index.js';
+import type { ConcentrationOption, Metrics, SplitLabel } from '../../core/index.js';
 import { BUILD_DIR, ROOT } from '../../store/kb-store.js';
 import type { CliDeps } from '../io.js';
 
@@ -46,7 +46,9 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
     .description('Predict every scored clinical interaction study in the KB with every model and score the predictions (writes docs/benchmark.md and build/benchmark.json)')
     .option('--json', 'print the summary object as the last line')
     .option('--out <file>', 'where to write the Markdown report', REPORT_FILE)
-    .action((o: { json?: boolean; out: string }) => {
+    .option('--concentration <option>', 'inhibitor concentration for the liver, to compare global choices (inlet_max_u | systemic_max_u | average_u | by_mechanism_u); the report says when it is not the default')
+    .option('--no-time-course', 'switch off the enzyme-turnover time course, to compare global choices')
+    .action((o: { json?: boolean; out: string; concentration?: ConcentrationOption; timeCourse: boolean }) => {
       const t0 = performance.now();
       const kb = deps.getKb();
       const split = reconcileSplit(kb.data.clinical, readSplitFile());
@@ -56,13 +58,14 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
       }
       for (const m of split.moved)
         process.stderr.write(`benchmark: WARNING the committed label of ${m.pair} is '${m.committed}' but the split rule now gives '${m.computed}'; the committed label is used (a label must never move silently)\n`);
-      const run = runBenchmark(kb, { labels: split.labels });
+      const optionsNote = [o.concentration && `concentration ${o.concentration}`, !o.timeCourse && 'time course off'].filter(Boolean).join(', ');
+      const run = runBenchmark(kb, { labels: split.labels, predictOptions: { ...(o.concentration ? { concentration: o.concentration } : {}), timeCourse: o.timeCourse } });
       const figures = summariseBenchmark(run);
       const summary = summaryLine(run, figures);
       const revision = gitRevision();
       const seconds = (performance.now() - t0) / 1000;
-      write(resolve(o.out), renderBenchmarkMarkdown(run, figures, revision));
-      write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, entries: run.entries }));
+      write(resolve(o.out), renderBenchmarkMarkdown(run, figures, revision, optionsNote || undefined));
+      write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, options: optionsNote || 'defaults', runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, entries: run.entries }));
       process.stderr.write(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${resolve(o.out)} and ${DATA_FILE}\n`);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -39,7 +39,7 @@ function groupTable(dim: GroupDimension, groups: Record<string, Record<Benchmark
 }
 
 /** The whole report. `revision` is the code's git revision, read by the caller (the core has no process access). */
-export function renderBenchmarkMarkdown(run: BenchmarkRun, f: BenchmarkFigures, revision: string): string {
+export function renderBenchmarkMarkdown(run: BenchmarkRun, f: BenchmarkFigures, revision: string, optionsNote?: string): string {
   const human = run.entries.filter((e) => e.species === 'human');
   const nTune = human.filter((e) => e.split === 'tune').length;
   const other = run.entries.filter((e) => e.species !== 'human');
@@ -50,6 +50,7 @@ export function renderBenchmarkMarkdown(run: BenchmarkRun, f: BenchmarkFigures, 
     '',
     `KB version: \`${run.kbVersion}\``,
     `Code revision: \`${revision}\``,
+    ...(optionsNote ? [`Model options: ${optionsNote} (not the defaults)`] : []),
     '',
     'Every observed human interaction study in `kb/clinical/` with a numeric AUC ratio, `verified: true` and a locator is predicted from its design (both regimens, the analyte, the victim dose\'s time after the first perpetrator dose, body weight) with each model and with the best estimate (what `crosstalk predict` answers when no model is named). The observed ratios are read only to score. Pairs are split once into `tune` (about 2/3, and every pair of the development set) and `check` (about 1/3) by a hash of the pair; the labels are committed in `docs/benchmark-split.json`. Global settings may be chosen on `tune` only.',
     '',
