@@ -39,7 +39,8 @@ export type { ClaimResult } from './answers/claims/check-claim.js';
 export { describeSubstance } from './answers/describe.js';
 export type { RelationView, SubstanceDescription } from './answers/describe.js';
 export { EVIDENCE_LABEL, sourceLabel } from './answers/evidence/labels.js';
-export { DEFAULT_CONCENTRATION, predict } from './answers/predict.js';
+export { DEFAULT_CONCENTRATION } from './answers/predict.js';
+export { predict } from './operations.js';
 export type { PredictRequest, Prediction } from './answers/predict.js';
 export { runStudy } from './answers/study.js';
 export type { StudyResult } from './answers/study.js';
@@ -47,5 +48,9 @@ export { KB_VERSION_LINE, reconcileSplit, renderBenchmarkMarkdown, runBenchmark,
 export type { BenchmarkEntry, BenchmarkFigures, BenchmarkModel, BenchmarkRun, Metrics, SplitLabel, SummaryLine } from './answers/benchmark/index.js';
 export { renderSvg } from './render/svg.js';
 export type { PlotPanel } from './render/svg.js';
-export { CrosstalkError, ERRORS, isCrosstalkError } from './errors.js';
-export type { ErrorCode, ErrorDetails, Issue } from './errors.js';
+export { CrosstalkError, ERRORS, RETIRED_CODES, crosstalkError, errorMessage, fail, isCrosstalkError, issue, renderTemplate } from './errors.js';
+export type { ErrorCode, ErrorDetails, ErrorParams, ErrorSpec, Issue, ParamValue, ThrownCode } from './errors.js';
+// HTTP API: zod request and response schemas (src/core/schema/api), the limits, the phenotype planner.
+export * as ApiSchemas from './schema/api/index.js';
+export * from './limits.js';
+export { ANCESTRIES, PHENOTYPES, planPgx } from './inputs/pgx.js';

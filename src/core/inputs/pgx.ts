@@ -2,7 +2,7 @@
  * Pharmacogenomic phenotypes and their CLint multipliers (MODEL.md §3; params/physiology.md §E).
  * Frequencies are data with sources; where an ancestry lacks a table, everyone is NM and a note says so.
  */
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { Rng } from '../models/dynamic/rng.js';
 
 export const PHENOTYPES = ['PM', 'IM', 'NM', 'RM', 'UM'] as const;
@@ -74,7 +74,7 @@ export interface PgxPlan {
 /** Which PGx enzymes to sample for a set of enzymes that clear the simulated drugs. */
 export function planPgx(enzymes: readonly string[], ancestry: string, fixed: Record<string, Phenotype>): PgxPlan[] {
   const tables = ANCESTRY_TABLES[ancestry];
-  if (!tables) throw new CrosstalkError('INPUT_INVALID', `ancestry: '${ancestry}' has no frequency tables; choose one of ${ANCESTRIES.join(', ')}`, { field: 'ancestry', suggestions: ANCESTRIES });
+  if (!tables) fail('INPUT_NOT_ONE_OF', { field: 'ancestry', value: ancestry, allowed: ANCESTRIES }, { field: 'ancestry', suggestions: ANCESTRIES });
   const plans: PgxPlan[] = [];
   for (const e of enzymes) {
     const mult = PHENOTYPE_MULTIPLIERS[e];
@@ -82,7 +82,7 @@ export function planPgx(enzymes: readonly string[], ancestry: string, fixed: Rec
     const notes: string[] = [];
     const f = fixed[e];
     if (f !== undefined) {
-      if (mult[f] === undefined) throw new CrosstalkError('INPUT_INVALID', `phenotype: ${e.toUpperCase()}=${f} is not defined; use one of ${Object.keys(mult).join(', ')}`, { field: 'phenotype' });
+      if (mult[f] === undefined) fail('INPUT_NOT_ONE_OF', { field: `phenotype.${e.toUpperCase()}`, value: f, allowed: Object.keys(mult) }, { field: 'phenotype', suggestions: Object.keys(mult) });
       plans.push({ enzyme: e, fixed: f, multipliers: mult, notes: [`${e.toUpperCase()} fixed to ${f} for every subject`] });
       continue;
     }
@@ -94,7 +94,7 @@ export function planPgx(enzymes: readonly string[], ancestry: string, fixed: Rec
     }
     plans.push({ enzyme: e, ...(t ? { table: t } : {}), multipliers: mult, notes });
   }
-  for (const e of Object.keys(fixed)) if (!enzymes.includes(e)) throw new CrosstalkError('INPUT_INVALID', `phenotype: ${e.toUpperCase()} does not clear any simulated compound`, { field: 'phenotype' });
+  for (const e of Object.keys(fixed)) if (!enzymes.includes(e)) fail('INPUT_PHENOTYPE_UNUSED', { enzyme: e.toUpperCase() }, { field: 'phenotype' });
   return plans;
 }
 
@@ -112,6 +112,6 @@ export function parsePhenotype(text: string): { enzyme: string; phenotype: Pheno
   const m = /^\s*([A-Za-z0-9]+)\s*=\s*([A-Za-z]+)\s*$/.exec(text);
   const ph = m?.[2]?.toUpperCase();
   if (!m || !ph || !(PHENOTYPES as readonly string[]).includes(ph))
-    throw new CrosstalkError('INPUT_INVALID', `phenotype: '${text}' is not ENZYME=PHENOTYPE (e.g. CYP2D6=PM; phenotypes ${PHENOTYPES.join(', ')})`, { field: 'phenotype' });
+    fail('INPUT_BAD_PHENOTYPE', { text, phenotypes: PHENOTYPES }, { field: 'phenotype' });
   return { enzyme: m[1]!.toLowerCase(), phenotype: ph as Phenotype };
 }

@@ -63,11 +63,8 @@ describe('drug parameters from the KB', () => {
   });
 
   it('missing clearance is a typed error naming the field', () => {
-    let err: unknown;
-    try { drugFromKb(kb, 'noclear', human); } catch (e) { err = e; }
-    expect(err).toBeInstanceOf(CrosstalkError);
-    expect((err as CrosstalkError).code).toBe('SIM_MISSING_PARAMETER');
-    expect((err as CrosstalkError).message).toMatch(/noclear/);
+    expect(() => drugFromKb(kb, 'noclear', human)).toThrowError(CrosstalkError);
+    expect(() => drugFromKb(kb, 'noclear', human)).toThrowError(expect.objectContaining({ code: 'SIM_MISSING_PARAMETER', message: expect.stringMatching(/noclear/) }));
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import { kaFromTmax, peakPerUnitDose } from '../models/one-compartment.js';
 import { parseRegimen } from '../units/parse-regimen.js';
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { PkProfile, Relation } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
@@ -134,7 +134,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const warnings: string[] = [];
   let indirect = false;
   const sub = kb.substance(id);
-  if (!sub) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `substance '${id}' is not in the KB`, { field: 'substance' });
+  if (!sub) fail('INPUT_UNKNOWN_SUBSTANCE', { field: 'substance', query: id, suggestions: [] }, { field: 'substance' });
   const put = (name: string, value: number, unit: string, source: string, assumption: boolean, note?: string): number => {
     used.push({ owner: id, name, value, unit, source, assumption, ...(note ? { note } : {}) });
     return value;
@@ -142,7 +142,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const q = (name: string, x: Quantity | undefined, unit: string, bw = 1): number | undefined =>
     x ? put(name, perKg(x, bw), unit, x.source, !x.verified, x.verified ? undefined : 'verified=false') : undefined;
 
-  if (!sub.mw) throw new CrosstalkError('SIM_MISSING_PARAMETER', `substances.${id}.mw: molecular weight missing (needed for µmol amounts)`, { field: `${id}.mw` });
+  if (!sub.mw) fail('SIM_MISSING_PARAMETER', { field: `substances.${id}.mw`, parameter: 'molecular weight', substance: id, why: 'needed for µmol amounts' }, { field: `${id}.mw` });
   const mw = q('mw', sub.mw, 'g/mol')!;
   // a profile that has a clearance: the species' default po profile first, then any default, then any
   // (a reported clearance beats one derived from dose/AUC or V·ln2/t½)
@@ -150,7 +150,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const rank = (p: PkProfile): number => (p.cl || p.clF ? 0 : 4) + (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
   const pk: PkProfile | undefined = [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? kb.defaultPk(id, species, 'po');
   if (!pk)
-    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${id}: no ${species} PK profile in the KB (clearance and volume are needed)`, { field: `${id}.pk` });
+    fail('SIM_MISSING_PARAMETER', { field: `pk.${id}`, parameter: `a ${species} PK profile`, substance: id, why: 'clearance and volume are needed' }, { field: `${id}.pk` });
   used.push({ owner: id, name: 'pkProfile', value: 1, unit: '-', source: pk.id, assumption: false, note: `${pk.species} ${pk.route}` });
   const bw = phys.bodyWeightKg;
   let cl = pk.route === 'iv' ? q('CL', pk.cl, 'L/h', bw) : undefined;
@@ -165,7 +165,10 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
     }
   }
   if (cl === undefined && clF === undefined)
-    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no clearance for ${id} in ${species}: the profile has no cl or clF, and neither dose with AUC nor ${pk.route === 'iv' ? 'V' : 'V/F'} with t½ to derive one from`, { field: `${pk.id}.clF` });
+    fail('SIM_MISSING_PARAMETER', {
+      field: `pk.${pk.id}`, parameter: `${species} clearance`, substance: id,
+      why: `the profile has no cl or clF, and neither dose with AUC nor ${pk.route === 'iv' ? 'V' : 'V/F'} with t½ to derive one from`,
+    }, { field: `${pk.id}.clF` });
   const dflt = (name: string, x: Quantity | undefined, value: number, unit: string, why: string): number =>
     x ? q(name, x, unit)! : put(name, value, unit, why, true);
   // binding: the species' own value, else (non-human) a human value as a labelled proxy, else the default
@@ -266,7 +269,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   if (pk.tmax) q('tmax', pk.tmax, 'h');
   if (pk.ka) q('ka', pk.ka, '1/h');
   if (!(d.vcL > 0))
-    throw new CrosstalkError('SIM_MISSING_PARAMETER', `pk.${pk.id}: no volume (v, vF, vss) or half-life for ${id} in ${species}`, { field: `${pk.id}.vF` });
+    fail('SIM_MISSING_PARAMETER', { field: `pk.${pk.id}`, parameter: `${species} volume`, substance: id, why: 'the profile has no v, vF, vss or half-life' }, { field: `${pk.id}.vF` });
   for (const n of d.notes) put(n.name, n.value, n.unit, `derived: ${n.how}`, n.assumption);
   put('F (predicted)', d.fOral, 'fraction', 'derived: Fa·Fg·Fh', false);
 

@@ -4,7 +4,7 @@
  * (src/core/units/parse-regimen, src/core/kb/constituents); drug parameters come from `drugFromKb`.
  * Compounds of a product without simulation data are skipped with a note, never guessed.
  */
-import { CrosstalkError } from '../errors.js';
+import { CrosstalkError, fail } from '../errors.js';
 import { expandToCompounds } from '../kb/constituents.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import { doseTimesH, parseRegimen, type Regimen } from '../units/parse-regimen.js';
@@ -36,14 +36,14 @@ export interface SimulationPlan {
 export function parseItem(text: string, index: number): PlanItem {
   const k = text.indexOf(':');
   if (k <= 0 || k === text.length - 1)
-    throw new CrosstalkError('INPUT_INVALID', `substances[${index}]: '${text}' is not substance:regimen (e.g. "kratom:2 g qd 7d")`, { field: `substances[${index}]` });
+    fail('INPUT_NOT_SIM_ITEM', { field: `substances[${index}]`, text }, { field: `substances[${index}]` });
   return { substance: text.slice(0, k).trim().toLowerCase(), regimen: text.slice(k + 1).trim() };
 }
 
 function simRoute(r: Regimen, field: string): SimRoute {
   if (r.route === 'sublingual') return 'oromucosal';
   if (r.route === 'po' || r.route === 'iv' || r.route === 'inhaled' || r.route === 'oromucosal') return r.route;
-  throw new CrosstalkError('INPUT_INVALID', `${field}: route '${r.route}' is not simulated`, { field });
+  fail('INPUT_ROUTE_NOT_SIMULATED', { field, route: r.route }, { field });
 }
 
 /**
@@ -59,11 +59,11 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
   species: Species; weightKg?: number; days?: number; extra?: { compound: string; group: string }[];
   overrides?: Record<string, DrugOverrides>; adjustPhysiology?: (p: Physiology) => Physiology;
 }): SimulationPlan {
-  if (items.length === 0) throw new CrosstalkError('INPUT_INVALID', 'substances: give at least one substance:regimen', { field: 'substances' });
+  if (items.length === 0) fail('INPUT_REQUIRED', { field: 'substances', how: 'give at least one substance:regimen, e.g. "kratom:2 g qd 7d"' }, { field: 'substances' });
   if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < 500))
-    throw new CrosstalkError('INPUT_INVALID', `weight: must be a body weight in kg (0–500), got ${opts.weightKg}`, { field: 'weight' });
+    fail('INPUT_OUT_OF_RANGE', { field: 'weight', value: opts.weightKg, expected: 'a body weight in kg (0–500)' }, { field: 'weight' });
   if (opts.days !== undefined && !(opts.days > 0 && opts.days <= 365))
-    throw new CrosstalkError('INPUT_INVALID', `days: must be 0–365, got ${opts.days}`, { field: 'days' });
+    fail('INPUT_OUT_OF_RANGE', { field: 'days', value: opts.days, expected: 'a number of days (0–365)' }, { field: 'days' });
   const base = physiologyFor(opts.species, enzymeTurnoverFromKb(kb), opts.weightKg);
   const physiology = opts.adjustPhysiology ? opts.adjustPhysiology(base.physiology) : base.physiology;
   const used = base.used;
@@ -77,7 +77,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
     const field = `substances[${k}].regimen`;
     if (!kb.substance(it.substance)) {
       const near = kb.allSubstances().map((s) => s.id).filter((id) => id.includes(it.substance.slice(0, 3))).slice(0, 5);
-      throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `substances[${k}]: unknown substance '${it.substance}'${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, { field: `substances[${k}]`, suggestions: near });
+      fail('INPUT_UNKNOWN_SUBSTANCE', { field: `substances[${k}]`, query: it.substance, suggestions: near }, { field: `substances[${k}]`, suggestions: near });
     }
     const r = parseRegimen(it.regimen, field);
     const route = simRoute(r, field);
@@ -88,7 +88,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
     const withDose = comps.filter((c) => c.doseMg !== undefined && c.doseMg > 0);
     for (const c of comps.filter((c) => !(c.doseMg !== undefined && c.doseMg > 0))) notes.push(`${it.substance}: ${c.compoundId} not simulated (${c.basis})`);
     if (withDose.length === 0)
-      throw new CrosstalkError('SIM_MISSING_PARAMETER', `${field}: no compound dose can be derived for ${it.substance} (product content unknown)`, { field });
+      fail('SIM_MISSING_PARAMETER', { field, parameter: 'a compound dose', substance: it.substance, why: 'the product content is unknown' }, { field });
     const group: SubstanceGroup = { id: it.substance, compounds: [] };
     regimens.push({ substance: it.substance, regimen: r, compounds: withDose.map((c) => ({ id: c.compoundId, doseMg: c.doseMg! })) });
     for (const c of withDose) {
@@ -101,7 +101,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
   for (const x of opts.extra ?? []) {
     const g = groups.find((gr) => gr.id === x.group);
     if (!g || wanted.includes(x.compound)) continue;
-    if (!kb.substance(x.compound)) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `analyte: unknown substance '${x.compound}'`, { field: 'analyte' });
+    if (!kb.substance(x.compound)) fail('INPUT_UNKNOWN_SUBSTANCE', { field: 'analyte', query: x.compound, suggestions: [] }, { field: 'analyte' });
     g.compounds.push(x.compound);
     wanted.push(x.compound);
   }

@@ -1,4 +1,4 @@
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { KbIndex } from './kb-index.js';
 import type { Substance } from './types.js';
 import { amountMg, type Regimen } from '../units/parse-regimen.js';
@@ -51,7 +51,7 @@ export function expandToCompounds(
   depth = 0,
 ): CompoundDose[] {
   const s = kb.substance(substanceId);
-  if (!s) throw new CrosstalkError('INPUT_UNKNOWN_SUBSTANCE', `substance: unknown id '${substanceId}'`, { field: 'substance' });
+  if (!s) fail('INPUT_UNKNOWN_SUBSTANCE', { field: 'substance', query: substanceId, suggestions: [] }, { field: 'substance' });
   if (s.constituents.length === 0 || depth > 4) {
     return [
       {
@@ -100,11 +100,8 @@ export function expandToCompounds(
         doseMg = activeMg * (content.mg / totalMgPerUnit);
         basis = `${regimen.text} of ${s.name} read as active ingredient${withMg.length > 1 ? `, split by content (${content.mg} of ${totalMgPerUnit} mg per ${content.perUnit})` : ''}`;
       } else {
-        throw new CrosstalkError(
-          'INPUT_BAD_UNIT',
-          `regimen: ${s.name} has its content per ${content.perUnit}; a dose in ${u} cannot be converted (use ${content.perUnit === 'g' ? 'g or mg of product' : content.perUnit === 'mL' ? 'mL or mg' : 'sprays or mg'})`,
-          { field: 'regimen' },
-        );
+        const use = content.perUnit === 'g' ? 'g or mg of product' : content.perUnit === 'mL' ? 'mL or mg' : 'sprays or mg';
+        fail('INPUT_UNIT_MISMATCH', { field: 'regimen', substance: s.name, perUnit: content.perUnit, unit: u, use }, { field: 'regimen' });
       }
     }
     if (sub.constituents.length > 0) {
@@ -116,4 +113,13 @@ export function expandToCompounds(
     }
   }
   return out;
+}
+
+/** Ids of the substance and its constituents (recursively, plants → products → compounds). */
+export function withConstituents(kb: KbIndex, id: string, depth = 0): string[] {
+  const s = kb.substance(id);
+  if (!s || depth > 4) return [id];
+  return [id, ...s.constituents.flatMap((c) => withConstituents(kb, c.substance, depth + 1))].filter(
+    (x, i, a) => a.indexOf(x) === i,
+  );
 }

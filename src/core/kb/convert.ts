@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { issue, type Issue } from '../errors.js';
 import type { Quantity, QuantityInput } from '../schema/quantity.js';
 import { conversionFactor, FIELD_DIMENSIONS, suggestUnits, type Dimension } from '../units/units.js';
 
@@ -57,34 +57,14 @@ export function convertQuantities<T>(
     const original = { value: q.value, unit: q.unit };
     if (!r.ok) {
       const where = [...path, 'unit'].join('.');
-      if (r.reason === 'unknown-unit') {
-        report(
-          {
-            code: 'KB_UNKNOWN_UNIT',
-            field: where,
-            message: `${where}: unit '${q.unit}' is not known; did you mean ${suggestUnits(q.unit, dims).join(' or ')}?`,
-          },
-          [...path, 'unit'],
-        );
-      } else if (r.reason === 'wrong-dimension') {
-        report(
-          {
-            code: 'KB_WRONG_DIMENSION',
-            field: where,
-            message: `${where}: '${q.unit}' is a ${r.got} unit but ${field} takes ${r.expected.join(' or ')}`,
-          },
-          [...path, 'unit'],
-        );
-      } else {
-        report(
-          {
-            code: 'KB_NEEDS_MW',
-            field: where,
-            message: `${where}: '${q.unit}' is a mass unit; the substance needs an mw to convert it to µM`,
-          },
-          [...path, 'unit'],
-        );
-      }
+      const at = { field: where };
+      const found =
+        r.reason === 'unknown-unit'
+          ? issue('KB_UNKNOWN_UNIT', { field: where, unit: q.unit, suggestions: suggestUnits(q.unit, dims).join(' or ') }, at)
+          : r.reason === 'wrong-dimension'
+            ? issue('KB_WRONG_DIMENSION', { field: where, unit: q.unit, got: r.got ?? '', name: field, expected: r.expected.join(' or ') }, at)
+            : issue('KB_NEEDS_MW', { field: where, unit: q.unit }, at);
+      report(found, [...path, 'unit']);
       return { ...q, original };
     }
     const f = r.factor;
@@ -92,26 +72,11 @@ export function convertQuantities<T>(
     if (q.low !== undefined) out.low = q.low * f;
     if (q.high !== undefined) out.high = q.high * f;
     if (q.sd !== undefined) out.sd = q.sd * f;
-    if (r.dim === 'fraction' && (out.value < 0 || out.value > 1) && field !== 'rb') {
-      report(
-        {
-          code: 'KB_BAD_VALUE',
-          field: [...path, 'value'].join('.'),
-          message: `${[...path, 'value'].join('.')}: a fraction must lie between 0 and 1 (got ${out.value})`,
-        },
-        [...path, 'value'],
-      );
-    }
-    if (out.value < 0) {
-      report(
-        {
-          code: 'KB_BAD_VALUE',
-          field: [...path, 'value'].join('.'),
-          message: `${[...path, 'value'].join('.')}: must not be negative (got ${q.value})`,
-        },
-        [...path, 'value'],
-      );
-    }
+    const valuePath = [...path, 'value'];
+    const valueField = valuePath.join('.');
+    if (r.dim === 'fraction' && (out.value < 0 || out.value > 1) && field !== 'rb')
+      report(issue('KB_FRACTION_RANGE', { field: valueField, value: out.value }, { field: valueField }), valuePath);
+    if (out.value < 0) report(issue('KB_NEGATIVE', { field: valueField, value: q.value }, { field: valueField }), valuePath);
     return out;
   };
 

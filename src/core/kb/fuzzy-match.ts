@@ -1,4 +1,4 @@
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { KbIndex } from './kb-index.js';
 import type { Substance } from './types.js';
 import { levenshtein } from '../units/units.js';
@@ -91,9 +91,5 @@ export function resolveSubstance(kb: KbIndex, query: string, field = 'substance'
   }
   const hits = searchSubstances(kb, query, 5);
   const suggestions = hits.map((h) => h.name);
-  throw new CrosstalkError(
-    'INPUT_UNKNOWN_SUBSTANCE',
-    `${field}: no substance called '${query}' in the knowledge base${suggestions.length ? `; did you mean ${suggestions.slice(0, 3).join(', ')}?` : ''}`,
-    { field, suggestions },
-  );
+  fail('INPUT_UNKNOWN_SUBSTANCE', { field, query, suggestions: suggestions.slice(0, 3) }, { field, suggestions });
 }

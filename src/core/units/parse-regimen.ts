@@ -1,4 +1,4 @@
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 
 /**
  * Dosing regimens as clinicians write them: `<amount> <unit>[/kg] [route] [frequency] [duration]`,
@@ -76,18 +76,14 @@ const FREQ: Record<string, number | null> = {
 export const MAX_SINGLE_DOSE_MG = 100_000;
 export const MAX_DURATION_D = 365;
 
-function fail(field: string, text: string, word: string, index: number, expected: string): never {
-  throw new CrosstalkError(
-    'INPUT_BAD_REGIMEN',
-    `${field}: could not read '${word}' (word ${index + 1} of '${text}'); expected ${expected}`,
-    { field, word, position: index },
-  );
+function unreadable(field: string, text: string, word: string, index: number, expected: string): never {
+  fail('INPUT_BAD_REGIMEN', { field, word, position: index + 1, text, expected }, { field, word, position: index });
 }
 
 /** Parse a regimen string; errors name the field and point at the word that could not be read. */
 export function parseRegimen(text: string, field = 'regimen'): Regimen {
   const src = text.trim();
-  if (!src) throw new CrosstalkError('INPUT_BAD_REGIMEN', `${field}: empty; write a dose like "200 mg" or "2 g qd 7d"`, { field });
+  if (!src) fail('INPUT_EMPTY_REGIMEN', { field }, { field });
   // Split "200mg" into "200 mg" and "7 days" into "7d".
   const words = src
     .replace(/(\d)([a-zA-Zµμ])/g, '$1 $2')
@@ -100,19 +96,19 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
   const amountWord = words[i]!;
   const amount = Number(amountWord.replace(',', '.'));
   if (!/^\d*[.,]?\d+(e[+-]?\d+)?$/i.test(amountWord) || !Number.isFinite(amount))
-    fail(field, src, amountWord, i, 'an amount such as 200 or 0.5');
+    unreadable(field, src, amountWord, i, 'an amount such as 200 or 0.5');
   if (amount <= 0)
-    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: the amount must be positive (got ${amountWord})`, { field });
+    fail('INPUT_BAD_DOSE', { field, amount: amountWord, unit: words[i + 1] ?? '' }, { field });
   i++;
   const unitWord = words[i];
-  if (unitWord === undefined) fail(field, src, '(end)', i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
+  if (unitWord === undefined) unreadable(field, src, '(end)', i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
   const unit = UNITS[unitWord.toLowerCase()];
   if (!unit && /\/(day|d)$/i.test(unitWord)) {
     // A daily total ("20 mg/kg/day") does not say how it is split, which changes the peak: ask for the regimen.
     const per = unitWord.replace(/\/(day|d)$/i, '');
-    fail(field, src, unitWord, i, `a unit per dose, not per day: write the regimen, e.g. '${words[i - 1]} ${per} qd' for once daily or '${Number(words[i - 1]) / 2} ${per} bid' for the same daily total in two doses`);
+    unreadable(field, src, unitWord, i, `a unit per dose, not per day: write the regimen, e.g. '${words[i - 1]} ${per} qd' for once daily or '${Number(words[i - 1]) / 2} ${per} bid' for the same daily total in two doses`);
   }
-  if (!unit) fail(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
+  if (!unit) unreadable(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
   i++;
   let route: Route = 'po';
   let routeGiven = false;
@@ -132,21 +128,21 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
       seenFreq = true;
     } else if (/^q\d+h$/.test(lw) && !seenFreq && durationD === null) {
       const h = Number(lw.slice(1, -1));
-      if (h < 1 || h > 168) fail(field, src, w, i, 'an interval from q1h to q168h');
+      if (h < 1 || h > 168) unreadable(field, src, w, i, 'an interval from q1h to q168h');
       intervalH = h;
       frequency = lw;
       seenFreq = true;
     } else if (/^\d+(\.\d+)?d$/.test(lw) && durationD === null) {
       durationD = Number(lw.slice(0, -1));
       if (!(durationD > 0) || durationD > MAX_DURATION_D)
-        fail(field, src, w, i, `a duration from 1d to ${MAX_DURATION_D}d`);
+        unreadable(field, src, w, i, `a duration from 1d to ${MAX_DURATION_D}d`);
     } else {
       const expected = !seenFreq
         ? 'a route (po, iv, inhaled, oromucosal, sublingual), a frequency (once, qd, bid, tid, qid, q8h) or a duration (7d)'
         : durationD === null
           ? 'a duration such as 7d'
           : 'nothing more';
-      fail(field, src, w, i, expected);
+      unreadable(field, src, w, i, expected);
     }
   }
   if (durationD !== null && intervalH === null) {
@@ -202,20 +198,20 @@ export function amountMg(
     case 'mL':
     case 'mL/kg': {
       if (opts.mgPerMl === undefined)
-        throw new CrosstalkError('INPUT_BAD_UNIT', `${field}: mL needs a liquid product with a known strength (mg/mL); give the dose in mg`, { field });
+        fail('INPUT_BAD_UNIT', { field, unit: r.unit, product: 'liquid product', content: 'strength (mg/mL)' }, { field });
       const ml = r.unit === 'mL' ? r.amount : r.amount * opts.weightKg;
       mg = ml * opts.mgPerMl;
       break;
     }
     case 'actuation':
       if (opts.mgPerActuation === undefined)
-        throw new CrosstalkError('INPUT_BAD_UNIT', `${field}: sprays need a spray product with a known content per actuation; give the dose in mg`, { field });
+        fail('INPUT_BAD_UNIT', { field, unit: 'sprays', product: 'spray product', content: 'content per actuation (mg)' }, { field });
       mg = r.amount * opts.mgPerActuation;
       break;
   }
   if (!Number.isFinite(mg) || mg <= 0)
-    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: the dose works out to ${mg} mg, which is not a usable dose`, { field });
+    fail('INPUT_BAD_DOSE', { field, amount: mg, unit: 'mg' }, { field });
   if (mg > MAX_SINGLE_DOSE_MG)
-    throw new CrosstalkError('INPUT_BAD_DOSE', `${field}: ${Math.round(mg)} mg in one dose is beyond any plausible amount (cap ${MAX_SINGLE_DOSE_MG / 1000} g); check the unit`, { field });
+    fail('INPUT_DOSE_TOO_LARGE', { field, doseMg: Math.round(mg), capG: MAX_SINGLE_DOSE_MG / 1000 }, { field, cap: MAX_SINGLE_DOSE_MG });
   return mg;
 }

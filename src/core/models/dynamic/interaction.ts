@@ -3,7 +3,7 @@
  * its own ("alone", same individual, same parameters), with ratios and plain-language explanations
  * of why exposure and Tmax moved (MODEL.md §2.4).
  */
-import { CrosstalkError } from '../../errors.js';
+import { fail } from '../../errors.js';
 import { summarise, type ExposureSummary } from './metrics.js';
 import { InteractionModel, STRIDE, CEN } from './model.js';
 import { ArmRunner, type ArmResult } from './run.js';
@@ -74,7 +74,7 @@ export function simulateInteraction(req: InteractionRequest): InteractionResult 
   const known = new Set(req.drugs.map((d) => d.id));
   for (const [k, g] of req.groups.entries())
     for (const c of g.compounds)
-      if (!known.has(c)) throw new CrosstalkError('INPUT_INVALID', `groups[${k}].compounds: '${c}' has no drug parameters`, { field: `groups[${k}].compounds` });
+      if (!known.has(c)) fail('INPUT_INVALID', { field: `groups[${k}].compounds`, problem: `'${c}' has no drug parameters` }, { field: `groups[${k}].compounds` });
   const combinedModel = new InteractionModel(req.drugs, req.physiology, settings.liverQSS);
   const combined = new ArmRunner(combinedModel, settings).run(req.doses, req.tEndH, req.gridH);
   const warnings = combined.warnings.map((w) => `${w.code}: ${w.message}`);

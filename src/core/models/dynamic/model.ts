@@ -16,7 +16,7 @@
  * The QSS liver holds no mass: it differs from the full model by the liver's share of the body
  * amount (Vh·Kp·Chv), which is negligible for drugs with large volumes (measured in bench/sim.ts).
  */
-import { CrosstalkError } from '../../errors.js';
+import { fail } from '../../errors.js';
 import type { DrugParams, Physiology } from './types.js';
 
 export const STRIDE = 7;
@@ -97,12 +97,12 @@ export class InteractionModel {
 
   constructor(drugs: readonly DrugParams[], phys: Physiology, liverQSS: boolean) {
     const n = drugs.length;
-    if (n === 0) throw new CrosstalkError('INPUT_INVALID', 'sim.drugs: at least one drug is needed', { field: 'drugs' });
+    if (n === 0) fail('INPUT_REQUIRED', { field: 'sim.drugs', how: 'at least one drug is needed' }, { field: 'drugs' });
     this.liverQSS = liverQSS;
     this.drugIds = drugs.map((d) => d.id);
     this.nDrugs = n;
     const idx = new Map(this.drugIds.map((id, i) => [id, i]));
-    if (idx.size !== n) throw new CrosstalkError('INPUT_INVALID', 'sim.drugs: duplicate drug id', { field: 'drugs' });
+    if (idx.size !== n) fail('INPUT_INVALID', { field: 'sim.drugs', problem: 'duplicate drug id' }, { field: 'drugs' });
     const F = (): Float64Array => new Float64Array(n);
     this.mw = F(); this.ka = F(); this.fa = F(); this.tlag = F(); this.kaInh = F(); this.fInh = F(); this.kaOro = F(); this.fOro = F();
     this.vc = F(); this.k12 = F(); this.k21 = F(); this.fuP = F(); this.rb = F(); this.fub = F(); this.vhKp = F();
@@ -238,7 +238,7 @@ export class InteractionModel {
       const t = phys.enzymes[s.enzyme];
       const kd = s.organ === 'liver' ? t?.kdegLiverPerH : t?.kdegGutPerH;
       if (kd === undefined || !(kd > 0))
-        throw new CrosstalkError('SIM_MISSING_PARAMETER', `physiology.enzymes.${s.enzyme}.kdeg${s.organ === 'liver' ? 'Liver' : 'Gut'}PerH: missing`, { field: `enzymes.${s.enzyme}` });
+        fail('SIM_MISSING_PARAMETER', { field: `physiology.enzymes.${s.enzyme}.kdeg${s.organ === 'liver' ? 'Liver' : 'Gut'}PerH`, parameter: `${s.organ} turnover (kdeg)`, substance: s.enzyme, why: 'an enzyme state is simulated for it' }, { field: `enzymes.${s.enzyme}` });
       this.esKdeg[k] = kd;
     });
     this.chv.fill(0);

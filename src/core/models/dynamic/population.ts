@@ -8,7 +8,7 @@
  * [0, n) — one thread or several workers — gives bit-identical results. `runPopulationChunk` is the
  * unit of work a worker runs; `summarisePopulation` merges chunks.
  */
-import { CrosstalkError } from '../../errors.js';
+import { fail } from '../../errors.js';
 import { InteractionModel, STRIDE, CEN } from './model.js';
 import { planPgx, samplePhenotype, type Phenotype, type PgxPlan } from '../../inputs/pgx.js';
 import { Rng, RNG_ALGORITHM } from './rng.js';
@@ -149,7 +149,7 @@ export function pgxPlansFor(spec: PopulationSpec): PgxPlan[] {
 
 /** Simulate subjects [from, to). Pure and deterministic. `onProgress` gets the number done. */
 export function runPopulationChunk(spec: PopulationSpec, from: number, to: number, onProgress?: (done: number) => void): PopulationChunk {
-  if (!Number.isInteger(spec.n) || spec.n < 1 || spec.n > 1_000_000) throw new CrosstalkError('INPUT_INVALID', `population: n must be an integer 1–1,000,000, got ${spec.n}`, { field: 'population' });
+  if (!Number.isInteger(spec.n) || spec.n < 1 || spec.n > 1_000_000) fail('INPUT_OUT_OF_RANGE', { field: 'population', value: spec.n, expected: 'an integer from 1 to 1,000,000' }, { field: 'population' });
   const settings: SolveSettings = { ...DEFAULT_SOLVE, ...POPULATION_SOLVE, ...spec.settings };
   const plans = pgxPlansFor(spec);
   const nc = spec.drugs.length;

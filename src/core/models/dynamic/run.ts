@@ -3,7 +3,7 @@
  * the dense output (zero of dC/dt located by Brent's method inside the step), never from the grid;
  * AUC from the integral state (MODEL.md §2.4). Allocation per run is limited to the result objects.
  */
-import { CrosstalkError } from '../../errors.js';
+import { fail } from '../../errors.js';
 import { brentRoot, Dopri5, solveWithEvents, type DenseStep, type SolverStats, type SolverWarning, type StateEvent, type Stepper } from '../../ode/index.js';
 import { AUC, CEN, ELIM, FAST, GUT, STRIDE, type InteractionModel } from './model.js';
 import type { DoseEvent, SolveSettings } from './types.js';
@@ -61,7 +61,7 @@ export class ArmRunner {
    */
   run(doses: readonly DoseEvent[], tEndH: number, gridH?: readonly number[], keepTerminal = true, gridCentralOnly = false): ArmResult {
     const m = this.model, n = m.nDrugs, y = this.y, s = this.solver;
-    if (!(tEndH > 0) || !Number.isFinite(tEndH)) throw new CrosstalkError('INPUT_INVALID', `sim.tEndH: must be a positive finite number of hours, got ${tEndH}`, { field: 'tEndH' });
+    if (!(tEndH > 0) || !Number.isFinite(tEndH)) fail('INPUT_OUT_OF_RANGE', { field: 'sim.tEndH', value: tEndH, expected: 'a positive finite number of hours' }, { field: 'tEndH' });
     m.initialState(y);
     m.analyticDepots = this.settings.analyticDepots ?? true;
     m.depotRefH = 0;
@@ -81,9 +81,9 @@ export class ArmRunner {
     const doseScale = new Float64Array(n);
     for (const [k, d] of doses.entries()) {
       const i = drugIndex.get(d.drugId);
-      if (i === undefined) throw new CrosstalkError('INPUT_INVALID', `doses[${k}].drugId: '${d.drugId}' is not in the model`, { field: `doses[${k}].drugId` });
-      if (!(d.amountMg > 0) || !Number.isFinite(d.amountMg)) throw new CrosstalkError('INPUT_BAD_DOSE', `doses[${k}].amountMg: must be a positive finite number, got ${d.amountMg}`, { field: `doses[${k}].amountMg` });
-      if (!(d.tH >= 0) || !Number.isFinite(d.tH)) throw new CrosstalkError('INPUT_INVALID', `doses[${k}].tH: must be a finite time ≥ 0, got ${d.tH}`, { field: `doses[${k}].tH` });
+      if (i === undefined) fail('INPUT_NOT_ONE_OF', { field: `doses[${k}].drugId`, value: d.drugId, allowed: m.drugIds }, { field: `doses[${k}].drugId` });
+      if (!(d.amountMg > 0) || !Number.isFinite(d.amountMg)) fail('INPUT_BAD_DOSE', { field: `doses[${k}].amountMg`, amount: d.amountMg, unit: 'mg' }, { field: `doses[${k}].amountMg` });
+      if (!(d.tH >= 0) || !Number.isFinite(d.tH)) fail('INPUT_OUT_OF_RANGE', { field: `doses[${k}].tH`, value: d.tH, expected: 'a finite time ≥ 0 h' }, { field: `doses[${k}].tH` });
       const umol = (d.amountMg / m.mw[i]!) * 1000;
       maxDoseUmol = Math.max(maxDoseUmol, umol);
       doseScale[i] = Math.max(doseScale[i]!, umol);
@@ -92,7 +92,7 @@ export class ArmRunner {
       if (d.route === 'inhaled' || d.route === 'oromucosal') {
         const ka = d.route === 'inhaled' ? m.kaInh[i]! : m.kaOro[i]!;
         if (fastRoute[i] !== undefined && fastRoute[i] !== d.route)
-          throw new CrosstalkError('INPUT_INVALID', `doses[${k}].route: '${d.drugId}' cannot be given both inhaled and oromucosal in one run`, { field: `doses[${k}].route` });
+          fail('INPUT_INVALID', { field: `doses[${k}].route`, problem: `'${d.drugId}' cannot be given both inhaled and oromucosal in one run` }, { field: `doses[${k}].route` });
         fastRoute[i] = d.route;
         m.kaFast[i] = ka;
       }
@@ -129,7 +129,7 @@ export class ArmRunner {
     const grid = gridH ? [...gridH] : null;
     const gridStates: Float64Array[] | null = grid ? [] : null;
     let g = 0;
-    if (grid) for (let k = 1; k < grid.length; k++) if (!(grid[k]! >= grid[k - 1]!)) throw new CrosstalkError('INPUT_INVALID', 'sim.gridH: times must be ascending', { field: 'gridH' });
+    if (grid) for (let k = 1; k < grid.length; k++) if (!(grid[k]! >= grid[k - 1]!)) fail('INPUT_INVALID', { field: 'sim.gridH', problem: 'times must be ascending' }, { field: 'gridH' });
 
     const consider = (i: number, t: number, x: number): void => {
       const c = x / m.vc[i]!;
@@ -202,7 +202,7 @@ function eventFor(route: DoseEvent['route'], o: number, umol: number, m: Interac
       const f = route === 'inhaled' ? m.fInh[i]! : m.fOro[i]!;
       const ka = route === 'inhaled' ? m.kaInh[i]! : m.kaOro[i]!;
       if (!(f > 0) || !(ka > 0))
-        throw new CrosstalkError('SIM_MISSING_PARAMETER', `drugs.${m.drugIds[i]}.fast.${route}: no absorption parameters for this route`, { field: `fast.${route}` });
+        fail('SIM_MISSING_PARAMETER', { field: `drugs.${m.drugIds[i]}.fast.${route}`, parameter: `${route} absorption (fraction and rate)`, substance: m.drugIds[i]!, why: `needed to dose it ${route}` }, { field: `fast.${route}` });
       return (y) => { y[o + FAST] = y[o + FAST]! + f * umol; y[o + ELIM] = y[o + ELIM]! + (1 - f) * umol; };
     }
   }
