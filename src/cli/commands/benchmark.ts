@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { reconcileSplit, renderBenchmarkMarkdown, runBenchmark, summariseBenchmark, summaryLine } from '../../core/index.js';
+import { guestBand, reconcileSplit, renderBenchmarkMarkdown, runBenchmark, summariseBenchmark, summaryLine } from '../../core/index.js';
 import type { ConcentrationOption, Metrics, SplitLabel } from '../../core/index.js';
 import { BUILD_DIR, ROOT } from '../../store/kb-store.js';
 import type { CliDeps } from '../io.js';
@@ -65,7 +65,7 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
       const revision = gitRevision();
       const seconds = (performance.now() - t0) / 1000;
       write(resolve(o.out), renderBenchmarkMarkdown(run, figures, revision, optionsNote || undefined));
-      write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, options: optionsNote || 'defaults', runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, entries: run.entries }));
+      write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, options: optionsNote || 'defaults', runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, guestBand: guestBand(), entries: run.entries }));
       process.stderr.write(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${resolve(o.out)} and ${DATA_FILE}\n`);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,7 +1,7 @@
 /** The clinical interaction benchmark (issue 11): split, metrics, run, figures and the generated report. */
 export { fnv1a32, labelOfPair, pairKey, reconcileSplit, SPLIT_LABELS, splitLabels } from './split.js';
 export type { SplitCheck, SplitLabel } from './split.js';
-export { foldError, GUEST_DELTA, guestLimit, NO_EFFECT_BAND, scoreSet, summaryFigures, withinGuest, withinTwoFold } from './score.js';
+export { foldError, GUEST_DELTA, guestBand, guestLimit, NO_EFFECT_BAND, scoreSet, summaryFigures, withinGuest, withinTwoFold } from './score.js';
 export type { Metrics, ScorePoint } from './score.js';
 export { FLAGSHIP_CLASSES, flagshipSubstances, inSubset } from './subset.js';
 export { BENCHMARK_MODELS, requestFor, runBenchmark } from './run.js';

@@ -8,8 +8,10 @@
 import { isCrosstalkError } from '../../errors.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { ClinicalStudy } from '../../kb/types.js';
-import { predict, type PredictOptions, type Prediction, type PredictRequest } from '../predict.js';
+import { predict } from '../../operations.js';
+import type { PredictOptions, Prediction, PredictRequest } from '../predict.js';
 import { sourceLabel, sourceUrl } from '../evidence/labels.js';
+import { withinGuest, withinTwoFold } from './score.js';
 import { flagshipSubstances, inSubset } from './subset.js';
 import { pairKey, splitLabels, type SplitLabel } from './split.js';
 
@@ -26,6 +28,9 @@ export interface ModelAnswer {
   cmaxRatio: number | null;
   low: number | null;
   high: number | null;
+  /** Scored against the observed AUC ratio; null when there is no number. */
+  within2: boolean | null;
+  guest: boolean | null;
   /** Why there is no number (grey: what is missing; error: the error's code and message). */
   message?: string;
 }
@@ -83,7 +88,7 @@ const isScorable = (c: ClinicalStudy): c is Scorable =>
   c.kind === 'interaction' && c.perpetrator !== undefined && c.aucRatio !== undefined && Number.isFinite(c.aucRatio.value) && c.aucRatio.value > 0;
 const isVerified = (c: Scorable): boolean => c.aucRatio.verified && !!c.aucRatio.locator;
 
-function answer(kb: KbIndex, req: PredictRequest, opts: RunOptions): ModelAnswer {
+function answer(kb: KbIndex, req: PredictRequest, opts: RunOptions, observed: number): ModelAnswer {
   try {
     const p = (opts.predictor ?? predict)(kb, req, opts.predictOptions ?? {});
     const grey = p.status === 'grey' || p.aucRatio === null;
@@ -91,6 +96,8 @@ function answer(kb: KbIndex, req: PredictRequest, opts: RunOptions): ModelAnswer
       status: p.status,
       answeredBy: p.model,
       aucRatio: grey ? null : p.aucRatio,
+      within2: grey ? null : withinTwoFold(p.aucRatio!, observed),
+      guest: grey ? null : withinGuest(p.aucRatio!, observed),
       cmaxRatio: grey ? null : p.cmaxRatio,
       low: p.range?.low ?? null,
       high: p.range?.high ?? null,
@@ -98,7 +105,7 @@ function answer(kb: KbIndex, req: PredictRequest, opts: RunOptions): ModelAnswer
     };
   } catch (e) {
     const message = isCrosstalkError(e) ? `${e.code}: ${e.message}` : `unexpected error (a bug): ${(e as Error)?.message ?? String(e)}`;
-    return { status: 'error', answeredBy: null, aucRatio: null, cmaxRatio: null, low: null, high: null, message };
+    return { status: 'error', answeredBy: null, aucRatio: null, within2: null, guest: null, cmaxRatio: null, low: null, high: null, message };
   }
 }
 
@@ -150,9 +157,9 @@ export function runBenchmark(kb: KbIndex, opts: RunOptions = {}): BenchmarkRun {
         return { id, label: s ? sourceLabel(s) : id, url: s ? sourceUrl(s) : undefined };
       }),
       answers: {
-        best: answer(kb, req, opts),
-        static: answer(kb, { ...req, model: 'static' }, opts),
-        dynamic: answer(kb, { ...req, model: 'dynamic' }, opts),
+        best: answer(kb, req, opts, q.value),
+        static: answer(kb, { ...req, model: 'static' }, opts, q.value),
+        dynamic: answer(kb, { ...req, model: 'dynamic' }, opts, q.value),
       },
     };
   });

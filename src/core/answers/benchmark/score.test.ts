@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldError, guestLimit, scoreSet, summaryFigures, withinGuest, withinTwoFold } from './score.js';
+import { foldError, guestBand, guestLimit, scoreSet, summaryFigures, withinGuest, withinTwoFold } from './score.js';
 
 describe('benchmark metrics, hand-computed (issue 11 §2)', () => {
   it('fold error and 2-fold: the boundary counts', () => {
@@ -72,5 +72,16 @@ describe('benchmark metrics, hand-computed (issue 11 §2)', () => {
 
   it('summary figures are rounded to 3 decimals', () => {
     expect(summaryFigures(scoreSet([{ observed: 3, predicted: 1 }, { observed: 1, predicted: 1 }, { observed: 1, predicted: 1 }])).within2).toBe(0.667);
+  });
+
+  it('the Guest band for plots agrees with withinGuest at its edges', () => {
+    const band = guestBand(0.05, 20);
+    expect(band[0]!.observed).toBeCloseTo(0.05, 12);
+    for (const b of band) {
+      expect(withinGuest(b.low * 1.0001, b.observed)).toBe(true);
+      expect(withinGuest(b.high * 0.9999, b.observed)).toBe(true);
+      expect(withinGuest(b.high * 1.01, b.observed)).toBe(false);
+    }
+    expect(band.find((b) => b.observed === 1.25)).toEqual({ observed: 1.25, low: 0.8, high: 1.25 });
   });
 });

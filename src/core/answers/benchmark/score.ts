@@ -75,6 +75,25 @@ export function withinGuest(predicted: number, observed: number, delta = GUEST_D
   return predicted >= observed / limit && predicted <= observed * limit;
 }
 
+/**
+ * The accepted region of `withinGuest` as a band over observed ratios (log-spaced from `from` to `to`), for plots:
+ * for each observed ratio the lowest and highest prediction that counts.
+ */
+export function guestBand(from = 0.01, to = 100, perDecade = 40): { observed: number; low: number; high: number }[] {
+  const steps = Math.max(2, Math.round(Math.log10(to / from) * perDecade));
+  const xs = Array.from({ length: steps + 1 }, (_, i) => from * (to / from) ** (i / steps));
+  // The band's edges, where the rule changes, belong in the curve so the plot shows the step exactly.
+  xs.push(NO_EFFECT_BAND.low, NO_EFFECT_BAND.high);
+  return [...new Set(xs)]
+    .filter((x) => x >= from && x <= to)
+    .sort((a, b) => a - b)
+    .map((x) => {
+      if (x >= NO_EFFECT_BAND.low && x <= NO_EFFECT_BAND.high) return { observed: x, low: NO_EFFECT_BAND.low, high: NO_EFFECT_BAND.high };
+      const limit = guestLimit(x);
+      return { observed: x, low: x / limit, high: x * limit };
+    });
+}
+
 const share = (k: number, n: number): number | null => (n > 0 ? k / n : null);
 
 /** The figures of a set of studies. Observed and predicted ratios must be positive; others are not answered. */
