@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { checkClaim } from '../../src/core/answers/claims/check-claim.js';
 import { parseClaim } from '../../src/core/answers/claims/parse-claim.js';
 import { check } from '../../src/core/answers/check.js';
-import { classConsistency, observedDisagreement, predict } from '../../src/core/answers/predict.js';
+import { classConsistency, observedDisagreement } from '../../src/core/answers/predict-statements.js';
+import { predict } from '../../src/core/operations.js';
+import { renderEn } from '../../src/core/render/en.js';
 import { buildBrief, renderBrief } from '../../src/core/answers/brief.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
@@ -112,13 +114,12 @@ describe('predict (REQ-3.predict)', () => {
   });
   it('classConsistency: the class-implied bound follows 1/(fm·a + 1 − fm)', () => {
     const note = (action: string, clinicalClass: 'strong' | 'moderate') => [{ substance: 'p', enzyme: 'e', action, clinicalClass, sources: [] }];
-    const id = (x: string) => x;
     // strong inhibitor, fm 1: at least 5-fold; 3.9 is below 5/1.25 = 4 → warned, 4.1 is not
-    expect(classConsistency(note('inhibitor', 'strong'), { e: 1 }, 3.9, id, 'v')).toHaveLength(1);
-    expect(classConsistency(note('inhibitor', 'strong'), { e: 1 }, 4.1, id, 'v')).toHaveLength(0);
+    expect(classConsistency(kb, note('inhibitor', 'strong'), { e: 1 }, 3.9, 'v')).toHaveLength(1);
+    expect(classConsistency(kb, note('inhibitor', 'strong'), { e: 1 }, 4.1, 'v')).toHaveLength(0);
     // moderate inducer, fm 0.5: at most 1/(0.5·2 + 0.5) = 0.667
-    expect(classConsistency(note('inducer', 'moderate'), { e: 0.5 }, 0.9, id, 'v')[0]).toMatch(/at most about 0.67/);
-    expect(classConsistency(note('inducer', 'moderate'), { e: 0.2 }, 0.99, id, 'v')).toHaveLength(0); // minor pathway: no claim
+    expect(renderEn(classConsistency(kb, note('inducer', 'moderate'), { e: 0.5 }, 0.9, 'v')[0]!)).toMatch(/at most about 0.67/);
+    expect(classConsistency(kb, note('inducer', 'moderate'), { e: 0.2 }, 0.99, 'v')).toHaveLength(0); // minor pathway: no claim
   });
   it('one dose of an inactivator is judged over its AUC/Cmax time, repeated doses over the victim exposure', () => {
     const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg' }, { draws: 8 });

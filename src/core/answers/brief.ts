@@ -1,7 +1,8 @@
 import { inSentence } from './evidence/text.js';
 import { checkClaim, type ClaimResult } from './claims/check-claim.js';
 import { analysePair, EDUCATIONAL_NOTICE, type PairAnalysis } from './check.js';
-import { describeSubstance, withConstituents } from './describe.js';
+import { describeSubstance } from './describe.js';
+import { withConstituents } from '../kb/constituents.js';
 import type { Prediction } from './predict.js';
 import { CrosstalkError } from '../errors.js';
 import { EVIDENCE_LABEL, isPreclinical, sourceLabel, sourceUrl } from './evidence/labels.js';

@@ -8,8 +8,9 @@ import { ENZYME_ACTIONS } from '../schema/records.js';
 import type { EvidenceLevel } from '../schema/quantity.js';
 import { resolveSubstance } from '../kb/fuzzy-match.js';
 import { normalizeName } from '../kb/names.js';
-import { withConstituents } from './describe.js';
-import { predict, type Prediction } from './predict.js';
+import { withConstituents } from '../kb/constituents.js';
+import { predict } from '../operations.js';
+import type { Prediction } from './predict.js';
 
 export const EDUCATIONAL_NOTICE =
   'Educational use only. Crosstalk summarises published research; it is not medical advice and does not recommend using any substance, alone or together. Talk to a pharmacist or doctor before combining substances, especially with prescription medicines, health conditions or pregnancy.';

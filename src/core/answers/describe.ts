@@ -1,4 +1,5 @@
 import { quantitiesIn } from '../kb/convert.js';
+import { withConstituents } from '../kb/constituents.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type {
   ClinicalStudy,
@@ -39,14 +40,6 @@ export interface SubstanceDescription {
 
 const ENZYME_SET = new Set<string>(ENZYME_ACTIONS);
 
-/** Ids of the substance and its constituents (recursively, plants → products → compounds). */
-export function withConstituents(kb: KbIndex, id: string, depth = 0): string[] {
-  const s = kb.substance(id);
-  if (!s || depth > 4) return [id];
-  return [id, ...s.constituents.flatMap((c) => withConstituents(kb, c.substance, depth + 1))].filter(
-    (x, i, a) => a.indexOf(x) === i,
-  );
-}
 
 function fmtQ(q: { original: { value: number; unit: string } } | undefined): string | undefined {
   return q ? `${q.original.value} ${q.original.unit}` : undefined;

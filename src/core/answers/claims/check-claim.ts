@@ -6,7 +6,7 @@ import type { EvidenceLevel } from '../../schema/quantity.js';
 import { normalizeName } from '../../kb/names.js';
 import { resolveSubstance } from '../../kb/fuzzy-match.js';
 import { analysePair, type PairAnalysis } from '../check.js';
-import { withConstituents } from '../describe.js';
+import { withConstituents } from '../../kb/constituents.js';
 import type { Prediction } from '../predict.js';
 import { CLAIM_FORMS, parseClaim, type StructuredClaim } from './parse-claim.js';
 

@@ -1,0 +1,76 @@
+/** The shape of a prediction, as answered (statements) and as rendered (text beside them). */
+import type { ObservedStudy } from '../inputs/observed.js';
+import type { ParamUse } from '../inputs/pk-inputs.js';
+import type { ClinicalClassNote } from '../inputs/static-perpetrator.js';
+import type { Interval, Mechanism } from '../models/model.js';
+import type { ConcentrationOption, MagnitudeClass } from '../models/static/static-ddi.js';
+import type { RenderedStatement, Statement } from '../schema/statement.js';
+import type { EvidenceSummary } from './evidence/grade.js';
+
+export interface PredictOptions {
+  concentration?: ConcentrationOption;
+  /** Scale TDI and induction by the fraction of steady state reached (enzyme turnover). */
+  timeCourse?: boolean;
+  /** Monte Carlo draws for the uncertainty range. */
+  draws?: number;
+  seed?: number;
+}
+
+/** A prediction as the engine answers it: numbers, provenance and statements (no prose). */
+export interface PredictionAnswer {
+  victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
+  perpetrator: { id: string; name: string; dose: string; doseSource: string; compounds: string[] };
+  model: 'static' | 'dynamic' | 'none';
+  /** Predicted from mechanism (theoretical) or backed by an observed study of this pair (referenced). */
+  basis: 'theoretical' | 'referenced';
+  /** grey = the KB lacks what the answer needs; the ratios are then null, never a guess. */
+  status: 'predicted' | 'no-interaction-expected' | 'grey';
+  aucRatio: number | null;
+  cmaxRatio: number | null;
+  cmaxMethod: string | null;
+  magnitudeClass: MagnitudeClass | 'unknown';
+  range: Interval | null;
+  mechanisms: Mechanism[];
+  gutRatio: number | null;
+  liverRatio: number | null;
+  concentrationsUM: Record<string, { ih: number; ig: number; imaxU: number }>;
+  parameters: ParamUse[];
+  statements: Statement[];
+  evidence: EvidenceSummary;
+  uncertainty: 'low' | 'moderate' | 'high' | 'unknown';
+  observed: ObservedStudy[];
+  scenarios: { source: string; aucRatio: number }[];
+  /** Clinical classifications of the perpetrator at the victim's enzymes, shown beside the numbers. */
+  clinicalClasses: ClinicalClassNote[];
+  sources: string[];
+}
+
+/** A rendered prediction: the answer plus its statements in English (src/core/render/prediction.ts). */
+export interface Prediction extends Omit<PredictionAnswer, 'statements'> {
+  statements: RenderedStatement[];
+  assumptions: string[];
+  missing: string[];
+  warnings: string[];
+  plain: string;
+  technical: string;
+}
+
+/** The fields every grey (no data) answer shares: no ratios, no range, no mechanism. */
+export const GREY_FIELDS = {
+  model: 'none',
+  status: 'grey',
+  aucRatio: null,
+  cmaxRatio: null,
+  cmaxMethod: null,
+  magnitudeClass: 'unknown',
+  range: null,
+  mechanisms: [],
+  gutRatio: null,
+  liverRatio: null,
+  concentrationsUM: {},
+  uncertainty: 'unknown',
+  scenarios: [],
+} as const satisfies Partial<PredictionAnswer>;
+
+export type AnswerBase = Pick<PredictionAnswer, 'victim' | 'perpetrator' | 'basis' | 'observed'>;
+

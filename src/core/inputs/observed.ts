@@ -1,0 +1,53 @@
+import { withConstituents } from '../kb/constituents.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type { Scenario } from './scenario.js';
+
+/** An observed interaction study shown beside a prediction (display only: no model reads it). */
+export interface ObservedStudy {
+  id: string;
+  /** `related-product`: the study used another product carrying the same active compound. */
+  match: 'exact' | 'related-product';
+  perpetrator: string;
+  victim: string;
+  aucRatio?: number;
+  cmaxRatio?: number;
+  analyte?: string;
+  species: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  evidence: string;
+  sources: string[];
+  summary?: string;
+}
+
+/**
+ * Observed studies of the scenario's pair, including via constituents: a study of a related product (kratom tea for
+ * kratom, Epidiolex for CBD) counts when it delivers the same active compound, and `match` says which.
+ */
+export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
+  const perpIds = new Set([sc.perpetrator.id, ...sc.perpetratorCompounds.map((c) => c.compoundId)]);
+  const victimIds = new Set([sc.victim.id, sc.analyte.id]);
+  const overlaps = (id: string, ids: Set<string>): boolean => ids.has(id) || withConstituents(kb, id).some((x) => ids.has(x));
+  return kb.data.clinical
+    .filter((c): c is typeof c & { perpetrator: string } => c.kind === 'interaction' && c.perpetrator !== undefined)
+    .filter(
+      (c) =>
+        overlaps(c.perpetrator, perpIds) &&
+        (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte)) || withConstituents(kb, c.victim).includes(sc.analyte.id)),
+    )
+    .map((c) => ({
+      match: perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || victimIds.has(c.analyte ?? '')) ? 'exact' : 'related-product',
+      perpetrator: c.perpetrator,
+      victim: c.victim,
+      id: c.id,
+      aucRatio: c.aucRatio?.value,
+      cmaxRatio: c.cmaxRatio?.value,
+      analyte: c.analyte,
+      species: c.species,
+      victimDose: c.victimDose,
+      perpetratorDose: c.perpetratorDose,
+      evidence: c.evidence,
+      sources: c.sources,
+      summary: c.summary,
+    }));
+}

@@ -1,0 +1,110 @@
+import { CrosstalkError } from '../errors.js';
+import { expandToCompounds, withConstituents, type CompoundDose } from '../kb/constituents.js';
+import { resolveSubstance } from '../kb/fuzzy-match.js';
+import type { KbIndex } from '../kb/kb-index.js';
+import type { Substance } from '../kb/types.js';
+import { parseRegimen, type Regimen } from '../units/parse-regimen.js';
+import { fmScenarios } from './pk-inputs.js';
+
+/** A prediction question as the user (or a study record) asks it: names and regimen strings, not yet resolved. */
+export interface PredictRequest {
+  victim: string;
+  perpetrator: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  /** Metabolite or constituent whose exposure is the question. */
+  analyte?: string;
+  model?: 'static' | 'dynamic';
+  /** Hours after the first perpetrator dose at which the victim is given. */
+  victimAt?: number;
+  weightKg?: number;
+}
+
+/** A dose as used: the parsed regimen, its text, and where it came from (`user`, a KB source id, or `none`). */
+export interface DoseChoice {
+  regimen: Regimen | undefined;
+  text: string;
+  source: string;
+  /** True when the user gave no dose and the KB's reference dose stands in. */
+  defaulted: boolean;
+}
+
+/**
+ * Everything a model needs to know about the question, resolved once at the edge: substances (products expanded to
+ * their constituents at the perpetrator's regimen), parsed regimens with their provenance, the victim dose time,
+ * body weight and species. Nothing below this re-resolves a name or re-parses a regimen.
+ */
+export interface Scenario {
+  victim: Substance;
+  perpetrator: Substance;
+  /** The compound whose exposure is the question: the victim, one of its constituents, or a metabolite. */
+  analyte: Substance;
+  victimDose: DoseChoice;
+  perpetratorDose: DoseChoice;
+  /** Victim dose time in h after the perpetrator's first dose, when the request gives it. */
+  victimAtH: number | undefined;
+  weightKg: number;
+  /** False when the default adult weight stands in. */
+  weightGiven: boolean;
+  species: 'human';
+  /** Perpetrator compounds with their dose per administration at `perpetratorDose` (products expanded). */
+  perpetratorCompounds: CompoundDose[];
+  /** Only a swallowed victim dose meets the gut wall and the liver on first pass. */
+  victimRoute: 'oral' | 'iv';
+  /** The analyte is a metabolite of the victim (not one of its constituents). */
+  metaboliteQuestion: boolean;
+  model: 'static' | 'dynamic' | undefined;
+}
+
+/** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */
+export const DEFAULT_WEIGHT_KG = 70;
+const MAX_WEIGHT_KG = 400;
+const MAX_VICTIM_AT_H = 24 * 365;
+
+function doseChoice(kb: KbIndex, s: Substance, given: string | undefined, field: string): DoseChoice {
+  if (given !== undefined) return { regimen: parseRegimen(given, field), text: given, source: 'user', defaulted: false };
+  if (s.usualDose) return { regimen: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), text: s.usualDose.regimen, source: s.usualDose.source, defaulted: true };
+  void kb;
+  return { regimen: undefined, text: 'not given', source: 'none', defaulted: false };
+}
+
+/** Pick the constituent whose exposure answers the question: the analyte, else the main one with PK data. */
+function chooseAnalyte(kb: KbIndex, victim: Substance, analyte: string | undefined): Substance {
+  if (analyte) return resolveSubstance(kb, analyte, 'analyte');
+  const comps = expandToCompounds(kb, victim.id, undefined, DEFAULT_WEIGHT_KG);
+  const withFm = comps.filter((c) => fmScenarios(kb, c.compoundId).scenarios.length > 0);
+  const pool = withFm.length ? withFm : comps;
+  pool.sort((a, b) => b.weight - a.weight);
+  return kb.substance(pool[0]!.compoundId)!;
+}
+
+/** Resolve and check a prediction request once; every input error names its field. */
+export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
+  const weightKg = req.weightKg ?? DEFAULT_WEIGHT_KG;
+  if (!(weightKg > 0 && weightKg < MAX_WEIGHT_KG))
+    throw new CrosstalkError('INPUT_INVALID', `weight: ${weightKg} kg is not a plausible body weight (0–${MAX_WEIGHT_KG} kg)`, { field: 'weight' });
+  const victim = resolveSubstance(kb, req.victim, 'victim');
+  const perpetrator = resolveSubstance(kb, req.perpetrator, 'perpetrator');
+  if (victim.id === perpetrator.id)
+    throw new CrosstalkError('INPUT_SAME_SUBSTANCE', `perpetrator: '${req.perpetrator}' is the same substance as the victim`, { field: 'perpetrator' });
+  if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= MAX_VICTIM_AT_H))
+    throw new CrosstalkError('INPUT_INVALID', `victimAt: ${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}`, { field: 'victimAt' });
+  const victimDose = doseChoice(kb, victim, req.victimDose, 'victimDose');
+  const perpetratorDose = doseChoice(kb, perpetrator, req.perpetratorDose, 'perpetratorDose');
+  const analyte = chooseAnalyte(kb, victim, req.analyte);
+  return {
+    victim,
+    perpetrator,
+    analyte,
+    victimDose,
+    perpetratorDose,
+    victimAtH: req.victimAt,
+    weightKg,
+    weightGiven: req.weightKg !== undefined,
+    species: 'human',
+    perpetratorCompounds: expandToCompounds(kb, perpetrator.id, perpetratorDose.regimen, weightKg),
+    victimRoute: victimDose.regimen && victimDose.regimen.route !== 'po' ? 'iv' : 'oral',
+    metaboliteQuestion: analyte.id !== victim.id && withConstituents(kb, victim.id).every((x) => x !== analyte.id),
+    model: req.model,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The mechanistic static model behind the common model interface (MODEL.md §1.3: Fahmi et al. 2008; FDA 2020):
+ * point AUC ratio with gut and liver components, a Cmax ratio (one compartment, §1.4), the per-mechanism breakdown,
+ * one answer per fm source, and a Monte Carlo uncertainty interval. Pure: its inputs are numbers, not KB records.
+ */
+import type { ExposureModel, Mechanism, ModelAnswer } from '../model.js';
+import { staticUncertainty, type FmDraw } from './monte-carlo.js';
+import { cmaxRatio, staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology } from './static-ddi.js';
+
+export interface StaticModelInputs {
+  route: 'oral' | 'iv';
+  /** fm scenarios, one per source; the first gives the point estimate. */
+  fmScenarios: (FmDraw & { source: string })[];
+  fg: number;
+  perpetrators: PerpetratorInput[];
+  alternatives: Record<string, Record<string, EnzymeEffect[]>>;
+  physiology: Physiology;
+  option: ConcentrationOption;
+  /** Victim's hepatic availability and one-compartment absorption/elimination, for the Cmax ratio. */
+  fh: number;
+  kaPerH: number | undefined;
+  kPerH: number | undefined;
+  draws: number;
+  seed: number;
+}
+
+export interface StaticModelAnswer extends ModelAnswer {
+  model: 'static';
+  aucRatio: number;
+  cmaxRatio: number;
+  gutRatio: number;
+  liverRatio: number;
+  concentrationsUM: Record<string, { ih: number; ig: number; imaxU: number }>;
+  /** The AUC ratio under each fm source. */
+  scenarios: { source: string; aucRatio: number }[];
+}
+
+export const staticModel: ExposureModel<StaticModelInputs, StaticModelAnswer> = {
+  name: 'static',
+  predict(x: StaticModelInputs): StaticModelAnswer {
+    const first = x.fmScenarios[0]!;
+    const res = staticAucRatio({ route: x.route, fm: first.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option);
+    const cm = cmaxRatio({ gutRatio: res.gutRatio, hepaticClearanceScale: res.hepaticClearanceScale, fh: x.fh, kaPerH: x.kaPerH, kPerH: x.kPerH, route: x.route });
+    const uncertainty = staticUncertainty({ ...x, route: x.route });
+    const scenarios = x.fmScenarios.map((s) => ({
+      source: s.source,
+      aucRatio: staticAucRatio({ route: x.route, fm: s.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option, false).aucRatio,
+    }));
+    return {
+      model: 'static',
+      status: 'answered',
+      missing: [],
+      aucRatio: res.aucRatio,
+      cmaxRatio: cm.ratio,
+      cmaxMethod: cm.method,
+      mechanisms: res.mechanisms as Mechanism[],
+      assumptions: [],
+      studiesRead: [],
+      uncertainty,
+      variability: null,
+      gutRatio: res.gutRatio,
+      liverRatio: res.liverRatio,
+      concentrationsUM: Object.fromEntries(Object.entries(res.concentrations).map(([k, c]) => [k, { ih: c.ihUM, ig: c.igUM, imaxU: c.imaxUUM }])),
+      scenarios,
+    };
+  },
+};

@@ -1,0 +1,90 @@
+import { createRng, lognormalFactor, percentile, type Rng } from '../random.js';
+import { staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology, type VictimInput } from './static-ddi.js';
+import type { Interval } from '../model.js';
+
+/** Victim fm scenario as the sampler needs it: point values and the source's range per enzyme. */
+export interface FmDraw {
+  fm: Record<string, number>;
+  fmLow: Record<string, number>;
+  fmHigh: Record<string, number>;
+}
+
+/**
+ * Between-subject and between-source spreads sampled for the static model's uncertainty range (MODEL.md §3.4
+ * defaults; modelling assumptions, not measurements): CV of Ki, KI, EC50 and kdeg 50 %, kinact and Emax−1 30 %,
+ * fu 20 %, perpetrator exposure 30 %, fm within its source range (5 % when none), Fg on the logit scale SD 0.5.
+ */
+export const STATIC_SPREAD = { constantCv: 0.5, kinactCv: 0.3, emaxCv: 0.3, fuCv: 0.2, exposureCv: 0.3, kdegCv: 0.5, fmCv: 0.05, fgLogitSd: 0.5 } as const;
+
+export interface MonteCarloInputs {
+  route: VictimInput['route'];
+  fmScenarios: FmDraw[];
+  fg: number;
+  perpetrators: PerpetratorInput[];
+  alternatives: Record<string, Record<string, EnzymeEffect[]>>;
+  physiology: Physiology;
+  option: ConcentrationOption;
+  draws: number;
+  seed: number;
+}
+
+function drawFm(rng: Rng, sc: FmDraw): Record<string, number> {
+  const fm: Record<string, number> = {};
+  for (const [e, v] of Object.entries(sc.fm)) {
+    const lo = sc.fmLow[e] ?? v;
+    const hi = sc.fmHigh[e] ?? v;
+    fm[e] = lo === hi ? Math.min(1, v * lognormalFactor(rng, STATIC_SPREAD.fmCv)) : lo + (hi - lo) * rng.next();
+  }
+  const total = Object.values(fm).reduce((a, b) => a + b, 0);
+  if (total > 1) for (const e of Object.keys(fm)) fm[e] = fm[e]! / total;
+  return fm;
+}
+
+function drawEffect(rng: Rng, eff: EnzymeEffect, options: EnzymeEffect[]): EnzymeEffect {
+  const pick = options.length > 1 ? options[Math.floor(rng.next() * options.length)]! : eff;
+  const f = lognormalFactor(rng, STATIC_SPREAD.constantCv);
+  const KI = pick.KIuM ?? eff.KIuM;
+  const kinact = pick.kinactPerH ?? eff.kinactPerH;
+  const emax = pick.emaxFold ?? eff.emaxFold;
+  const ec50 = pick.ec50UM ?? eff.ec50UM;
+  return {
+    ...eff,
+    kiUM: pick.kiUM !== undefined ? pick.kiUM * f : eff.kiUM !== undefined ? eff.kiUM * f : undefined,
+    KIuM: KI !== undefined ? KI * lognormalFactor(rng, STATIC_SPREAD.constantCv) : undefined,
+    kinactPerH: kinact !== undefined ? kinact * lognormalFactor(rng, STATIC_SPREAD.kinactCv) : undefined,
+    kinactOverKIPerHPerUM: eff.kinactOverKIPerHPerUM !== undefined ? eff.kinactOverKIPerHPerUM * lognormalFactor(rng, STATIC_SPREAD.constantCv) : undefined,
+    emaxFold: emax !== undefined ? 1 + (emax - 1) * lognormalFactor(rng, STATIC_SPREAD.emaxCv) : undefined,
+    ec50UM: ec50 !== undefined ? ec50 * lognormalFactor(rng, STATIC_SPREAD.constantCv) : undefined,
+  };
+}
+
+function drawPerpetrator(rng: Rng, p: PerpetratorInput, alts: Record<string, EnzymeEffect[]>): PerpetratorInput {
+  const enzymes: Record<string, EnzymeEffect> = {};
+  for (const [e, eff] of Object.entries(p.enzymes)) enzymes[e] = drawEffect(rng, eff, alts[e] ?? []);
+  // Peak and average move together: one exposure draw scales both.
+  const exposure = lognormalFactor(rng, STATIC_SPREAD.exposureCv);
+  return { ...p, cmaxUM: p.cmaxUM * exposure, cavUM: p.cavUM === undefined ? undefined : p.cavUM * exposure, fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
+}
+
+/** 5th–95th percentile of the static AUC ratio over sampled inputs (seeded, deterministic). */
+export function staticUncertainty(x: MonteCarloInputs): Interval {
+  const rng = createRng(x.seed);
+  const samples: number[] = [];
+  for (let i = 0; i < x.draws; i++) {
+    const sc = x.fmScenarios[Math.floor(rng.next() * x.fmScenarios.length)]!;
+    const fm = drawFm(rng, sc);
+    const fg = x.fg >= 1 ? 1 : 1 / (1 + ((1 - x.fg) / x.fg) * Math.exp(STATIC_SPREAD.fgLogitSd * rng.normal()));
+    const perps = x.perpetrators.map((p) => drawPerpetrator(rng, p, x.alternatives[p.name] ?? {}));
+    const kd = lognormalFactor(rng, STATIC_SPREAD.kdegCv);
+    const scale = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * kd]));
+    const phys: Physiology = { ...x.physiology, kdegLiverPerH: scale(x.physiology.kdegLiverPerH), kdegGutPerH: scale(x.physiology.kdegGutPerH) };
+    const r = staticAucRatio({ route: x.route, fm, fg }, perps, phys, x.option, false).aucRatio;
+    if (Number.isFinite(r)) samples.push(r);
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    low: percentile(samples, 0.05),
+    high: percentile(samples, 0.95),
+    method: `5th–95th percentile of ${samples.length} Monte Carlo draws over Ki/KI/kinact/EC50 (CV 50 %, and between-source spread), fm (source ranges and scenarios), fu (CV 20 %), perpetrator Cmax (CV 30 %), kdeg (CV 50 %), Fg (logit SD 0.5); seed ${rng.seed}, ${rng.algorithm}`,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * English text for every statement code the engine produces. Wording lives here and nowhere else: the engine
+ * returns codes and parameters (src/core/schema/statement.ts), and golden files of CLI and brief output pin what
+ * users read, so a change of wording is a reviewed diff. A second language is a second file of the same shape.
+ */
+import type { Statement, StatementParam } from '../schema/statement.js';
+
+/** What some templates need beyond their own parameters: the answer's missing items, already rendered. */
+export interface RenderContext {
+  missing: string[];
+}
+
+type P = Record<string, StatementParam>;
+type Template = (p: P, ctx: RenderContext) => string;
+
+const t = (x: StatementParam | undefined): string => String(x);
+const n = (x: StatementParam | undefined): number => x as number;
+const list = (x: StatementParam | undefined): readonly (string | number)[] => (x ?? []) as readonly (string | number)[];
+/** Ratios as the engine has always printed them: 1 decimal from 10, 2 from 1, else 2 significant digits. */
+export function fmtRatio(x: number): string {
+  return x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);
+}
+const f2 = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+const ASSUMPTIONS: Record<string, Template> = {
+  ASSUME_DEFAULT_DOSE: (p) =>
+    `${p.role === 'victim' ? 'Victim' : 'Perpetrator'} dose not given: used the KB's reference dose of ${t(p.name)} (a dose from a label or study, not a recommendation), ${t(p.regimen)} [${t(p.source)}].`,
+  ASSUME_FG_ONE: (p) => `Fg of ${t(p.analyte)} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`,
+  ASSUME_FM_ASSUMED: (p) => `Some fm values of ${t(p.analyte)} are modelling assumptions, not measurements (see parameters).`,
+  ASSUME_ROUTE_SYSTEMIC: (p) =>
+    `${t(p.compound)} given ${t(p.route)}: treated as reaching the circulation directly (Ih = Ig = fu·Cmax, no gut-wall exposure); any swallowed fraction is ignored.`,
+  ASSUME_EXPOSURE_OTHER_ROUTE: (p) => `${t(p.compound)}: ${t(p.note)}.`,
+  ASSUME_KA_FROM_TMAX: (p) =>
+    `ka of ${t(p.compound)} not reported: ${n(p.ka).toPrecision(3)} /h inferred from tmax ${t(p.tmax)} h and t½ ${t(p.halfLife)} h (one-compartment) for the hepatic inlet and gut concentrations.`,
+  ASSUME_KA_DEFAULT: (p) => `ka of ${t(p.compound)} unknown: FDA default 6 /h (0.1 /min) used for the hepatic inlet and gut concentrations.`,
+  ASSUME_RB_ONE: (p) => `blood:plasma ratio of ${t(p.compound)} unknown: 1 assumed.`,
+  ASSUME_FU_FLOOR: (p) => `fu of ${t(p.compound)} (${t(p.fu)}) floored at 0.01, as regulatory basic models do.`,
+  ASSUME_CAV_FROM_PEAK: (p) =>
+    `${t(p.compound)}: no average steady-state concentration (single dose, or no AUC, CL/F or absorption data): the unbound peak stands in for the average.`,
+  ASSUME_TDI_SINGLE_DOSE: (p) =>
+    `${t(p.compound)} given once: inactivation judged over ${n(p.hours).toFixed(1)} h at its peak (AUC/Cmax of one dose), not the victim's whole exposure.`,
+  ASSUME_KDEG_FALLBACK: (p) => `Turnover (kdeg) of ${t(p.enzyme)} is not in the KB: the hepatic CYP3A4 value, ${t(p.kdeg)} /h, is assumed for the onset of induction.`,
+  ASSUME_FH_ONE: (p) => `Hepatic availability of ${t(p.analyte)} unknown: low extraction (Fh = 1) assumed for the Cmax ratio.`,
+  ASSUME_VICTIM_KA_DEFAULT: (p) => `ka of ${t(p.analyte)} unknown: FDA default 6 /h used for the Cmax ratio's absorption phase.`,
+  ASSUME_DYNAMIC_REQUESTED: () => 'Answered with the dynamic model, as requested.',
+  ASSUME_DYNAMIC_FOR_METABOLITE: (p) =>
+    `${t(p.analyte)} is a metabolite of ${t(p.victim)}: the static model has no closed form for a metabolite's exposure, so the dynamic model answered.`,
+  ASSUME_VICTIM_DOSE_FROM_PROFILE: (p) => `No victim dose given and no reference dose in the KB: used ${t(p.dose)}, the dose of ${t(p.victim)}'s PK profile [${t(p.source)}].`,
+  NOTE_SIMULATOR: (p) => t(p.text),
+};
+
+const MISSING: Record<string, Template> = {
+  MISSING_FM: (p) => `no metabolic pathway (fm) recorded for ${t(p.analyte)}`,
+  MISSING_CONSTANTS: (p) =>
+    `${p.induction ? 'induction constants (Emax, EC50)' : 'inhibition constants (Ki, or KI and kinact)'} of ${t(p.compound)} for ${t(p.enzyme)} — the KB records the effect${p.clinicalClass ? ` (${t(p.clinicalClass)} ${p.induction ? 'inducer' : 'inhibitor'})` : ''} but not its size`,
+  MISSING_CONTENT: (p) => `content of ${t(p.compound)} in ${t(p.product)} (needed to turn the dose into a ${t(p.compound)} dose)`,
+  MISSING_DOSE: (p) => `a dose of ${t(p.product)} (none given and no usual dose in the KB)`,
+  MISSING_MW: (p) => `molecular weight of ${t(p.compound)}`,
+  MISSING_CMAX: (p) => `human Cmax of ${t(p.compound)} at a known dose`,
+  MISSING_FU: (p) => `plasma unbound fraction (fu) of ${t(p.compound)}`,
+  MISSING_KDEG: (p) => `turnover rate (kdeg) of ${t(p.enzyme)}, so inactivation of it by ${t(p.compound)} is not included`,
+  MISSING_DYNAMIC: (p) => t(p.message),
+};
+
+const WARNINGS: Record<string, Template> = {
+  WARN_METABOLITE_AS_DOSED: (p) =>
+    `${t(p.analyte)} is a metabolite: the static model treats it as if it were dosed; its formation also changes. The dynamic model (crosstalk simulate) follows formation and elimination together.`,
+  WARN_PARTIAL_DATA: (_p, ctx) => `Not included (missing data): ${ctx.missing.join('; ')}.`,
+  WARN_CLASS_CLASH_INHIBITOR: (p) =>
+    `${t(p.perpetrator)} is classified as a ${t(p.clinicalClass)} ${t(p.enzyme)} inhibitor; for ${t(p.victim)} (fm ${n(p.fm).toFixed(2)}) that class implies an AUC increase of at least about ${n(p.implied).toFixed(1)}-fold, more than the ${n(p.predicted).toFixed(2)}-fold the in-vitro constants give. In-vitro constants can understate inhibition in people (unbound Ki not known, accumulation in the liver, inhibitory metabolites): read the model figure as a lower estimate.`,
+  WARN_CLASS_CLASH_INDUCER: (p) =>
+    `${t(p.perpetrator)} is classified as a ${t(p.clinicalClass)} ${t(p.enzyme)} inducer; for ${t(p.victim)} (fm ${n(p.fm).toFixed(2)}) that class implies an AUC ratio of at most about ${n(p.implied).toFixed(2)}, lower than the model's ${n(p.predicted).toFixed(2)}: the induction constants may understate the effect in people.`,
+  WARN_FM_SOURCES_DISAGREE: (p) =>
+    `Sources disagree on ${t(p.analyte)}'s pathways: ${list(p.sources)
+      .map((s, i) => `${s} → AUC ratio ${fmtRatio(n(list(p.ratios)[i]))}`)
+      .join('; ')}. The range spans them; the point uses ${t(p.pointSource)}.`,
+  WARN_MECHANISMS_CANCEL: () => 'Inhibition and induction roughly cancel here; each mechanism alone is shown below.',
+  WARN_OBSERVED_DISAGREES: (p) =>
+    `A study in people measured ×${t(p.observed)} (${p.dose ?? 'dose as reported'}; ${list(p.studySources).join(', ')}) where the model gives ×${f2(n(p.predicted))}: more than 2-fold apart. The human observation outranks the model (doses and designs may differ).`,
+  WARN_NO_RECORDED_EFFECT: (p) =>
+    `The KB records no inhibition or induction by ${t(p.perpetrator)} of ${list(p.enzymes).join(', ')}; absence of a record is weak evidence of absence.`,
+};
+
+const FDA_BANDS_INHIBITOR = "a strong inhibitor raises a sensitive substrate's AUC at least 5-fold, a moderate one 2–5-fold, a weak one 1.25–2-fold";
+const FDA_BANDS_INDUCER = "a strong inducer lowers a sensitive substrate's AUC by at least 80 %, a moderate one by 50–80 %, a weak one by 20–50 %";
+
+const PLAIN: Record<string, Template> = {
+  PLAIN_GREY: (_p, ctx) => `No estimate: the knowledge base lacks what this answer needs (${ctx.missing.join('; ')}). That is not the same as "no interaction".`,
+  PLAIN_CLINICAL_CLASSES: (p) =>
+    `Clinical classification: ${list(p.substances)
+      .map((s, i) => `${s} is a ${list(p.classes)[i]} ${list(p.enzymes)[i]} ${list(p.inducer)[i] ? 'inducer' : 'inhibitor'}`)
+      .join('; ')} (FDA bands: ${[p.anyInhibitor ? FDA_BANDS_INHIBITOR : '', p.anyInducer ? FDA_BANDS_INDUCER : ''].filter(Boolean).join('; ')}).`,
+  PLAIN_NO_INTERACTION: (p) => {
+    const enz = list(p.enzymes);
+    return `No pharmacokinetic effect of ${t(p.perpetrator)} on ${t(p.analyte)} is expected from what the KB records: ${t(p.analyte)} is cleared by ${enz.join(', ')}, and no effect of ${t(p.perpetrator)} on ${enz.length > 1 ? 'these enzymes' : 'this enzyme'} is recorded.`;
+  },
+  PLAIN_CLASS_CLASH: (p) =>
+    `From lab constants the model gives about ${fmtRatio(n(p.ratio))}× (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}×), but ${t(p.perpetrator)}'s clinical classification implies a larger effect on ${t(p.analyte)} in people (see the warning): read the model figure as a lower estimate, not as reassurance.`,
+  PLAIN_NO_CHANGE: (p) =>
+    `${t(p.perpetrator)} is not predicted to change ${t(p.analyte)} levels meaningfully (about ${fmtRatio(n(p.ratio))}×; range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}×).`,
+  PLAIN_CHANGE: (p) =>
+    `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}), mainly through ${p.mechanism ? `${t(p.mechanism)} of ${t(p.enzyme)} in the ${t(p.site)}` : 'shared enzymes'}. This is a ${p.observedBeside ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`,
+  PLAIN_DYNAMIC: (p) =>
+    `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${f2(n(p.ratio))}-fold${p.low !== null ? ` (range ${f2(n(p.low))}–${f2(n(p.high))})` : ''}; the peak moves by ${n(p.tmaxShiftH) >= 0 ? '+' : ''}${n(p.tmaxShiftH).toFixed(2)} h. This comes from a simulation built on lab measurements, not an observation in people.`,
+  PLAIN_GREY_DYNAMIC: (p) => `No estimate: the dynamic model needs data the KB lacks (${t(p.message)}). That is not the same as "no interaction".`,
+};
+
+const TECHNICAL: Record<string, Template> = {
+  TECH_GREY: (_p, ctx) => `Grey (no data): ${ctx.missing.join('; ')}.`,
+  TECH_NO_INTERACTION: (p) => `No recorded ${t(p.perpetrator)} inhibitor/inducer relation on the victim's pathways (${list(p.enzymes).join(', ')}); AUCR = 1 by construction.`,
+  TECH_MSM: (p) => {
+    const perps = list(p.perpetrators).map((name, i) => `${name}: Ih,u ${fmtRatio(n(list(p.ihUM)[i]))} µM, Ig ${fmtRatio(n(list(p.igUM)[i]))} µM`);
+    const fm = list(p.fmEnzymes).map((e, i) => `${e} ${list(p.fmValues)[i]}`);
+    return `MSM (Fahmi/FDA 2020), ${t(p.option)}: AUCR ${fmtRatio(n(p.ratio))} [gut ${fmtRatio(n(p.gut))} × liver ${fmtRatio(n(p.liver))}], CmaxR ${fmtRatio(n(p.cmaxRatio))} (${t(p.cmaxMethod)}); ${perps.join('; ')}; victim fm ${fm.join(', ')}, Fg ${t(p.fg)}; FDA class ${t(p.magnitudeClass)}.`;
+  },
+  TECH_DYNAMIC: (p) =>
+    `Dynamic model (semi-physiological, DOPRI5): AUCR ${f2(n(p.ratio))} (${t(p.metric)}), CmaxR ${f2(n(p.cmaxRatio))}, Tmax shift ${n(p.tmaxShiftH).toFixed(2)} h; ${list(p.explanations).join(' ')}`,
+  TECH_GREY_DYNAMIC: (p) => `Grey (no data) — dynamic model: ${t(p.message)}`,
+};
+
+/** Every code the English renderer knows, by code. */
+export const EN: Readonly<Record<string, Template>> = { ...ASSUMPTIONS, ...MISSING, ...WARNINGS, ...PLAIN, ...TECHNICAL };
+
+/** Render one statement; an unknown code is a bug (every code the engine emits has a template). */
+export function renderEn(s: Statement, ctx: RenderContext = { missing: [] }): string {
+  const tpl = EN[s.code];
+  if (!tpl) throw new Error(`render: no English template for statement code ${s.code} (a bug: add it to src/core/render/en.ts)`);
+  return tpl(s.params, ctx);
+}
