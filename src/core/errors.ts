@@ -78,6 +78,7 @@ export const ERRORS = registry([
   defineError('INPUT_BAD_PHENOTYPE', 400, "phenotype: '{text}' is not ENZYME=PHENOTYPE (e.g. CYP2D6=PM; phenotypes {phenotypes})", 'Write a phenotype as ENZYME=PHENOTYPE, e.g. CYP2D6=PM.'),
   defineError('INPUT_PHENOTYPE_UNUSED', 400, 'phenotype: {enzyme} does not clear any simulated compound', 'Fix a phenotype only for an enzyme that clears one of the simulated substances.'),
   defineError('INPUT_UNKNOWN_STUDY', 404, "study: no scenario '{id}'; known: {known}", 'Use one of the study ids listed (files in scenarios/).'),
+  defineError('INPUT_UNREADABLE_FILE', 400, "{field}: cannot read '{path}' ({problem})", 'Check the path (relative to the current directory) and that the file is readable.'),
   defineError('INPUT_BAD_JSON', 400, 'line {line}: not valid JSON ({problem})', 'Write one JSON object per line.'),
   defineError('INPUT_TOO_LARGE', 413, '{field}: {problem}', 'Ask for less: the cap is in the message.'),
   defineError('INPUT_SAME_SUBSTANCE', 400, '{field}: {problem}', 'Choose two different substances.'),
