@@ -13,9 +13,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbIndex } from '../core/index.js';
+import { crosstalkError, MAX_BODY_BYTES, RATE_LIMIT_PER_MIN, REQUEST_TIMEOUT_MS, type KbIndex } from '../core/index.js';
 import { createContext, type ServerContext } from './context.js';
-import { BODY_LIMIT_BYTES, errorHandler } from './error-map.js';
+import { errorHandler } from './error-map.js';
+import { addComponents } from './schemas.js';
 import { engineRoutes } from './routes/engine.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -23,7 +24,7 @@ import { benchmarkRoutes } from './routes/benchmark.js';
 
 export interface AppOptions {
   kb: KbIndex;
-  /** Requests per minute per client address, or false to switch limiting off (benchmarks). Default 600. */
+  /** Requests per minute per client address, or false to switch limiting off (benchmarks). Default RATE_LIMIT_PER_MIN. */
   rateLimit?: false | { max: number; timeWindowMs?: number };
   /** Folder of the built web app; null serves the API alone. Default: src/web/dist when it exists. */
   webDist?: string | null;
@@ -59,14 +60,17 @@ declare module 'fastify' {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: MAX_BODY_BYTES,
     // Fail fast instead of holding sockets: no request may take longer than this.
-    requestTimeout: 30_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, strict: false } },
   });
   const ctx = createContext(opts.kb, { today: opts.today, checkCacheSize: opts.checkCacheSize });
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
+  // Response schemas document the answers (and test/api checks every answer against their zod source); they must
+  // not reshape them. Fastify's schema serializer would silently drop fields a schema lacks: plain JSON instead.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
@@ -76,16 +80,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   if (opts.rateLimit !== false) {
-    const rl = opts.rateLimit ?? { max: 600 };
+    const rl = opts.rateLimit ?? { max: RATE_LIMIT_PER_MIN };
     await app.register(rateLimit, {
       max: rl.max,
       timeWindow: rl.timeWindowMs ?? 60_000,
       // The limiter keeps a counter per address for one window, in memory only.
-      errorResponseBuilder: (_req, c) => ({
-        statusCode: 429,
-        code: 'HTTP_RATE_LIMITED',
-        message: `rate limit: more than ${c.max} requests in ${c.after}; slow down`,
-      }),
+      // Thrown by the plugin and answered by the error handler, with the registry's message.
+      errorResponseBuilder: (_req, c) => crosstalkError('HTTP_RATE_LIMITED', { max: c.max, window: c.after }),
     });
   }
   app.addHook('onResponse', async (req) => {
@@ -93,9 +94,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ctx.counts.set(route, (ctx.counts.get(route) ?? 0) + 1);
   });
 
+  addComponents(app);
   await app.register(swagger, {
+    // Components keep their names (Prediction, CheckResult …) instead of def-0, def-1.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'Crosstalk API',
         version: API_VERSION,
@@ -129,12 +133,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const path = req.url.split('?')[0] ?? '';
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path))
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return reply.code(404).send({
-      code: 'HTTP_NOT_FOUND',
-      message: `path: no route ${req.method} ${path}; see /docs for the API`,
-      hint: 'See /docs or /openapi.json for the routes.',
-      details: { field: 'path' },
-    });
+    const e = crosstalkError('HTTP_NOT_FOUND', { method: req.method, path }, { field: 'path' });
+    return reply.code(e.status).send(e.toJSON());
   });
 
   await app.ready();

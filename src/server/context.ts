@@ -1,4 +1,4 @@
-import type { KbIndex } from '../core/index.js';
+import { CHECK_CACHE_ENTRIES, type KbIndex } from '../core/index.js';
 import { Lru } from './lru.js';
 
 /** What every route module gets: the KB, the clock read at the edge, and the check-result cache. */
@@ -16,7 +16,7 @@ export function createContext(kb: KbIndex, opts: { today?: () => string; checkCa
   return {
     kb,
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
-    checkCache: new Lru<string>(opts.checkCacheSize ?? 256),
+    checkCache: new Lru<string>(opts.checkCacheSize ?? CHECK_CACHE_ENTRIES),
     counts: new Map(),
   };
 }

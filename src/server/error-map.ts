@@ -1,17 +1,13 @@
 /**
  * Map every failure to the registry's status and a JSON body {code, message, hint, details} (STYLE.md
- * "Errors"). Fastify's own errors (schema validation, bad JSON, oversized bodies) are translated into
- * registry codes so a client sees one error shape. Anything unexpected is a 500 without internals.
+ * "Errors"). Fastify's own errors (schema validation, bad JSON, oversized bodies, rate limits) are translated
+ * into registry codes with the registry's templates, so a client sees one error shape and only registered codes.
+ * Anything unexpected is a SERVER_BUG without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CrosstalkError, ERRORS, isCrosstalkError, type ErrorCode, type ErrorDetails } from '../core/index.js';
+import { crosstalkError, isCrosstalkError, MAX_BODY_BYTES, type ApiSchemas, type CrosstalkError } from '../core/index.js';
 
-export interface ErrorBody {
-  code: ErrorCode | 'SERVER_BUG' | 'HTTP_NOT_FOUND' | 'HTTP_RATE_LIMITED' | 'HTTP_UNSUPPORTED_MEDIA_TYPE' | 'SIM_UNAVAILABLE';
-  message: string;
-  hint: string;
-  details: ErrorDetails;
-}
+export type ErrorBody = ApiSchemas.ErrorBodyJson;
 
 interface AjvIssue {
   instancePath: string;
@@ -29,83 +25,72 @@ function fieldOf(issue: AjvIssue, context: string): string {
   return path || context;
 }
 
-function describeIssue(issue: AjvIssue, field: string): string {
+/** What is wrong with the field, without the field's name (the registry template puts it in front). */
+function problemOf(issue: AjvIssue): string {
   switch (issue.keyword) {
     case 'required':
-      return `${field}: required`;
+      return 'required';
     case 'additionalProperties':
-      return `${field}: unknown field; remove it`;
+      return 'unknown field; remove it';
     case 'type':
-      return `${field}: must be ${String(issue.params.type)}`;
+      return `must be ${String(issue.params.type)}`;
     case 'maxItems':
-      return `${field}: at most ${String(issue.params.limit)} items allowed`;
+      return `at most ${String(issue.params.limit)} items allowed`;
     case 'minItems':
-      return `${field}: at least ${String(issue.params.limit)} items required`;
+      return `at least ${String(issue.params.limit)} items required`;
     case 'maxLength':
-      return `${field}: at most ${String(issue.params.limit)} characters allowed`;
+      return `at most ${String(issue.params.limit)} characters allowed`;
+    case 'maximum':
+      return `over the limit; the cap is ${String(issue.params.limit)}`;
     case 'enum':
-      return `${field}: must be one of ${(issue.params.allowedValues as unknown[]).join(', ')}`;
+      return `must be one of ${(issue.params.allowedValues as unknown[]).join(', ')}`;
     default:
-      return `${field}: ${issue.message ?? 'is not valid'}`;
+      return issue.message ?? 'is not valid';
   }
 }
+
+/** Too many items, characters or too large a number is a size problem: INPUT_TOO_LARGE with the cap. */
+const SIZE_KEYWORDS = new Set(['maxItems', 'maxLength', 'maximum']);
 
 export function validationBody(issues: AjvIssue[], context: string): { status: number; body: ErrorBody } {
   const described = issues.map((i) => {
     const field = fieldOf(i, context);
-    return { field, keyword: i.keyword, message: describeIssue(i, field), limit: i.params.limit };
+    return { field, keyword: i.keyword, message: `${field}: ${problemOf(i)}`, limit: i.params.limit };
   });
-  // Too many items or characters is a size problem: report it as such, with the cap.
-  const tooLarge = described.find((d) => d.keyword === 'maxItems' || d.keyword === 'maxLength');
-  const code: ErrorCode = tooLarge ? 'INPUT_TOO_LARGE' : 'INPUT_INVALID';
+  const tooLarge = described.find((d) => SIZE_KEYWORDS.has(d.keyword));
   const first = tooLarge ?? described[0]!;
-  return {
-    status: ERRORS[code].status,
-    body: {
-      code,
-      message: described.map((d) => d.message).join('; '),
-      hint: ERRORS[code].hint,
-      details: {
-        field: first.field,
-        ...(tooLarge ? { cap: tooLarge.limit } : {}),
-        issues: described.map(({ field, message }) => ({ field, message })),
-      },
-    },
+  const details = {
+    field: first.field,
+    ...(tooLarge && typeof tooLarge.limit === 'number' ? { cap: tooLarge.limit } : {}),
+    issues: described.map(({ field, message }) => ({ field, message })),
   };
+  // Every issue in one message: the registry template's {field}: {problem} holds the first, the rest follow.
+  const rest = described.filter((d) => d !== first).map((d) => d.message);
+  const problem = [problemOf(issues[described.indexOf(first)]!), ...rest].join('; ');
+  const e = crosstalkError(tooLarge ? 'INPUT_TOO_LARGE' : 'INPUT_INVALID', { field: first.field, problem }, details);
+  return { status: e.status, body: e.toJSON() };
 }
+
+const body = (e: CrosstalkError): { status: number; body: ErrorBody } => ({ status: e.status, body: e.toJSON() });
 
 /** Translate any thrown value into a status and the one error body. */
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
-  if (isCrosstalkError(err)) return { status: err.status, body: err.toJSON() };
+  if (isCrosstalkError(err)) return body(err);
   const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fe && Array.isArray(fe.validation)) return validationBody(fe.validation, fe.validationContext ?? 'body');
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY': {
-      const e = new CrosstalkError('INPUT_INVALID', `body: ${fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'empty; send a JSON object' : 'not valid JSON'}`, { field: 'body' });
-      return { status: 400, body: e.toJSON() };
-    }
-    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
-      const e = new CrosstalkError('INPUT_TOO_LARGE', `body: larger than the server accepts (cap ${BODY_LIMIT_BYTES} bytes)`, { field: 'body', cap: BODY_LIMIT_BYTES });
-      return { status: 413, body: e.toJSON() };
-    }
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return body(crosstalkError('INPUT_INVALID', { field: 'body', problem: fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'empty; send a JSON object' : 'not valid JSON' }, { field: 'body' }));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return body(crosstalkError('INPUT_TOO_LARGE', { field: 'body', problem: `larger than the server accepts (cap ${MAX_BODY_BYTES} bytes)` }, { field: 'body', cap: MAX_BODY_BYTES }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        body: { code: 'HTTP_UNSUPPORTED_MEDIA_TYPE', message: 'content-type: send application/json', hint: 'Set the header Content-Type: application/json.', details: { field: 'content-type' } },
-      };
+      return body(crosstalkError('HTTP_UNSUPPORTED_MEDIA_TYPE', {}, { field: 'content-type' }));
   }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
-  if (status === 429)
-    return { status, body: { code: 'HTTP_RATE_LIMITED', message: fe.message, hint: 'Wait a minute and try again.', details: {} } };
-  if (status === 503 && fe.code === 'SIM_UNAVAILABLE')
-    return { status, body: { code: 'SIM_UNAVAILABLE', message: fe.message, hint: 'Use /api/predict for the static prediction.', details: {} } };
-  if (status >= 400 && status < 500)
-    return { status, body: { code: 'INPUT_INVALID', message: fe.message, hint: ERRORS.INPUT_INVALID.hint, details: {} } };
-  return {
-    status: 500,
-    body: { code: 'SERVER_BUG', message: 'internal error: this is a bug in Crosstalk; please report what you sent', hint: 'Report the request that caused it.', details: {} },
-  };
+  if (status >= 400 && status < 500 && status !== 429)
+    return { status, body: crosstalkError('INPUT_INVALID', { field: 'request', problem: fe.message }, {}).toJSON() };
+  return body(crosstalkError('SERVER_BUG', {}, {}));
 }
 
 /** Fastify error handler: one shape for every error. Stacks of unexpected errors go to stderr only. */
@@ -114,6 +99,3 @@ export function errorHandler(err: unknown, _req: FastifyRequest, reply: FastifyR
   if (body.code === 'SERVER_BUG') process.stderr.write(`crosstalk server bug: ${(err as Error)?.stack ?? String(err)}\n`);
   void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
-
-/** Largest request body accepted (bytes): a regimen or claim is a few hundred bytes. */
-export const BODY_LIMIT_BYTES = 64 * 1024;

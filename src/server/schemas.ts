@@ -1,97 +1,88 @@
 /**
- * JSON schemas for request validation and the OpenAPI document. Response schemas name the top-level
- * fields and leave nested records open (`additionalProperties: true`): the engine's types are the
- * reference, and an over-tight response schema would silently drop fields.
+ * Route schemas for Fastify and the OpenAPI document, generated from the zod schemas in src/core/schema/api
+ * (z.toJSONSchema, JSON Schema 2020-12: the dialect of OpenAPI 3.1, and one Fastify's Ajv reads). Requests are
+ * validated against them; responses are serialized with JSON.stringify (see app.ts) and documented, and test/api
+ * parses the response to every documented example with the zod schema, so the document cannot drift from what the
+ * engine returns. Response objects used in more than one place are named components (`$ref: 'Prediction#'`).
  */
-export const errorSchema = {
-  type: 'object',
-  description: 'Every error: a registry code, a message naming the field, a hint on how to fix it, and details.',
-  required: ['code', 'message', 'hint', 'details'],
-  properties: {
-    code: { type: 'string', example: 'INPUT_UNKNOWN_SUBSTANCE' },
-    message: { type: 'string', example: "substances[1]: no substance called 'kratum' in the knowledge base; did you mean Kratom?" },
-    hint: { type: 'string' },
-    details: {
-      type: 'object',
-      additionalProperties: true,
-      properties: {
-        field: { type: 'string' },
-        suggestions: { type: 'array', items: { type: 'string' } },
-        cap: { type: 'number' },
-      },
-    },
-  },
-} as const;
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ApiSchemas as S } from '../core/index.js';
 
-const open = { type: 'object', additionalProperties: true } as const;
+export type JsonSchema = Record<string, unknown>;
 
-/** The usual error responses of a route that takes input. */
+/** Named response components: each becomes components/schemas/<name> in docs/openapi.json. */
+const COMPONENTS: [string, z.ZodType][] = [
+  ['Error', S.ErrorBodyJson],
+  ['Statement', S.StatementJson],
+  ['EvidenceSummary', S.EvidenceSummaryJson],
+  ['Quantity', S.QuantityJson],
+  ['ParamUse', S.ParamUseJson],
+  ['Prediction', S.PredictionJson],
+  ['SubstanceRef', S.SubstanceRefJson],
+  ['SideAction', S.SideActionJson],
+  ['SharedNode', S.SharedNodeJson],
+  ['SharedEffect', S.SharedEffectJson],
+  ['PairAnalysis', S.PairAnalysisJson],
+  ['CheckResult', S.CheckResultJson],
+  ['ClaimResult', S.ClaimResultJson],
+  ['Brief', S.BriefJson],
+  ['Substance', S.SubstanceJson],
+  ['RelationView', S.RelationViewJson],
+  ['PkProfile', S.PkProfileJson],
+  ['Finding', S.FindingJson],
+  ['Source', S.SourceJson],
+  ['LegalStatus', S.LegalStatusJson],
+  ['ClinicalStudy', S.ClinicalStudyJson],
+  ['RiskNote', S.RiskNoteJson],
+  ['SubstanceDescription', S.SubstanceDescriptionJson],
+  ['SearchHit', S.SearchHitJson],
+  ['Series', S.SeriesJson],
+  ['SimulateResult', S.SimulateResultJson],
+  ['KbInfo', S.KbInfoJson],
+  ['Health', S.HealthJson],
+];
+
+const registry = z.registry<{ id: string }>();
+for (const [id, schema] of COMPONENTS) registry.add(schema, { id });
+
+/** Add every component to Fastify (and so to the OpenAPI document) under its name. */
+export function addComponents(app: FastifyInstance): void {
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'output', uri: (id) => `${id}#`, unrepresentable: 'throw' });
+  for (const [id, js] of Object.entries(schemas)) {
+    const { $schema: _dialect, $id: _id, ...rest } = js as JsonSchema;
+    app.addSchema({ $id: id, ...rest });
+  }
+}
+
+/** A reference to a named component, with the response's description. */
+export function component(schema: z.ZodType, description: string): JsonSchema {
+  const entry = COMPONENTS.find(([, s]) => s === schema);
+  if (!entry) throw new Error('schemas.ts: the response schema is not a named component; add it to COMPONENTS');
+  return { description, $ref: `${entry[0]}#` };
+}
+
+/** The JSON Schema of a request (defaults optional for the client), inlined: requests are small and Ajv checks them. */
+export function requestSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...js } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'throw' }) as JsonSchema;
+  return js;
+}
+
+/** The JSON Schema of a response that is not a named component, inlined. */
+export function responseSchema(schema: z.ZodType, description: string): JsonSchema {
+  const { $schema: _dialect, ...js } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'throw' }) as JsonSchema;
+  return { description, ...js };
+}
+
+/** An error response: the registry's shape (code, message, hint, details). */
+export const errorResponse = (description: string): JsonSchema => component(S.ErrorBodyJson, description);
+
+/** The error responses a route that takes input may give. */
 export const errorResponses = {
-  400: { ...errorSchema, description: 'Bad input (the message names the field)' },
-  404: { ...errorSchema, description: 'Unknown substance (details.suggestions has the nearest names)' },
-  413: { ...errorSchema, description: 'Too large: body, list or horizon over the cap (details.cap)' },
-  422: { ...errorSchema, description: 'The KB lacks data this answer needs' },
-  429: { ...errorSchema, description: 'Rate limited' },
-  500: { ...errorSchema, description: 'A bug' },
+  400: errorResponse('Bad input (the message names the field)'),
+  404: errorResponse('Unknown substance (details.suggestions has the nearest names)'),
+  413: errorResponse('Too large: body, list, number or horizon over the cap (details.cap)'),
+  422: errorResponse('The KB lacks data this answer needs'),
+  429: errorResponse('Rate limited'),
+  500: errorResponse('A bug'),
 } as const;
-
-export const substanceName = {
-  type: 'string',
-  minLength: 1,
-  maxLength: 100,
-  description: 'A name, synonym, brand, slang name or id (typo suggestions on failure)',
-} as const;
-
-/** Cap on names per request: matches the engine's MAX_CHECK_SUBSTANCES. */
-export const MAX_SUBSTANCES = 8;
-
-export const substancesList = {
-  type: 'array',
-  minItems: 2,
-  maxItems: MAX_SUBSTANCES,
-  items: substanceName,
-  example: ['cannabis', 'kratom'],
-} as const;
-
-export const searchHit = {
-  type: 'object',
-  required: ['id', 'name', 'kind', 'matched', 'score'],
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    matched: { type: 'string', description: 'The name that matched (synonym, brand, slang, Latin or the name)' },
-    score: { type: 'number' },
-  },
-} as const;
-
-export const checkResult = {
-  type: 'object',
-  description: 'Every pair: shared receptors and enzymes, exposure both ways, shared effects, tier, statements with evidence',
-  required: ['kbVersion', 'notice', 'substances', 'pairs'],
-  properties: {
-    kbVersion: { type: 'string' },
-    notice: { type: 'string' },
-    substances: { type: 'array', items: open },
-    pairs: { type: 'array', items: open },
-  },
-} as const;
-
-export const predictBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['victim', 'perpetrator'],
-  properties: {
-    victim: { ...substanceName, description: 'The substance whose exposure may change' },
-    perpetrator: { ...substanceName, description: 'The substance that may change it' },
-    victimDose: { type: 'string', maxLength: 60, description: 'Regimen, e.g. "7.5 mg" (default: the KB usual dose)' },
-    perpetratorDose: { type: 'string', maxLength: 60, description: 'Regimen, e.g. "200 mg bid 7d"' },
-    analyte: { ...substanceName, description: 'A metabolite or constituent whose exposure is the question' },
-    model: { type: 'string', enum: ['static', 'dynamic'] },
-    victimAt: { type: 'number', minimum: 0, maximum: 8760, description: 'Hours after the first perpetrator dose' },
-    weightKg: { type: 'number', exclusiveMinimum: 0, maximum: 400 },
-  },
-  example: { victim: 'midazolam', perpetrator: 'kratom' },
-} as const;
-
-export const openObject = open;

@@ -1,152 +1,147 @@
 /**
- * Bridge from the HTTP request to the dynamic simulator in src/core/sim: names → compounds with doses
- * (expandToCompounds), drug parameters from the KB (drugFromKb), dose events, one paired run for the
- * curves (alone vs combined, the chosen CYP2D6 phenotype), and optionally a virtual population for the
- * 5th–95th percentile band. Compounds the KB cannot parameterise are left out and named in `notes`;
- * when nothing can be simulated the answer is SIM_MISSING_PARAMETER, never a made-up curve.
+ * POST /api/simulate on the core's one simulation planner (planSimulation, as the CLI uses it): names → KB ids,
+ * each side → plan items (its regimen, or without one the KB usual dose of the substance or of each of its
+ * constituents), one plan, the victim's main analyte alone vs with the perpetrator, and optionally a virtual
+ * population for the 5th–95th percentile band. Phenotypes apply only to enzymes that clear a simulated compound
+ * (planPgx checks it); the seed is the request's. When nothing can be simulated the answer is
+ * SIM_MISSING_PARAMETER, never a made-up curve.
  */
-import { CrosstalkError, isCrosstalkError } from '../core/index.js';
-import { expandToCompounds } from '../core/index.js';
-import type { KbIndex } from '../core/index.js';
-import { parseRegimen, type Regimen } from '../core/index.js';
-import { resolveSubstance } from '../core/index.js';
-import { drugFromKb, enzymeTurnoverFromKb, physiologyFor, runPopulation, simulateInteraction, PHENOTYPE_MULTIPLIERS, type DoseEvent, type DrugParams, type SimRoute } from '../core/index.js';
+import {
+  ApiSchemas,
+  crosstalkError,
+  CrosstalkError,
+  expandToCompounds,
+  MAX_API_HORIZON_H,
+  MAX_API_PERSON_HOURS,
+  MAX_BAND_SUBJECTS,
+  PHENOTYPE_MULTIPLIERS,
+  planPgx,
+  planSimulation,
+  resolveSubstance,
+  runPopulation,
+  simulateInteraction,
+  type DrugParams,
+  type KbIndex,
+  type Phenotype,
+} from '../core/index.js';
 
-export interface SimulateBody {
-  victim: string;
-  perpetrator: string;
-  victimDose?: string;
-  perpetratorDose?: string;
-  phenotype?: 'PM' | 'IM' | 'NM' | 'UM';
-  population?: number;
-  horizonH?: number;
-  seed?: number;
-}
+type SimulateRequest = ApiSchemas.SimulateRequest;
+type SimulateResult = ApiSchemas.SimulateResultJson;
 
-/** Caps keep one request well under a few seconds on one core. */
-export const SIM_CAPS = { population: 100, horizonH: 24 * 14, personHours: 4000 } as const;
-const WEIGHT_KG = 70;
+/** Points on the curves' time grid. */
 const GRID_POINTS = 161;
-const BAND_SUBJECTS = 50;
+/** Ancestry of the virtual population when the request names none. */
+const DEFAULT_ANCESTRY = 'european';
 
 interface Side {
   id: string;
   name: string;
+  /** The regimen as given, or what stood in for it. */
   dose: string;
-  /** The longest dosing of any compound (for the default horizon). */
-  durationD: number | null;
-  multiple: boolean;
-  compounds: { id: string; name: string; weight: number; doseMg: number; regimen: Regimen }[];
+  items: { substance: string; regimen: string }[];
 }
 
-/**
- * A substance and its compounds with doses. Without a dose for a plant or product that has no usual dose
- * (e.g. cannabis), each constituent with its own usual dose stands in for it, as in the static check.
- */
+/** A side of the pair as plan items; without a dose, the KB usual dose of the substance or of each constituent. */
 function side(kb: KbIndex, name: string, dose: string | undefined, field: 'victim' | 'perpetrator'): Side {
   const s = resolveSubstance(kb, name, field);
   const text = dose ?? s.usualDose?.regimen;
-  let compounds: Side['compounds'] = [];
-  if (text) {
-    const regimen = parseRegimen(text, `${field}Dose`);
-    compounds = expandToCompounds(kb, s.id, regimen, WEIGHT_KG)
-      .filter((c) => c.doseMg !== undefined && c.doseMg > 0)
-      .map((c) => ({ id: c.compoundId, name: c.name, weight: c.weight, doseMg: c.doseMg!, regimen }));
-  } else {
-    for (const c of expandToCompounds(kb, s.id, undefined, WEIGHT_KG)) {
-      const cs = kb.substance(c.compoundId);
-      if (!cs?.usualDose) continue;
-      const regimen = parseRegimen(cs.usualDose.regimen, `${field}Dose (KB usual dose of ${cs.name})`);
-      const inner = expandToCompounds(kb, cs.id, regimen, WEIGHT_KG)[0];
-      if (inner?.doseMg) compounds.push({ id: cs.id, name: cs.name, weight: c.weight, doseMg: inner.doseMg, regimen });
-    }
+  if (text) return { id: s.id, name: s.name, dose: text, items: [{ substance: s.id, regimen: text }] };
+  const items: Side['items'] = [];
+  // Without a regimen the body weight plays no part: the expansion only lists the constituents.
+  for (const c of expandToCompounds(kb, s.id, undefined, 70)) {
+    const usual = kb.substance(c.compoundId)?.usualDose?.regimen;
+    if (usual && !items.some((i) => i.substance === c.compoundId)) items.push({ substance: c.compoundId, regimen: usual });
   }
-  if (!compounds.length)
-    throw new CrosstalkError('INPUT_BAD_REGIMEN', `${field}Dose: no dose given and the KB has no usual dose for ${s.name} or its constituents; give one, e.g. "10 mg"`, { field: `${field}Dose` });
-  const label = text ?? compounds.map((c) => `${c.name} ${c.regimen.text}`).join(' + ');
-  const durations = compounds.map((c) => c.regimen.durationD ?? 0);
-  return { id: s.id, name: s.name, dose: label, durationD: Math.max(...durations) || null, multiple: compounds.some((c) => c.regimen.intervalH !== null), compounds };
+  if (!items.length)
+    throw crosstalkError('INPUT_REQUIRED', { field: `${field}Dose`, how: `the KB has no usual dose for ${s.name} or its constituents; give one, e.g. "10 mg"` }, { field: `${field}Dose` });
+  const label = items.map((i) => `${kb.substance(i.substance)?.name ?? i.substance} ${i.regimen}`).join(' + ');
+  return { id: s.id, name: s.name, dose: label, items };
 }
 
-const ROUTE: Record<Regimen['route'], SimRoute> = { po: 'po', iv: 'iv', inhaled: 'inhaled', oromucosal: 'oromucosal', sublingual: 'oromucosal' };
-
-function doseEvents(s: Side, kept: Set<string>, tEndH: number): DoseEvent[] {
-  const out: DoseEvent[] = [];
-  for (const c of s.compounds) {
-    if (!kept.has(c.id)) continue;
-    const r = c.regimen;
-    const last = r.intervalH === null ? 0 : Math.min(tEndH, r.durationD !== null ? r.durationD * 24 - 1e-9 : tEndH);
-    for (let t = 0; t <= last + 1e-9 && out.length < 2000; t += r.intervalH ?? Infinity) out.push({ drugId: c.id, tH: t, amountMg: c.doseMg, route: ROUTE[r.route] });
-  }
-  return out;
+/** Enzymes that clear a simulated compound (the population samples phenotypes only for these). */
+function clearingEnzymes(drugs: DrugParams[]): string[] {
+  return [...new Set(drugs.flatMap((d) => d.enzymes.filter((e) => e.clintLiverLPerH > 0).map((e) => e.enzyme)))].sort();
 }
 
-/** Scale the CYP2D6 share of intrinsic clearance for a fixed phenotype (MODEL.md §3 multipliers). */
-function withPhenotype(d: DrugParams, ph: string): DrugParams {
-  const m = PHENOTYPE_MULTIPLIERS.cyp2d6?.[ph as 'NM'] ?? 1;
-  if (m === 1) return d;
-  return { ...d, enzymes: d.enzymes.map((e) => (e.enzyme === 'cyp2d6' ? { ...e, clintLiverLPerH: e.clintLiverLPerH * m, clintGutLPerH: e.clintGutLPerH * m } : e)) };
+/** The fixed phenotypes applied to one drug's intrinsic clearances (MODEL.md §3 multipliers). */
+function withPhenotypes(d: DrugParams, fixed: Record<string, Phenotype>): DrugParams {
+  return {
+    ...d,
+    enzymes: d.enzymes.map((e) => {
+      const ph = fixed[e.enzyme];
+      const m = ph ? (PHENOTYPE_MULTIPLIERS[e.enzyme]?.[ph] ?? 1) : 1;
+      return m === 1 ? e : { ...e, clintLiverLPerH: e.clintLiverLPerH * m, clintGutLPerH: e.clintGutLPerH * m };
+    }),
+  };
 }
 
-export async function runSimulation(kb: KbIndex, b: SimulateBody): Promise<unknown> {
+export function runSimulation(kb: KbIndex, b: SimulateRequest): SimulateResult {
   const v = side(kb, b.victim, b.victimDose, 'victim');
   const p = side(kb, b.perpetrator, b.perpetratorDose, 'perpetrator');
-  if (v.id === p.id) throw new CrosstalkError('INPUT_SAME_SUBSTANCE', `perpetrator: '${b.perpetrator}' is the same substance as the victim`, { field: 'perpetrator' });
-  const phenotype = b.phenotype ?? 'NM';
-  const { physiology } = physiologyFor('human', enzymeTurnoverFromKb(kb), WEIGHT_KG);
-  const all = [...v.compounds, ...p.compounds].map((c) => c.id).filter((x, i, a) => a.indexOf(x) === i);
-  const notes: string[] = [];
-  const drugs: DrugParams[] = [];
-  for (const id of all) {
-    try {
-      drugs.push(drugFromKb(kb, id, physiology, all).drug);
-    } catch (e) {
-      if (!isCrosstalkError(e)) throw e;
-      notes.push(`${kb.substance(id)?.name ?? id} left out: ${e.message}`);
-    }
-  }
-  const kept = new Set(drugs.map((d) => d.id));
-  const vKept = v.compounds.filter((c) => kept.has(c.id));
-  const pKept = p.compounds.filter((c) => kept.has(c.id));
-  if (!vKept.length || !pKept.length)
-    throw new CrosstalkError('SIM_MISSING_PARAMETER', `simulate: the KB lacks the PK parameters to simulate ${!vKept.length ? v.name : p.name}; ${notes.join('; ')}`, { field: !vKept.length ? 'victim' : 'perpetrator' });
-  const multiple = v.multiple || p.multiple;
-  const tEndH = b.horizonH ?? (multiple ? Math.min(SIM_CAPS.horizonH, 24 * Math.max(v.durationD ?? 3, p.durationD ?? 3)) : 24);
+  if (v.id === p.id) throw crosstalkError('INPUT_SAME_SUBSTANCE', { field: 'perpetrator', problem: `'${b.perpetrator}' is the same substance as the victim` }, { field: 'perpetrator' });
+  const plan = planSimulation(kb, [...v.items, ...p.items], { species: 'human', ...(b.horizonH !== undefined ? { days: b.horizonH / 24 } : {}) });
+  const tEndH = b.horizonH ?? Math.min(plan.tEndH, MAX_API_HORIZON_H);
   const n = b.population ?? 0;
   // The population's cost grows with people × hours: bound the product so no request runs for long.
-  if (n * tEndH > SIM_CAPS.personHours)
-    throw new CrosstalkError(
+  if (n * tEndH > MAX_API_PERSON_HOURS)
+    throw crosstalkError(
       'INPUT_TOO_LARGE',
-      `population: ${n} people × ${Math.round(tEndH)} h = ${Math.round(n * tEndH)} person-hours; the cap is ${SIM_CAPS.personHours} (fewer people or a shorter horizonH)`,
-      { field: 'population', cap: SIM_CAPS.personHours },
+      { field: 'population', problem: `${n} people × ${Math.round(tEndH)} h = ${Math.round(n * tEndH)} person-hours; the cap is ${MAX_API_PERSON_HOURS} (fewer people or a shorter horizonH)` },
+      { field: 'population', cap: MAX_API_PERSON_HOURS },
     );
-  const gridH = Array.from({ length: GRID_POINTS }, (_, i) => (tEndH * i) / (GRID_POINTS - 1));
-  const doses = [...doseEvents(v, kept, tEndH), ...doseEvents(p, kept, tEndH)];
+
+  // One group per side: a product without a usual dose is planned as its constituents, simulated together.
+  const ofSide = (s: Side) => plan.groups.filter((g) => s.items.some((i) => i.substance === g.id)).flatMap((g) => g.compounds);
   const groups = [
-    { id: v.id, compounds: vKept.map((c) => c.id) },
-    { id: p.id, compounds: pKept.map((c) => c.id) },
+    { id: v.id, compounds: ofSide(v) },
+    { id: p.id, compounds: ofSide(p) },
   ];
-  const analyte = [...vKept].sort((a, c) => c.weight - a.weight)[0]!;
-  const res = simulateInteraction({ drugs: drugs.map((d) => withPhenotype(d, phenotype)), physiology, groups, doses, tEndH, gridH });
-  const cr = res.compounds.find((c) => c.id === analyte.id)!;
-  let band = null;
+  const missing = groups.find((g) => g.compounds.length === 0);
+  if (missing)
+    throw new CrosstalkError('SIM_MISSING_PARAMETER', `simulate: the KB lacks the PK parameters to simulate ${missing.id === v.id ? v.name : p.name}; ${plan.notes.join('; ')}`, {
+      field: missing.id === v.id ? 'victim' : 'perpetrator',
+    });
+
+  const enzymes = clearingEnzymes(plan.drugs);
+  const fixed = (b.phenotypes ?? {}) as Record<string, Phenotype>;
+  // Checks every fixed phenotype: the enzyme clears a simulated compound and has that phenotype.
+  const pgx = planPgx(enzymes, b.ancestry ?? DEFAULT_ANCESTRY, fixed);
+  const polymorphicEnzymes = pgx.map((x) => x.enzyme);
+
+  const doses = plan.doses.filter((d) => d.tH < tEndH);
+  const gridH = Array.from({ length: GRID_POINTS }, (_, i) => (tEndH * i) / (GRID_POINTS - 1));
+  // The victim's analyte: its compound with the largest dose (the main constituent of a plant or product).
+  const vDoses = plan.regimens.filter((r) => v.items.some((i) => i.substance === r.substance)).flatMap((r) => r.compounds);
+  const analyteId = [...vDoses].filter((c) => groups[0]!.compounds.includes(c.id)).sort((a, c) => c.doseMg - a.doseMg)[0]!.id;
+  const analyteName = kb.substance(analyteId)?.name ?? analyteId;
+  const drugs = plan.drugs.map((d) => withPhenotypes(d, fixed));
+  const res = simulateInteraction({ drugs, physiology: plan.physiology, groups, doses, tEndH, gridH });
+  const cr = res.compounds.find((c) => c.id === analyteId)!;
+
+  let band: SimulateResult['band'] = null;
+  const seed = b.seed ?? ApiSchemas.DEFAULT_SIM_SEED;
   if (n > 0) {
-    const pop = runPopulation({ drugs, physiology, groups, doses, tEndH, n, seed: b.seed ?? 20240318, ancestry: 'european', fixedPhenotypes: { cyp2d6: phenotype }, bandGridH: gridH, bandSubjects: Math.min(n, BAND_SUBJECTS) });
-    const bc = pop.bands?.compounds.find((c) => c.id === analyte.id);
+    const pop = runPopulation({
+      drugs: plan.drugs, physiology: plan.physiology, groups, doses, tEndH, n, seed,
+      ancestry: b.ancestry ?? DEFAULT_ANCESTRY, fixedPhenotypes: fixed, bandGridH: gridH, bandSubjects: Math.min(n, MAX_BAND_SUBJECTS),
+    });
+    const bc = pop.bands?.compounds.find((c) => c.id === analyteId);
     if (pop.bands && bc) band = { timesH: pop.bands.gridH, p5UM: bc.combined.p5, p50UM: bc.combined.p50, p95UM: bc.combined.p95, n: pop.bands.subjects };
   }
   return {
-    victim: { id: v.id, name: v.name, analyte: analyte.id, analyteName: analyte.name, dose: v.dose },
+    victim: { id: v.id, name: v.name, analyte: analyteId, analyteName, dose: v.dose },
     perpetrator: { id: p.id, name: p.name, dose: p.dose },
-    phenotype: `CYP2D6 ${phenotype}`,
+    polymorphicEnzymes,
+    phenotypes: fixed,
+    seed: n > 0 ? seed : null,
     tEndH,
-    alone: { label: `${analyte.name} alone`, timesH: gridH, concUM: cr.curves?.alone?.cpUM ?? [] },
-    combined: { label: `${analyte.name} with ${p.name}`, timesH: gridH, concUM: cr.curves?.combined.cpUM ?? [] },
+    alone: { label: `${analyteName} alone`, timesH: gridH, concUM: cr.curves?.alone?.cpUM ?? [] },
+    combined: { label: `${analyteName} with ${p.name}`, timesH: gridH, concUM: cr.curves?.combined.cpUM ?? [] },
     band,
     aucRatio: cr.ratios?.aucRatio ?? null,
     cmaxRatio: cr.ratios?.cmaxRatio ?? null,
     aucMetric: cr.ratios?.aucMetric ?? null,
     explanations: cr.explanations,
-    notes: [...notes, ...res.warnings],
+    notes: [...plan.notes, ...res.warnings],
   };
 }

@@ -1,12 +1,8 @@
 /** POST /api/check, /api/predict, /api/claim, /api/explain: parse input, call core, serialize. */
 import type { FastifyInstance } from 'fastify';
-import { checkClaim } from '../../core/index.js';
-import { check } from '../../core/index.js';
-import { predict, type PredictRequest } from '../../core/index.js';
-import { buildBrief, renderBrief } from '../../core/index.js';
-import { resolveSubstance } from '../../core/index.js';
+import { ApiSchemas as S, buildBrief, check, checkClaim, MAX_SUBSTANCES, predict, renderBrief, resolveSubstance } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
-import { checkResult, errorResponses, openObject, predictBody, substancesList } from '../schemas.js';
+import { component, errorResponses, requestSchema } from '../schemas.js';
 
 /**
  * The check answer as a JSON string, from the LRU when possible. The key is the KB version plus the
@@ -25,14 +21,14 @@ export function checkJson(ctx: ServerContext, names: string[]): string {
 }
 
 export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post<{ Body: { substances: string[] } }>(
+  app.post<{ Body: S.CheckRequest }>(
     '/api/check',
     {
       schema: {
-        summary: 'Every pair: shared receptors and enzymes, exposure change both ways, tier and evidence',
+        summary: `Every pair of 2–${MAX_SUBSTANCES} substances: shared receptors and enzymes, exposure change both ways, tier and evidence`,
         tags: ['engine'],
-        body: { type: 'object', additionalProperties: false, required: ['substances'], properties: { substances: substancesList } },
-        response: { 200: checkResult, ...errorResponses },
+        body: requestSchema(S.CheckRequest),
+        response: { 200: component(S.CheckResultJson, 'Every pair with its statements and evidence'), ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -41,70 +37,48 @@ export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.post<{ Body: PredictRequest }>(
+  app.post<{ Body: S.PredictRequest }>(
     '/api/predict',
     {
       schema: {
-        summary: 'How much the perpetrator changes the victim\'s exposure (mechanistic static model), with range and mechanism',
+        summary: "How much the perpetrator changes the victim's exposure (mechanistic static model, or the simulator), with range and mechanism",
         tags: ['engine'],
-        body: predictBody,
-        response: { 200: { ...openObject, required: ['victim', 'perpetrator', 'status'] }, ...errorResponses },
+        body: requestSchema(S.PredictRequest),
+        response: { 200: component(S.PredictionJson, 'The prediction; ratios are null when the KB lacks data (grey)'), ...errorResponses },
       },
     },
     async (req) => predict(ctx.kb, req.body),
   );
 
-  app.post<{ Body: { claim: string } }>(
+  app.post<{ Body: S.ClaimRequest }>(
     '/api/claim',
     {
       schema: {
         summary: 'Check a plain-English claim ("cannabis and kratom are unrelated") against the KB',
         tags: ['engine'],
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['claim'],
-          properties: { claim: { type: 'string', minLength: 1, maxLength: 500, example: 'cannabis and kratom are pharmacologically unrelated' } },
-        },
-        response: {
-          200: {
-            type: 'object',
-            additionalProperties: true,
-            required: ['claim', 'verdict', 'reasons', 'sources', 'caveats'],
-            properties: {
-              claim: { type: 'string' },
-              verdict: { type: 'string', enum: ['supported', 'contradicted', 'not-supported', 'insufficient-evidence', 'unrecognized'] },
-              summary: { type: 'string' },
-              reasons: { type: 'array', items: openObject },
-              sources: { type: 'array', items: { type: 'string' } },
-              caveats: { type: 'array', items: { type: 'string' } },
-            },
-          },
-          ...errorResponses,
-        },
+        body: requestSchema(S.ClaimRequest),
+        response: { 200: component(S.ClaimResultJson, 'Verdict, reasons with evidence, caveats'), ...errorResponses },
       },
     },
     async (req) => checkClaim(ctx.kb, req.body.claim),
   );
 
-  app.post<{ Body: { substances: string[]; format?: 'md' | 'html' | 'json'; jurisdiction?: string } }>(
+  app.post<{ Body: S.ExplainRequest }>(
     '/api/explain',
     {
       schema: {
         summary: 'The evidence brief for a pair as Markdown, HTML or JSON (every statement cited)',
         tags: ['engine'],
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['substances'],
-          properties: {
-            substances: { ...substancesList, maxItems: 2, description: 'Exactly two substances' },
-            format: { type: 'string', enum: ['md', 'html', 'json'], default: 'json' },
-            jurisdiction: { type: 'string', pattern: '^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$', description: 'e.g. US, US-CA, DE' },
-          },
-        },
+        body: requestSchema(S.ExplainRequest),
         response: {
-          200: { description: 'JSON brief (format json), or text/markdown / text/html', ...openObject },
+          200: {
+            description: 'The brief: JSON (format json), Markdown (md) or HTML (html)',
+            content: {
+              'application/json': { schema: component(S.BriefJson, 'JSON brief') },
+              'text/markdown': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+            },
+          },
           ...errorResponses,
         },
       },

@@ -3,6 +3,7 @@ import { TARGET_ACTIONS, ENZYME_ACTIONS } from '../records.js';
 import { EvidenceLevel, EvidenceSummaryJson, Grade, SubstanceKind, Tier } from './common.js';
 import { PredictionJson } from './predict.js';
 import { FindingJson } from './records-json.js';
+import { StatementParam } from './statement.js';
 
 /** What one side of a pair does at a shared receptor or enzyme, with its evidence. */
 export const SideActionJson = z
@@ -51,6 +52,10 @@ export const PairStatementJson = z
   .object({
     id: z.string(),
     topic: z.enum(['relatedness', 'receptor', 'enzyme', 'pk', 'pd', 'finding', 'mutual-inhibition']),
+    // The statement as data (render registry code and parameters), beside its rendered text; optional while the
+    // engine moves to statements, then required.
+    code: z.string().regex(/^[A-Z][A-Z0-9_]+$/).optional(),
+    params: z.record(z.string(), StatementParam).optional(),
     plain: z.string(),
     technical: z.string(),
     evidence: EvidenceLevel,

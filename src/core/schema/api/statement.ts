@@ -8,6 +8,8 @@ export const StatementParam = z.union([z.string(), z.number(), z.boolean(), z.nu
 export const StatementJson = z
   .object({
     code: z.string().regex(/^[A-Z][A-Z0-9_]+$/),
+    /** What part of the answer it is (src/core/schema/statement.ts StatementRole). */
+    role: z.enum(['plain', 'technical', 'assumption', 'warning', 'missing']).optional(),
     params: z.record(z.string(), StatementParam),
     /** An EvidenceLevel, `model` for a model's own output, or null for procedural statements (what was assumed). */
     evidence: z.string().nullable(),

@@ -13,14 +13,10 @@ import {
 } from './records-json.js';
 
 /** A relation with the name and kind of its receptor or enzyme, and the constituent it belongs to (`via`). */
-export const RelationViewJson = z.intersection(
-  relationObject,
-  z.object({
-    via: z.string().optional(),
-    objectName: z.string(),
-    objectKind: z.enum(['receptor', 'ion-channel', 'enzyme', 'transporter', 'other', 'unknown']),
-  }),
-);
+const ObjectKind = z.enum(['receptor', 'ion-channel', 'enzyme', 'transporter', 'other', 'unknown']);
+export const RelationViewJson = relationObject
+  .extend({ via: z.string().optional(), objectName: z.string(), objectKind: ObjectKind })
+  .strict() as unknown as z.ZodType<Relation & { via?: string; objectName: string; objectKind: z.infer<typeof ObjectKind> }>;
 
 /** GET /api/substances/{id}: a substance with its constituents, receptors, enzymes, PK, findings, legal status and sources. */
 export const SubstanceDescriptionJson = z
