@@ -3,6 +3,7 @@ import { expandToCompounds, withConstituents, type CompoundDose } from '../kb/co
 import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Substance } from '../kb/types.js';
+import { MAX_VICTIM_AT_H, MAX_WEIGHT_KG } from '../limits.js';
 import { parseRegimen, type Regimen } from '../units/parse-regimen.js';
 import { fmScenarios } from './pk-inputs.js';
 
@@ -58,8 +59,6 @@ export interface Scenario {
 
 /** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */
 export const DEFAULT_WEIGHT_KG = 70;
-const MAX_WEIGHT_KG = 400;
-const MAX_VICTIM_AT_H = 24 * 365;
 
 function doseChoice(kb: KbIndex, s: Substance, given: string | undefined, field: string): DoseChoice {
   if (given !== undefined) return { regimen: parseRegimen(given, field), text: given, source: 'user', defaulted: false };
