@@ -3,7 +3,7 @@
  * from. The KB version line is read by a test that fails when the KB has moved on (regenerate with
  * `crosstalk benchmark`).
  */
-import { BENCHMARK_MODELS, type BenchmarkModel, type BenchmarkRun } from './run.js';
+import { BENCHMARK_MODELS, DESIGN_FIELDS, type BenchmarkModel, type BenchmarkRun } from './run.js';
 import { GUEST_DELTA, NO_EFFECT_BAND, type Metrics } from './score.js';
 import { entryLabel, GROUP_DIMENSIONS, type BenchmarkFigures, type GroupDimension, type ModelFigures } from './summarise.js';
 
@@ -98,6 +98,9 @@ export function renderBenchmarkMarkdown(run: BenchmarkRun, f: BenchmarkFigures, 
   );
   if (f.grey.length) lines.push('| study | study of | models without a number | why |', '| --- | --- | --- | --- |', ...f.grey.map((g) => `| ${g.id} | ${cell(g.label)} | ${g.models.join(', ')} | ${cell(g.message)} |`));
   else lines.push('None.');
+  const gaps = DESIGN_FIELDS.map((field) => ({ field, ids: run.entries.filter((e) => e.designGaps.includes(field)).map((e) => e.id) })).filter((g) => g.ids.length);
+  lines.push('', '## Design gaps', '', gaps.length ? 'Scored studies whose record lacks part of the design, so the prediction used a default (the KB\'s usual dose; both substances taken together). Curating these fields makes the prediction run the study as it was done.' : 'None: every scored study records both regimens and the victim dose\'s time.', '');
+  for (const g of gaps) lines.push(`- \`${g.field}\` missing (${g.ids.length}): ${g.ids.join(', ')}`);
   lines.push(
     '',
     '## Every scored study',

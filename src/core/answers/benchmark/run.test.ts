@@ -76,6 +76,12 @@ describe('benchmark run (issue 11 §2)', () => {
     expect(run.counts.verifiedShare).toBeCloseTo(3 / 5, 12);
   });
 
+  it('design gaps name the fields a prediction had to default', () => {
+    expect(run.entries.find((x) => x.id === 'a')!.designGaps).toEqual([]);
+    expect(run.entries.find((x) => x.id === 'b')!.designGaps).toEqual(['victimDose', 'perpetratorDose', 'victimAtH']);
+    expect(renderBenchmarkMarkdown(run, summariseBenchmark(run), 'x')).toContain('- `victimAtH` missing (3): b, e, f');
+  });
+
   it('an error for one study is a grey entry with its message, never a crash', () => {
     const e = run.entries.find((x) => x.id === 'e')!;
     expect(e.answers.best).toMatchObject({ status: 'error', aucRatio: null });

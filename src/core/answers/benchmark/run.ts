@@ -35,6 +35,9 @@ export interface ModelAnswer {
   message?: string;
 }
 
+export const DESIGN_FIELDS = ['victimDose', 'perpetratorDose', 'victimAtH'] as const;
+export type DesignField = (typeof DESIGN_FIELDS)[number];
+
 export interface BenchmarkEntry {
   id: string;
   pair: string;
@@ -45,6 +48,8 @@ export interface BenchmarkEntry {
   analyte: string;
   names: { victim: string; perpetrator: string; analyte: string };
   design: { victimDose?: string; perpetratorDose?: string; victimAtH?: number; weightKg?: number; doseNote?: string };
+  /** Design fields the record lacks, so the prediction fell back on a default (usual dose, dosing together). */
+  designGaps: DesignField[];
   n?: number;
   observed: { aucRatio: number; low?: number; high?: number; cmaxRatio?: number; statistic?: string; interval?: string; locator?: string; source: string };
   enzymes: string[];
@@ -145,6 +150,7 @@ export function runBenchmark(kb: KbIndex, opts: RunOptions = {}): BenchmarkRun {
       analyte,
       names: { victim: name(c.victim), perpetrator: name(c.perpetrator), analyte: name(analyte) },
       design: { victimDose: c.victimDose, perpetratorDose: c.perpetratorDose, victimAtH: c.victimAtH, weightKg: c.weightKg, doseNote: c.doseNote },
+      designGaps: DESIGN_FIELDS.filter((f) => c[f] === undefined),
       n: c.n,
       observed: { aucRatio: q.value, low: q.low, high: q.high, cmaxRatio: c.cmaxRatio?.value, statistic: c.statistic, interval: c.interval, locator: q.locator, source: q.source },
       enzymes: c.enzymes,
