@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { checkJson } from '../src/server/routes/engine.js';
-import { loadKb } from '../src/store/kb-store.js';
+import { loadCurrentKb as loadKb } from '../src/node/ensure-kb.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
 const CONNECTIONS = 10;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { predict } from '../src/core/index.js';
 import { staticAucRatio } from '../src/core/index.js';
 import { loadStaticCases } from '../test/fixtures/static-cases.js';
-import { loadKb } from '../src/store/kb-store.js';
+import { loadCurrentKb as loadKb } from '../src/node/ensure-kb.js';
 
 const FIXTURE = 'test/fixtures/static_model_cases.json';
 const prepared = loadStaticCases();

@@ -6,7 +6,7 @@
 import { predict } from '../src/core/index.js';
 import { resolveSubstance } from '../src/core/index.js';
 import { pkValue } from '../src/core/index.js';
-import { loadKb } from '../src/store/kb-store.js';
+import { loadCurrentKb as loadKb } from '../src/node/ensure-kb.js';
 import { LISTED_DRUGS } from './listed-drugs.js';
 
 const LISTED = LISTED_DRUGS;

@@ -7,7 +7,7 @@
  */
 import { predict } from '../src/core/index.js';
 import { resolveSubstance } from '../src/core/index.js';
-import { loadKb } from '../src/store/kb-store.js';
+import { loadCurrentKb as loadKb } from '../src/node/ensure-kb.js';
 import { LISTED_DRUGS } from './listed-drugs.js';
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));

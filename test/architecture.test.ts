@@ -134,8 +134,8 @@ function importCycles(graph: Map<string, string[]>): string[] {
  * fails the second test below, so this list only shrinks.
  */
 const KNOWN_CYCLES: { chain: string; owner: string }[] = [
-  // The lead removes this one while splitting answers/ (issue 10, point 3).
-  { chain: 'src/core/answers/predict-dynamic-answer.ts → src/core/answers/predict.ts → src/core/answers/predict-dynamic-answer.ts', owner: 'lead' },
+  // Empty: answers/predict.ts ↔ predict-dynamic-answer.ts (removed by the lead) and models/dynamic/interaction.ts ↔
+  // render/dynamic-diagnostics.ts (removed with the storage work) were the two cycles issue 10 found.
 ];
 
 describe('import graph (issue 10, point 3)', () => {
@@ -146,6 +146,24 @@ describe('import graph (issue 10, point 3)', () => {
   });
   it('lists no known cycle that is already gone (remove its entry from KNOWN_CYCLES)', () => {
     expect(KNOWN_CYCLES.map((k) => k.chain).filter((k) => !cycles.includes(k))).toEqual([]);
+  });
+  it('the store only reads: it never imports the compiler (even through another file) and never writes files (issue 10, point 8)', () => {
+    const graph = importGraph('src');
+    const bad: string[] = [];
+    for (const f of [...graph.keys()].filter((k) => /\/src\/store\//.test(k) && !/\.test\.tsx?$/.test(k))) {
+      const seen = new Set<string>([f]);
+      const todo = [f];
+      while (todo.length)
+        for (const d of graph.get(todo.pop()!) ?? [])
+          if (!seen.has(d)) {
+            seen.add(d);
+            todo.push(d);
+          }
+      for (const d of seen) if (/\/src\/(compiler|node)\//.test(d)) bad.push(`${relative(process.cwd(), f)} reaches ${relative(process.cwd(), d)}`);
+      if (/\b(writeFileSync|writeFile|appendFileSync|mkdirSync|renameSync|rmSync|unlinkSync|createWriteStream)\b/.test(readFileSync(f, 'utf8')))
+        bad.push(`${relative(process.cwd(), f)} writes files`);
+    }
+    expect(bad).toEqual([]);
   });
   it('the cycle finder reports a two-file cycle as a chain', () => {
     const g = new Map([

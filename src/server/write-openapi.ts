@@ -20,8 +20,8 @@ export async function openApiText(kb: KbIndex): Promise<string> {
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { loadKb } = await import('../store/kb-store.js');
-  const text = await openApiText(loadKb());
+  const { loadCurrentKb } = await import('../node/ensure-kb.js');
+  const text = await openApiText(loadCurrentKb());
   mkdirSync(dirname(OPENAPI_PATH), { recursive: true });
   writeFileSync(OPENAPI_PATH, text);
   process.stdout.write(`wrote ${OPENAPI_PATH}\n`);

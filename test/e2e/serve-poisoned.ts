@@ -28,7 +28,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.
 process.env.CROSSTALK_KB_DIR = kbDir;
 process.env.CROSSTALK_BUILD_DIR = join(dir, 'build');
 const port = Number(process.env.PORT ?? 4174);
-const { loadKb } = await import('../../src/store/kb-store.js');
+const { loadCurrentKb } = await import('../../src/node/ensure-kb.js');
 const { startServer } = await import('../../src/server/start.js');
-const { url } = await startServer(loadKb(), { port });
+const { url } = await startServer(loadCurrentKb(), { port });
 process.stdout.write(`poisoned KB server at ${url} (${dir})\n`);

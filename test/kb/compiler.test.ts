@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileKb } from '../../src/compiler/compile.js';
-import { buildKb, KB_DIR } from '../../src/store/kb-store.js';
+import { buildKb } from '../../src/compiler/build.js';
+import { KB_DIR, loadKb, readBundle } from '../../src/store/kb-store.js';
 
 function tinyKb(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ct-kb-'));
@@ -89,13 +90,15 @@ describe('the real KB (REQ-2.integrity)', () => {
     for (const c of Object.values(r.counts)) expect(c.out).toBe(c.in);
     expect(r.data!.substances.length).toBeGreaterThanOrEqual(60);
   });
-  it('builds deterministically: same YAML, byte-identical SQLite and the same version hash', () => {
+  it('builds deterministically: same YAML, byte-identical bundle and the same version hash', () => {
     const src = mkdtempSync(join(tmpdir(), 'ct-det-'));
     cpSync(KB_DIR, join(src, 'kb'), { recursive: true });
     const b1 = buildKb(join(src, 'kb'), join(src, 'b1'));
     const b2 = buildKb(join(src, 'kb'), join(src, 'b2'));
     expect(b1.result.data!.version).toBe(b2.result.data!.version);
-    expect(readFileSync(b1.sqlitePath!).equals(readFileSync(b2.sqlitePath!))).toBe(true);
-    expect(readFileSync(b1.jsonPath!, 'utf8')).toBe(readFileSync(b2.jsonPath!, 'utf8'));
+    expect(readFileSync(b1.jsonPath!).equals(readFileSync(b2.jsonPath!))).toBe(true);
+    // The store reads back exactly what was compiled.
+    expect(loadKb(join(src, 'b1')).data).toEqual(b1.result.data);
+    expect(readBundle(join(src, 'b1'))!.sourceHash).toMatch(/^[0-9a-f]{16}$/);
   });
 });
