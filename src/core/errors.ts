@@ -62,7 +62,7 @@ export const ERRORS = registry([
   defineError('KB_BUNDLE_MISSING', 500, "{path}: no compiled knowledge base (missing, unreadable or an older format)", 'Run `crosstalk kb build`; `crosstalk` commands and `npm test` build it themselves when the YAML changed.'),
   // User input
   defineError('INPUT_UNKNOWN_SUBSTANCE', 404, "{field}: no substance called '{query}' in the knowledge base[; did you mean {suggestions}?]", 'Check the spelling or try one of the suggestions.'),
-  defineError('INPUT_BAD_REGIMEN', 400, "{field}: could not read '{word}' (word {position} of '{text}'); expected {expected}", 'Write a regimen like "200 mg bid 7d" or "2 g".'),
+  defineError('INPUT_BAD_REGIMEN', 400, "{field}: could not read '{word}' (word {position} of '{text}'); expected {expected}[; did you mean {suggestion}?]", 'Write a regimen like "200 mg bid 7d" or "2 g".'),
   defineError('INPUT_EMPTY_REGIMEN', 400, '{field}: empty; write a dose like "200 mg" or "2 g qd 7d"', 'Write a regimen like "200 mg bid 7d" or "2 g".'),
   defineError('INPUT_BAD_UNIT', 400, '{field}: a dose in {unit} needs a {product} with a known {content}; give the dose in mg', 'Use mg, g, µg, mL or mg/kg.'),
   defineError('INPUT_UNIT_MISMATCH', 400, '{field}: {substance} has its content per {perUnit}; a dose in {unit} cannot be converted (use {use})', 'Give the dose in a unit the product content is recorded in, or in mg.'),

@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { levenshtein } from './units.js';
 
 /**
  * Dosing regimens as clinicians write them: `<amount> <unit>[/kg] [route] [frequency] [duration]`,
@@ -76,8 +77,17 @@ const FREQ: Record<string, number | null> = {
 export const MAX_SINGLE_DOSE_MG = 100_000;
 export const MAX_DURATION_D = 365;
 
-function unreadable(field: string, text: string, word: string, index: number, expected: string): never {
-  fail('INPUT_BAD_REGIMEN', { field, word, position: index + 1, text, expected }, { field, word, position: index });
+function unreadable(field: string, text: string, word: string, index: number, expected: string, suggestion = ''): never {
+  fail('INPUT_BAD_REGIMEN', { field, word, position: index + 1, text, expected, suggestion }, { field, word, position: index, ...(suggestion ? { suggestions: [suggestion] } : {}) });
+}
+
+/** The dose unit one or two typos away from `word` ('mgg' → 'mg'), or '' when none is that close. */
+function nearestUnit(word: string): string {
+  const w = word.toLowerCase();
+  const best = Object.keys(UNITS)
+    .map((u) => ({ u, d: levenshtein(w, u) }))
+    .sort((a, b) => a.d - b.d || a.u.length - b.u.length)[0];
+  return best && best.d <= Math.min(2, Math.floor(w.length / 2)) ? UNITS[best.u]!.replace('actuation', 'sprays') : '';
 }
 
 /** Parse a regimen string; errors name the field and point at the word that could not be read. */
@@ -108,7 +118,7 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
     const per = unitWord.replace(/\/(day|d)$/i, '');
     unreadable(field, src, unitWord, i, `a unit per dose, not per day: write the regimen, e.g. '${words[i - 1]} ${per} qd' for once daily or '${Number(words[i - 1]) / 2} ${per} bid' for the same daily total in two doses`);
   }
-  if (!unit) unreadable(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays');
+  if (!unit) unreadable(field, src, unitWord, i, 'a unit: mg, g, µg, mL, mg/kg or sprays', nearestUnit(unitWord));
   i++;
   let route: Route = 'po';
   let routeGiven = false;
