@@ -1,21 +1,56 @@
-import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+/**
+ * The crosstalk CLI as a user runs it, called in-process through runCli (no child processes): the same argv,
+ * the same stdout, stderr and exit code that bin/crosstalk.js would give.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KbIndex } from '../src/core/index.js';
+import { loadCurrentKb } from '../src/node/ensure-kb.js';
+import { runCli, type CliIo } from '../src/cli/run.js';
 
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync('node', ['bin/crosstalk.js', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+let kb: KbIndex;
+beforeAll(() => {
+  kb = loadCurrentKb();
+});
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  written: Map<string, string>;
+}
+
+/** Run one command line; `files` are what io.readFile sees (by path relative to /work), writes are collected. */
+async function cli(args: string[], opts: { files?: Record<string, string>; io?: Partial<CliIo> } = {}): Promise<Run> {
+  let out = '';
+  let err = '';
+  const written = new Map<string, string>();
+  const code = await runCli(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    getKb: () => kb,
+    today: '2026-11-26',
+    cwd: '/work',
+    readFile: (p) => {
+      const text = opts.files?.[p.replace(/^\/work\//, '')];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
+      return text;
+    },
+    writeFile: (p, data) => void written.set(p, data),
+    ...opts.io,
+  });
+  return { code, out, err, written };
 }
 
 describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
-  it('search --json prints [{id, name, kind, matched, score}]', () => {
-    const r = cli('search', 'ketum', '--json');
+  it('search --json prints [{id, name, kind, matched, score}]', async () => {
+    const r = await cli(['search', 'ketum', '--json']);
     expect(r.code).toBe(0);
     const hits = JSON.parse(r.out) as { id: string; matched: string; score: number }[];
     expect(hits[0]).toMatchObject({ id: 'kratom', matched: 'ketum' });
     expect(typeof hits[0]!.score).toBe('number');
   });
-  it('show --json carries related records and sources with identifiers', () => {
-    const r = cli('show', 'kratom', '--json');
+  it('show --json carries related records and sources with identifiers', async () => {
+    const r = await cli(['show', 'kratom', '--json']);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as { constituents: unknown[]; targets: unknown[]; enzymes: unknown[]; findings: unknown[]; sources: { doi?: string; pmid?: string }[] };
     expect(d.constituents.length).toBeGreaterThan(0);
@@ -24,42 +59,133 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
     expect(d.findings.length).toBeGreaterThan(0);
     expect(d.sources.some((s) => s.doi || s.pmid)).toBe(true);
   });
-  it('an unknown name exits non-zero with suggestions', () => {
-    const r = cli('show', 'kratum');
+  it('an unknown name exits 1 with suggestions and the hint on stderr, nothing on stdout', async () => {
+    const r = await cli(['show', 'kratum']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/did you mean Kratom/);
+    expect(r.err).toMatch(/INPUT_UNKNOWN_SUBSTANCE: substance: no substance called 'kratum' in the knowledge base; did you mean Kratom/);
+    expect(r.err).toMatch(/hint: Check the spelling/);
+    expect(r.out).toBe('');
   });
-  it('kb stats --json has numeric counts', () => {
-    const s = JSON.parse(cli('kb', 'stats', '--json').out) as { substances: number; verifiedShare: number };
+  it('with --json a known error is also {error: {code, message, hint, details}} on stdout', async () => {
+    const r = await cli(['show', 'kratum', '--json']);
+    expect(r.code).toBe(1);
+    const { error } = JSON.parse(r.out) as { error: { code: string; message: string; hint: string; details: { field: string; suggestions: string[] } } };
+    expect(error).toMatchObject({ code: 'INPUT_UNKNOWN_SUBSTANCE', details: { field: 'substance' } });
+    expect(error.details.suggestions).toContain('Kratom');
+    expect(error.hint).toBe('Check the spelling or try one of the suggestions.');
+  });
+  it('kb stats --json has numeric counts', async () => {
+    const r = await cli(['kb', 'stats', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out) as { substances: number; verifiedShare: number };
     expect(s.substances).toBeGreaterThanOrEqual(300);
     expect(s.verifiedShare).toBeGreaterThan(0.8);
   });
-  it('claim --json prints {claim, verdict, reasons, sources, caveats}', () => {
-    const r = cli('claim', 'cannabis and kratom are pharmacologically unrelated', '--json');
+  it('claim --json prints {claim, verdict, reasons, sources, caveats}', async () => {
+    const r = await cli(['claim', 'cannabis and kratom are pharmacologically unrelated', '--json']);
+    expect(r.code).toBe(0);
     const c = JSON.parse(r.out) as { verdict: string; reasons: unknown[]; sources: string[]; caveats: string[]; claim: string };
     expect(c.verdict).toBe('contradicted');
     expect(c.claim).toMatch(/unrelated/);
     expect(c.sources.length).toBeGreaterThan(0);
   });
-  it('a bad regimen points at the word and exits 1', () => {
-    const r = cli('predict', '--victim', 'midazolam', '--perpetrator', 'ketoconazole', '--perpetrator-dose', '400 mgg');
+  it('a bad regimen points at the word and exits 1', async () => {
+    const r = await cli(['predict', '--victim', 'midazolam', '--perpetrator', 'ketoconazole', '--perpetrator-dose', '400 mgg']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/could not read 'mgg'/);
+    expect(r.err).toMatch(/INPUT_BAD_REGIMEN: perpetratorDose: could not read 'mgg' \(word 2 of '400 mgg'\)/);
   });
-  it('predict takes victim and perpetrator as arguments; the screening concentration predicts at least as much as the default', () => {
-    const run = (...extra: string[]) => {
-      const r = cli('predict', 'midazolam', 'ketoconazole', '--perpetrator-dose', '400 mg qd 4d', '--json', ...extra);
+  it('predict takes victim and perpetrator as arguments; the screening concentration predicts at least as much as the default', async () => {
+    const run = async (...extra: string[]) => {
+      const r = await cli(['predict', 'midazolam', 'ketoconazole', '--perpetrator-dose', '400 mg qd 4d', '--json', ...extra]);
       expect(r.code).toBe(0);
       return JSON.parse(r.out) as { victim: { id: string }; perpetrator: { id: string }; aucRatio: number; technical: string };
     };
-    const best = run();
-    const screen = run('--concentration', 'inlet_max_u');
+    const best = await run();
+    const screen = await run('--concentration', 'inlet_max_u');
     expect(best.victim.id).toBe('midazolam');
     expect(best.perpetrator.id).toBe('ketoconazole');
     expect(screen.technical).toMatch(/inlet_max_u/);
     expect(screen.aucRatio).toBeGreaterThanOrEqual(best.aucRatio);
-    const bad = cli('predict', 'midazolam', 'ketoconazole', '--concentration', 'peak');
+    const bad = await cli(['predict', 'midazolam', 'ketoconazole', '--concentration', 'peak']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--concentration: 'peak'/);
+  });
+  it('predict checks its request with the API schema and names the options that are wrong', async () => {
+    const r = await cli(['predict', 'midazolam', 'ketoconazole', '--model', 'quick', '--weight', 'abc']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_INVALID: --model: must be one of static, dynamic; --weight: must be a number (got 'abc')"`);
+    const missing = await cli(['predict', 'midazolam']);
+    expect(missing.code).toBe(1);
+    expect(missing.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_REQUIRED: --perpetrator: required (give it as the second argument or with --perpetrator)"`);
+  });
+});
+
+describe('predict --batch: JSON lines in, JSON lines out (issue 10, point 1)', () => {
+  const good = JSON.stringify({ victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mg qd 4d' });
+  it('answers each line in order and exits 0 when every line is answered', async () => {
+    const r = await cli(['predict', '--batch', 'requests.jsonl'], { files: { 'requests.jsonl': `${good}\n\n${JSON.stringify({ victim: 'midazolam', perpetrator: 'itraconazole', victimDose: null })}\n` } });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { perpetrator: { id: string }; aucRatio: number });
+    expect(lines.map((l) => l.perpetrator.id)).toEqual(['ketoconazole', 'itraconazole']);
+    expect(lines[0]!.aucRatio).toBeGreaterThan(2);
+  });
+  it('a failing line gives {line, error} naming the line and the field; the others are still answered; exit 1', async () => {
+    const text = [good, '{"victim": "midazolam"}', 'not json', '{"victim": "midazolam", "perpetrator": "kratom", "dose": "2 g"}', '{"victim": "midazolam", "perpetrator": "kratom", "victimAt": "soon"}', '{"victim": "midazolam", "perpetrator": "kratum"}', good].join('\n');
+    const r = await cli(['predict', '--batch', 'requests.jsonl'], { files: { 'requests.jsonl': text } });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/predict --batch: 5 line\(s\) failed: 2, 3, 4, 5, 6/);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { line?: number; error?: { code: string; message: string; details: { line: number; field?: string } }; aucRatio?: number });
+    expect(lines).toHaveLength(7);
+    expect(lines[0]!.aucRatio).toBeGreaterThan(2);
+    expect(lines[6]!.aucRatio).toBe(lines[0]!.aucRatio);
+    expect(lines.slice(1, 6).map((l) => [l.line, l.error?.code, l.error?.details.line, l.error?.details.field, l.error?.message])).toEqual([
+      [2, 'INPUT_INVALID', 2, 'perpetrator', 'perpetrator: required'],
+      [3, 'INPUT_BAD_JSON', 3, undefined, expect.stringMatching(/^line 3: not valid JSON \(/)],
+      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it'],
+      [5, 'INPUT_INVALID', 5, 'victimAt', "victimAt: must be a number (got 'soon')"],
+      [6, 'INPUT_UNKNOWN_SUBSTANCE', 6, 'perpetrator', expect.stringMatching(/^perpetrator: no substance called 'kratum'.*did you mean Kratom/)],
+    ]);
+  });
+  it('an over-long name is INPUT_TOO_LARGE, from the same limit the server uses', async () => {
+    const r = await cli(['predict', '--batch', 'r.jsonl'], { files: { 'r.jsonl': JSON.stringify({ victim: 'x'.repeat(500), perpetrator: 'kratom' }) } });
+    expect(r.code).toBe(1);
+    const line = JSON.parse(r.out) as { error: { code: string; details: { field: string } } };
+    expect(line.error).toMatchObject({ code: 'INPUT_TOO_LARGE', details: { field: 'victim' } });
+  });
+  it('a batch file that is not there is the user\'s error (exit 1), not a bug', async () => {
+    const r = await cli(['predict', '--batch', 'missing.jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_UNREADABLE_FILE: --batch: cannot read 'missing.jsonl' (no such file)"`);
+  });
+});
+
+describe('runCli: the CLI in-process (issue 10, point 9)', () => {
+  it('--help goes to stdout with exit 0; an unknown option is commander\'s error with exit 1', async () => {
+    const help = await cli(['predict', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/--batch <file>/);
+    const bad = await cli(['search', 'ketum', '--nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/unknown option '--nope'/);
+  });
+  it('explain --out writes through io.writeFile, relative to cwd', async () => {
+    const r = await cli(['explain', 'cannabis', 'kratom', '--format', 'md', '--out', 'brief.md']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('wrote brief.md\n');
+    expect(r.written.get('/work/brief.md')).toMatch(/^# .*Cannabis.*Kratom/m);
+  });
+  it('an unexpected failure is reported as a bug with exit 2, never thrown out of runCli', async () => {
+    const r = await cli(['search', 'ketum'], { io: { getKb: () => { throw new TypeError('boom'); } } });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/this is a bug/);
+    expect(r.err).toMatch(/TypeError: boom/);
+  });
+  it('two runs share nothing: options of one do not leak into the next', async () => {
+    const a = await cli(['search', 'ketum', '--limit', '1', '--json']);
+    const b = await cli(['search', 'ketum', '--json']);
+    expect((JSON.parse(a.out) as unknown[]).length).toBe(1);
+    expect((JSON.parse(b.out) as unknown[]).length).toBeGreaterThan(1);
   });
 });

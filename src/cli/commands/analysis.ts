@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { CrosstalkError } from '../../core/index.js';
+import { fail } from '../../core/index.js';
 import { buildBrief, renderBrief } from '../../core/index.js';
 import { checkClaim } from '../../core/index.js';
 import { check } from '../../core/index.js';
-import { printJson, type CliDeps } from '../io.js';
+import type { CliDeps } from '../io.js';
 import { renderCheckText, renderClaimText } from '../render-engine.js';
 
 export function registerAnalysis(program: Command, deps: CliDeps): void {
@@ -14,8 +13,8 @@ export function registerAnalysis(program: Command, deps: CliDeps): void {
     .option('--json', 'machine-readable output')
     .action((names: string[], opts: { json?: boolean }) => {
       const r = check(deps.getKb(), names);
-      if (opts.json) printJson(r);
-      else console.log(renderCheckText(r, deps.getKb()));
+      if (opts.json) deps.printJson(r);
+      else deps.print(renderCheckText(r, deps.getKb()));
     });
   registerClaim(program, deps);
   registerExplain(program, deps);
@@ -28,8 +27,8 @@ export function registerClaim(program: Command, deps: CliDeps): void {
     .option('--json', 'print {claim, verdict, reasons, sources, caveats}')
     .action((words: string[], opts: { json?: boolean }) => {
       const r = checkClaim(deps.getKb(), words.join(' '));
-      if (opts.json) printJson(r);
-      else console.log(renderClaimText(r));
+      if (opts.json) deps.printJson(r);
+      else deps.print(renderClaimText(r));
       if (r.verdict === 'unrecognized') deps.setExitCode(1);
     });
 }
@@ -45,20 +44,20 @@ export function registerExplain(program: Command, deps: CliDeps): void {
     .action(async (a: string, b: string, opts: { format: string; jurisdiction?: string; out?: string; json?: boolean }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!['md', 'html', 'json', 'pdf'].includes(format))
-        throw new CrosstalkError('INPUT_INVALID', `--format: '${format}' is not one of md, html, json, pdf`, { field: 'format' });
+        fail('INPUT_NOT_ONE_OF', { field: '--format', value: format, allowed: ['md', 'html', 'json', 'pdf'] }, { field: 'format' });
       const brief = buildBrief(deps.getKb(), [a, b], { jurisdiction: opts.jurisdiction, today: deps.today });
       if (format === 'pdf') {
         const out = opts.out ?? `crosstalk-${brief.substances.map((s) => s.id).join('-')}.pdf`;
         // Loaded lazily: PDF export drives Chromium, which only some machines have (TOOL_NO_CHROMIUM otherwise).
         const { htmlToPdf } = await import('../../server/html-to-pdf.js');
-        const r = await htmlToPdf(renderBrief(brief, 'html'), out);
-        console.log(`wrote ${r.path} (${r.bytes} bytes)`);
+        const r = await htmlToPdf(renderBrief(brief, 'html'), deps.resolvePath(out));
+        deps.print(`wrote ${r.path} (${r.bytes} bytes)`);
         return;
       }
       const text = renderBrief(brief, format as 'md' | 'html' | 'json');
       if (opts.out) {
-        writeFileSync(opts.out, text);
-        console.log(`wrote ${opts.out}`);
-      } else process.stdout.write(`${text}\n`);
+        deps.writeFile(opts.out, text);
+        deps.print(`wrote ${opts.out}`);
+      } else deps.print(text);
     });
 }

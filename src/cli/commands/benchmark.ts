@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { guestBand, reconcileSplit, renderBenchmarkMarkdown, runBenchmark, summariseBenchmark, summaryLine } from '../../core/index.js';
@@ -54,27 +54,27 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
       const split = reconcileSplit(kb.data.clinical, readSplitFile());
       if (split.added.length) {
         write(SPLIT_FILE, `${JSON.stringify(split.labels, null, 2)}\n`);
-        process.stderr.write(`benchmark: ${split.added.length} new pair(s) labelled in docs/benchmark-split.json (commit it): ${split.added.join(', ')}\n`);
+        deps.warn(`benchmark: ${split.added.length} new pair(s) labelled in docs/benchmark-split.json (commit it): ${split.added.join(', ')}`);
       }
       for (const m of split.moved)
-        process.stderr.write(`benchmark: WARNING the committed label of ${m.pair} is '${m.committed}' but the split rule now gives '${m.computed}'; the committed label is used (a label must never move silently)\n`);
+        deps.warn(`benchmark: WARNING the committed label of ${m.pair} is '${m.committed}' but the split rule now gives '${m.computed}'; the committed label is used (a label must never move silently)`);
       const optionsNote = [o.concentration && `concentration ${o.concentration}`, !o.timeCourse && 'time course off'].filter(Boolean).join(', ');
       const run = runBenchmark(kb, { labels: split.labels, predictOptions: { ...(o.concentration ? { concentration: o.concentration } : {}), timeCourse: o.timeCourse } });
       const figures = summariseBenchmark(run);
       const summary = summaryLine(run, figures);
       const revision = gitRevision();
       const seconds = (performance.now() - t0) / 1000;
-      write(resolve(o.out), renderBenchmarkMarkdown(run, figures, revision, optionsNote || undefined));
+      write(deps.resolvePath(o.out), renderBenchmarkMarkdown(run, figures, revision, optionsNote || undefined));
       write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, options: optionsNote || 'defaults', runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, guestBand: guestBand(), entries: run.entries }));
-      process.stderr.write(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${resolve(o.out)} and ${DATA_FILE}\n`);
+      deps.warn(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${deps.resolvePath(o.out)} and ${DATA_FILE}`);
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        deps.print(JSON.stringify(summary));
         return;
       }
       const out = [`Clinical benchmark — KB ${run.kbVersion}, code ${revision}: ${summary.n} human studies (${summary.nCannabisKratom} cannabis/kratom)`];
       for (const m of ['best', 'static', 'dynamic'] as const)
         for (const s of ['tune', 'check'] as const) out.push(`  ${`${m === 'best' ? 'best estimate' : m} ${s}`.padEnd(20)} ${line(figures.models[m][s])}`);
       out.push(`  grey or error: ${figures.grey.length} studies (listed in the report)`);
-      process.stdout.write(`${out.join('\n')}\n`);
+      deps.print(out.join('\n'));
     });
 }

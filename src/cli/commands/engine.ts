@@ -1,51 +1,70 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import pc from 'picocolors';
-import { CrosstalkError, isCrosstalkError } from '../../core/index.js';
-import { predict, type Prediction, type PredictRequest } from '../../core/index.js';
-import type { ConcentrationOption } from '../../core/index.js';
-import { printJson, type CliDeps } from '../io.js';
+import { ApiSchemas, crosstalkError, fail, isCrosstalkError, predict, type ConcentrationOption, type Prediction } from '../../core/index.js';
+import type { CliDeps } from '../io.js';
+import { parseRequest, requestError } from '../parse-request.js';
 import { renderPredictionText } from '../render-engine.js';
 import { registerAnalysis } from './analysis.js';
 
-function parseNum(v: string, field: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new CrosstalkError('INPUT_INVALID', `--${field}: '${v}' is not a number`, { field });
-  return n;
+const CONCENTRATIONS: readonly ConcentrationOption[] = ['systemic_max_u', 'inlet_max_u', 'average_u', 'by_mechanism_u'];
+
+/** Request fields as the user typed them on the command line (`victimDose` → `--victim-dose`). */
+const OPTION_OF: Record<string, string> = { weightKg: '--weight', request: 'predict' };
+const optionName = (field: string): string => OPTION_OF[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** A number option stays a string when it is not one, so the schema's error quotes what was typed. */
+const numberOrText = (v: string | undefined): number | string | undefined => (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? v : Number(v));
+
+export type BatchLine = Prediction | { line: number; error: ReturnType<ReturnType<typeof crosstalkError>['toJSON']> };
+
+/**
+ * One JSON line → one answer. A bad line gives `{line, error}` naming the line and the field, never an abort.
+ * Lines are parsed with the server's request schema; `null` means "not given" (as batch files always allowed).
+ */
+export function predictBatchLine(deps: CliDeps, text: string, line: number, opts: { concentration?: ConcentrationOption } = {}): BatchLine {
+  try {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw crosstalkError('INPUT_BAD_JSON', { line, problem: (e as Error).message }, { line });
+    }
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) raw = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null));
+    const r = ApiSchemas.PredictRequest.safeParse(raw, { reportInput: true });
+    if (!r.success) throw requestError(r.error, (p) => p, { line });
+    return predict(deps.getKb(), r.data, opts);
+  } catch (e) {
+    if (!isCrosstalkError(e)) throw e;
+    const body = e.toJSON();
+    return { line, error: { ...body, details: { ...body.details, line } } };
+  }
 }
 
-const BATCH_KEYS = new Set(['victim', 'perpetrator', 'victimDose', 'perpetratorDose', 'analyte', 'model', 'victimAt', 'weightKg']);
+function runBatch(deps: CliDeps, file: string, opts: { concentration?: ConcentrationOption }): void {
+  const failed: number[] = [];
+  deps.readFile(file, '--batch').split('\n').forEach((text, i) => {
+    if (!text.trim()) return;
+    const out = predictBatchLine(deps, text, i + 1, opts);
+    if ('error' in out) failed.push(i + 1);
+    deps.print(JSON.stringify(out));
+  });
+  if (failed.length) {
+    deps.warn(`predict --batch: ${failed.length} line(s) failed: ${failed.join(', ')}`);
+    deps.setExitCode(1);
+  }
+}
 
-/** One JSON request → one answer; a bad request gives an error object, never an abort. */
-export function predictBatchLine(deps: CliDeps, line: string, lineNo: number): unknown {
-  let req: unknown;
-  try {
-    req = JSON.parse(line);
-  } catch (e) {
-    return { error: { code: 'INPUT_INVALID', message: `line ${lineNo}: not valid JSON (${(e as Error).message})`, details: { line: lineNo } } };
-  }
-  try {
-    if (typeof req !== 'object' || req === null || Array.isArray(req))
-      throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: expected a JSON object with victim and perpetrator`, { line: lineNo });
-    for (const k of Object.keys(req))
-      if (!BATCH_KEYS.has(k)) throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: unknown key '${k}' (allowed: ${[...BATCH_KEYS].join(', ')})`, { field: k });
-    const r = req as Record<string, unknown>;
-    for (const k of ['victim', 'perpetrator'])
-      if (typeof r[k] !== 'string' || !(r[k] as string).trim())
-        throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: '${k}' must be a non-empty string`, { field: k });
-    for (const k of ['victimDose', 'perpetratorDose', 'analyte'])
-      if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string')
-        throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: '${k}' must be a string`, { field: k });
-    if (r.victimAt !== undefined && r.victimAt !== null && typeof r.victimAt !== 'number')
-      throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: 'victimAt' must be a number of hours`, { field: 'victimAt' });
-    if (r.model !== undefined && r.model !== null && r.model !== 'static' && r.model !== 'dynamic')
-      throw new CrosstalkError('INPUT_INVALID', `line ${lineNo}: 'model' must be 'static' or 'dynamic'`, { field: 'model' });
-    const clean = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as unknown as PredictRequest;
-    return predict(deps.getKb(), clean);
-  } catch (e) {
-    if (isCrosstalkError(e)) return { error: e.toJSON() };
-    throw e;
-  }
+interface PredictOptions {
+  victim?: string;
+  perpetrator?: string;
+  victimDose?: string;
+  perpetratorDose?: string;
+  analyte?: string;
+  model: string;
+  victimAt?: string;
+  weight: string;
+  concentration?: string;
+  batch?: string;
+  json?: boolean;
 }
 
 export function registerEngine(program: Command, deps: CliDeps): void {
@@ -63,40 +82,33 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
     .option('--concentration <option>', 'inhibitor concentration for the liver: systemic_max_u (best estimate), inlet_max_u (regulatory screening), average_u or by_mechanism_u')
-    .option('--batch <file>', 'JSON lines: one request per line, one answer per line')
+    .option('--batch <file>', 'JSON lines: one request per line, one answer per line (exit 1 when any line failed)')
     .option('--json', 'machine-readable output')
-    .action((victimArg: string | undefined, perpArg: string | undefined, opts: Record<string, string | boolean | undefined>) => {
-      if (victimArg !== undefined && opts.victim === undefined) opts.victim = victimArg;
-      if (perpArg !== undefined && opts.perpetrator === undefined) opts.perpetrator = perpArg;
-      const concentration = opts.concentration as string | undefined;
-      if (concentration !== undefined && !['systemic_max_u', 'inlet_max_u', 'average_u', 'by_mechanism_u'].includes(concentration))
-        throw new CrosstalkError('INPUT_INVALID', `--concentration: '${concentration}' is not systemic_max_u, inlet_max_u, average_u or by_mechanism_u`, { field: 'concentration' });
-      if (typeof opts.batch === 'string') {
-        const text = readFileSync(opts.batch, 'utf8');
-        text.split('\n').forEach((line, i) => {
-          if (!line.trim()) return;
-          process.stdout.write(`${JSON.stringify(predictBatchLine(deps, line, i + 1))}\n`);
-        });
-        return;
-      }
-      if (typeof opts.victim !== 'string') throw new CrosstalkError('INPUT_INVALID', '--victim: required (or use --batch)', { field: 'victim' });
-      if (typeof opts.perpetrator !== 'string') throw new CrosstalkError('INPUT_INVALID', '--perpetrator: required', { field: 'perpetrator' });
-      if (opts.model !== 'static' && opts.model !== 'dynamic')
-        throw new CrosstalkError('INPUT_INVALID', `--model: '${String(opts.model)}' is not static or dynamic`, { field: 'model' });
-      const req: PredictRequest = {
-        victim: opts.victim,
-        perpetrator: opts.perpetrator,
-        victimDose: opts.victimDose as string | undefined,
-        perpetratorDose: opts.perpetratorDose as string | undefined,
-        analyte: opts.analyte as string | undefined,
-        model: opts.model,
-        victimAt: typeof opts.victimAt === 'string' ? parseNum(opts.victimAt, 'victim-at') : undefined,
-        weightKg: parseNum(String(opts.weight), 'weight'),
+    .action((victimArg: string | undefined, perpArg: string | undefined, o: PredictOptions) => {
+      // --concentration is a CLI option, not part of the request: commander-level parsing stays here.
+      const concentration = o.concentration as ConcentrationOption | undefined;
+      if (concentration !== undefined && !CONCENTRATIONS.includes(concentration))
+        fail('INPUT_NOT_ONE_OF', { field: '--concentration', value: concentration, allowed: CONCENTRATIONS }, { field: 'concentration' });
+      const opts = concentration ? { concentration } : {};
+      if (o.batch !== undefined) return runBatch(deps, o.batch, opts);
+      const victim = o.victim ?? victimArg;
+      const perpetrator = o.perpetrator ?? perpArg;
+      if (victim === undefined) fail('INPUT_REQUIRED', { field: '--victim', how: 'give it as the first argument or with --victim, or use --batch' }, { field: 'victim' });
+      if (perpetrator === undefined) fail('INPUT_REQUIRED', { field: '--perpetrator', how: 'give it as the second argument or with --perpetrator' }, { field: 'perpetrator' });
+      const candidate = {
+        victim,
+        perpetrator,
+        victimDose: o.victimDose,
+        perpetratorDose: o.perpetratorDose,
+        analyte: o.analyte,
+        model: o.model,
+        victimAt: numberOrText(o.victimAt),
+        weightKg: numberOrText(o.weight),
       };
-      const p: Prediction = predict(deps.getKb(), req, concentration ? { concentration: concentration as ConcentrationOption } : {});
-      if (opts.json) printJson(p);
-      else console.log(renderPredictionText(p, deps.getKb()));
-      void pc;
+      const req = parseRequest(ApiSchemas.PredictRequest, Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)), optionName);
+      const p = predict(deps.getKb(), req, opts);
+      if (o.json) deps.printJson(p);
+      else deps.print(renderPredictionText(p, deps.getKb()));
     });
   registerAnalysis(program, deps);
 }

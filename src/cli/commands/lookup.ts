@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { CrosstalkError } from '../../core/index.js';
+import { fail } from '../../core/index.js';
 import { describeSubstance } from '../../core/index.js';
 import { resolveSubstance, searchSubstances } from '../../core/index.js';
-import { printJson, type CliDeps } from '../io.js';
+import type { CliDeps } from '../io.js';
 import { renderSubstanceText } from '../render-substance.js';
 
 export function registerLookup(program: Command, deps: CliDeps): void {
@@ -16,15 +16,15 @@ export function registerLookup(program: Command, deps: CliDeps): void {
       const text = words.join(' ');
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-        throw new CrosstalkError('INPUT_INVALID', `--limit: '${opts.limit}' is not a whole number from 1 to 100`, { field: 'limit' });
+        fail('INPUT_OUT_OF_RANGE', { field: '--limit', value: opts.limit, expected: 'a whole number from 1 to 100' }, { field: 'limit' });
       const hits = searchSubstances(deps.getKb(), text, limit);
       if (opts.json) {
-        printJson(hits.map(({ id, name, kind, matched, score }) => ({ id, name, kind, matched, score })));
+        deps.printJson(hits.map(({ id, name, kind, matched, score }) => ({ id, name, kind, matched, score })));
       } else if (hits.length === 0) {
-        console.log(`no substance matches '${text}'`);
+        deps.print(`no substance matches '${text}'`);
       } else {
         for (const h of hits)
-          console.log(
+          deps.print(
             `${pc.bold(h.name)} ${pc.dim(`(${h.id}, ${h.kind})`)}${h.matched !== h.name ? ` — matched ${h.matchType} '${h.matched}'` : ''}  ${pc.dim(h.score.toFixed(2))}`,
           );
       }
@@ -39,7 +39,7 @@ export function registerLookup(program: Command, deps: CliDeps): void {
       const kb = deps.getKb();
       const s = resolveSubstance(kb, words.join(' '));
       const d = describeSubstance(kb, s.id);
-      if (opts.json) printJson(d);
-      else console.log(renderSubstanceText(d));
+      if (opts.json) deps.printJson(d);
+      else deps.print(renderSubstanceText(d));
     });
 }

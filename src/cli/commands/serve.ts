@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CrosstalkError } from '../../core/index.js';
+import { fail } from '../../core/index.js';
 import { startServer } from '../../server/start.js';
 import { ensureWebBuilt } from '../../server/web-build.js';
 import type { CliDeps } from '../io.js';
@@ -13,13 +13,13 @@ export function registerServe(program: Command, deps: CliDeps): void {
     .option('--no-web', 'serve the API only (do not build or serve the web app)')
     .option('--no-rate-limit', 'switch rate limiting off (benchmarks only)')
     .action(async (opts: { port?: string; web: boolean; rateLimit: boolean }) => {
-      const raw = opts.port ?? process.env.PORT ?? '8080';
+      const raw = opts.port ?? deps.env.PORT ?? '8080';
       const port = Number(raw);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CrosstalkError('INPUT_INVALID', `--port: '${raw}' is not a port number (0–65535)`, { field: 'port' });
+        fail('INPUT_OUT_OF_RANGE', { field: '--port', value: raw, expected: 'a port number (0–65535)' }, { field: 'port' });
       const kb = deps.getKb();
-      if (opts.web) await ensureWebBuilt((s) => process.stderr.write(`${s}\n`));
+      if (opts.web) await ensureWebBuilt((s) => deps.warn(s));
       const { url } = await startServer(kb, { port, webDist: opts.web ? undefined : null, rateLimit: opts.rateLimit ? undefined : false });
-      process.stdout.write(`Crosstalk is running at ${url} (KB ${kb.data.version}; API docs at ${url}docs). Ctrl-C to stop.\n`);
+      deps.write(`Crosstalk is running at ${url} (KB ${kb.data.version}; API docs at ${url}docs). Ctrl-C to stop.\n`);
     });
 }

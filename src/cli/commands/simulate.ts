@@ -2,17 +2,16 @@
  * `crosstalk simulate <substance:regimen...>` — dynamic interaction simulation (MODEL.md §2–3).
  * Example: crosstalk simulate "kratom:2 g qd 7d" "cbd:300 mg qd 7d" --population 5000 --svg curves.svg
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { CrosstalkError } from '../../core/index.js';
-import type { KbIndex } from '../../core/index.js';
+import { fail } from '../../core/index.js';
 import { simulateInteraction, type InteractionResult } from '../../core/index.js';
 import { parsePhenotype, type Phenotype } from '../../core/index.js';
 import { planItemsFromArgs, planSimulation } from '../../core/index.js';
 import type { PopulationSummary } from '../../core/index.js';
 import { renderSvg, type PlotPanel } from '../../core/index.js';
 import { runPopulationParallel } from '../../node/population-pool.js';
+import type { CliDeps } from '../io.js';
 
 interface SimulateOptions {
   species: string;
@@ -31,7 +30,7 @@ interface SimulateOptions {
 function num(v: string | undefined, field: string, check: (x: number) => boolean, what: string): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v);
-  if (!Number.isFinite(x) || !check(x)) throw new CrosstalkError('INPUT_INVALID', `${field}: '${v}' is not ${what}`, { field });
+  if (!Number.isFinite(x) || !check(x)) fail('INPUT_OUT_OF_RANGE', { field: `--${field}`, value: v, expected: what }, { field });
   return x;
 }
 
@@ -105,7 +104,7 @@ function text(r: InteractionResult, pop: PopulationSummary | null, notes: string
   return `${out.join('\n')}\n`;
 }
 
-export function registerSimulate(program: Command, deps: { getKb: () => KbIndex }): void {
+export function registerSimulate(program: Command, deps: CliDeps): void {
   program
     .command('simulate')
     .description('Simulate substances together and alone over time (dynamic model, MODEL.md §2)')
@@ -122,7 +121,7 @@ export function registerSimulate(program: Command, deps: { getKb: () => KbIndex 
     .option('--days <n>', 'simulated days (horizon)')
     .option('--workers <n>', 'worker threads for populations (default: CPU count)')
     .action(async (items: string[], o: SimulateOptions) => {
-      if (o.species !== 'human' && o.species !== 'rat') throw new CrosstalkError('INPUT_INVALID', `species: '${o.species}' is not human or rat`, { field: 'species' });
+      if (o.species !== 'human' && o.species !== 'rat') fail('INPUT_NOT_ONE_OF', { field: '--species', value: o.species, allowed: ['human', 'rat'] }, { field: 'species' });
       const n = num(o.population, 'population', (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'an integer from 1 to 1,000,000');
       const seed = num(o.seed, 'seed', (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer 0 … 2^32−1')!;
       const weightKg = num(o.weight, 'weight', (x) => x > 0 && x < 500, 'a body weight in kg');
@@ -146,8 +145,9 @@ export function registerSimulate(program: Command, deps: { getKb: () => KbIndex 
           ...(workers !== undefined ? { workers } : {}),
           onProgress: (done, total) => {
             // a progress bar on stderr only for runs longer than a second
-            if (!bar && performance.now() - started > 1000 && process.stderr.isTTY !== undefined) {
-              bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'subjects {bar} {value}/{total} ({percentage} %)' }, cliProgress.Presets.shades_classic);
+            const stream = deps.progressStream;
+            if (!bar && stream && performance.now() - started > 1000 && stream.isTTY !== undefined) {
+              bar = new cliProgress.SingleBar({ stream, format: 'subjects {bar} {value}/{total} ({percentage} %)' }, cliProgress.Presets.shades_classic);
               bar.start(total, done);
             }
             bar?.update(done);
@@ -155,10 +155,10 @@ export function registerSimulate(program: Command, deps: { getKb: () => KbIndex 
         });
         (bar as cliProgress.SingleBar | null)?.stop();
       }
-      if (o.csv) writeFileSync(o.csv, csvFor(result));
-      if (o.svg) writeFileSync(o.svg, svgFor(result, pop));
+      if (o.csv) deps.writeFile(o.csv, csvFor(result));
+      if (o.svg) deps.writeFile(o.svg, svgFor(result, pop));
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ regimens: plan.regimens, species: o.species, tEndH: plan.tEndH, parameters: plan.parameters, notes: plan.notes, indirect: plan.indirect, result, population: pop }, null, 2)}\n`);
-      } else process.stdout.write(text(result, pop, plan.notes));
+        deps.printJson({ regimens: plan.regimens, species: o.species, tEndH: plan.tEndH, parameters: plan.parameters, notes: plan.notes, indirect: plan.indirect, result, population: pop });
+      } else deps.write(text(result, pop, plan.notes));
     });
 }

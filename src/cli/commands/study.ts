@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { CrosstalkError } from '../../core/index.js';
-import type { KbIndex } from '../../core/index.js';
+import { fail } from '../../core/index.js';
 import { runStudy, type StudyResult } from '../../core/index.js';
+import type { CliDeps } from '../io.js';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
 
@@ -37,7 +37,7 @@ function text(r: StudyResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export function registerStudy(program: Command, deps: { getKb: () => KbIndex }): void {
+export function registerStudy(program: Command, deps: CliDeps): void {
   program
     .command('study')
     .description('Simulate a published interaction study from single-substance inputs and compare with what was observed')
@@ -47,9 +47,10 @@ export function registerStudy(program: Command, deps: { getKb: () => KbIndex }):
       const file = join(SCENARIOS, `${id}.yaml`);
       if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
         const known = existsSync(SCENARIOS) ? readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
-        throw new CrosstalkError('INPUT_INVALID', `study: no scenario '${id}'; known: ${known.join(', ') || 'none'}`, { field: 'study', suggestions: known });
+        fail('INPUT_UNKNOWN_STUDY', { id, known: known.length ? known : 'none' }, { field: 'study', suggestions: known });
       }
       const r = runStudy(deps.getKb(), parse(readFileSync(file, 'utf8')));
-      process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : text(r));
+      if (o.json) deps.printJson(r);
+      else deps.write(text(r));
     });
 }
