@@ -24,7 +24,7 @@ export function sourceHash(kbDir: string): string {
 }
 
 /** The bundle's text: header fields first, then the KB exactly as compiled. */
-export function bundleText(data: KbData, hash: string): string {
+function bundleText(data: KbData, hash: string): string {
   const bundle: KbBundle = { format: BUNDLE_FORMAT, sourceHash: hash, ...data };
   return `${JSON.stringify(bundle)}\n`;
 }

@@ -35,7 +35,8 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function contentHash(data: Omit<KbData, 'version'>): string {
+/** The KB version: a hash of the compiled content. */
+function contentHash(data: Omit<KbData, 'version'>): string {
   return createHash('sha256').update(canonicalJson(data)).digest('hex').slice(0, 16);
 }
 

@@ -13,7 +13,6 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The curated YAML (read by the compiler, never by the store; kept here beside the build path it feeds). */
 export const KB_DIR = process.env.CROSSTALK_KB_DIR ?? join(ROOT, 'kb');
 export const BUILD_DIR = process.env.CROSSTALK_BUILD_DIR ?? join(ROOT, 'build');
-export const JSON_PATH = join(BUILD_DIR, BUNDLE_FILE);
 
 let bundleCache: { path: string; stamp: string; bundle: KbBundle } | null = null;
 
