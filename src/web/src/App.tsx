@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, type Brief, type CheckResult, type KbInfo, type SearchHit, type SubstanceDescription } from './api.js';
+import { api, errorText, type Brief, type CheckResult, type KbInfo, type SearchHit, type SubstanceDescription } from './api.js';
 import { Chips, type Chosen } from './components/Chips.js';
 import { EvidenceTab } from './components/EvidenceTab.js';
 import { Exposure } from './components/Exposure.js';
@@ -13,10 +13,6 @@ import { readState, stateToSearch, type Tab, type ViewState } from './url-state.
 export const NOTICE =
   'Educational use only. Crosstalk summarises published research; it is not medical advice and does not recommend using any substance, alone or together. Talk to a pharmacist or doctor before combining substances.';
 
-function errorText(e: unknown): string {
-  if (e instanceof ApiError) return `${e.body.message}${e.body.details.suggestions?.length ? ` (did you mean ${e.body.details.suggestions.slice(0, 3).join(', ')}?)` : ''}`;
-  return (e as Error).message;
-}
 
 export function App() {
   const [view, setView] = useState<ViewState>(() => readState());

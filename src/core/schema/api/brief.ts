@@ -12,6 +12,7 @@ export const BriefItemJson = z
     cites: z.array(z.number().int()),
   })
   .strict();
+export type BriefItemJson = z.infer<typeof BriefItemJson>;
 
 export const BriefSectionJson = z
   .object({
@@ -20,6 +21,7 @@ export const BriefSectionJson = z
     items: z.array(BriefItemJson),
   })
   .strict();
+export type BriefSectionJson = z.infer<typeof BriefSectionJson>;
 
 /** The evidence brief for a pair (`format: json` of /api/explain): sections of cited statements, checked claims, sources. */
 export const BriefJson = z

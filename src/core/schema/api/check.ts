@@ -18,6 +18,7 @@ export const SideActionJson = z
     sources: z.array(z.string()),
   })
   .strict();
+export type SideActionJson = z.infer<typeof SideActionJson>;
 
 /** A receptor or enzyme both substances act at, what that means, and how sure we are. */
 export const SharedNodeJson = z
@@ -32,6 +33,7 @@ export const SharedNodeJson = z
     findings: z.array(z.string()),
   })
   .strict();
+export type SharedNodeJson = z.infer<typeof SharedNodeJson>;
 
 const Contribution = z.object({ substance: z.string(), strength: z.string(), evidence: EvidenceLevel, sources: z.array(z.string()) }).strict();
 
@@ -46,6 +48,7 @@ export const SharedEffectJson = z
     evidence: EvidenceSummaryJson,
   })
   .strict();
+export type SharedEffectJson = z.infer<typeof SharedEffectJson>;
 
 /** One sentence of the pair analysis, plain and technical, with its topic and evidence. */
 export const PairStatementJson = z
@@ -65,10 +68,12 @@ export const PairStatementJson = z
     sources: z.array(z.string()),
   })
   .strict();
+export type PairStatementJson = z.infer<typeof PairStatementJson>;
 
 export const SubstanceRefJson = z
   .object({ id: z.string(), name: z.string(), kind: SubstanceKind, constituents: z.array(z.string()) })
   .strict();
+export type SubstanceRefJson = z.infer<typeof SubstanceRefJson>;
 
 /** An exposure prediction one way; `via` names the constituent standing in for a product without a usual dose. */
 export const PkEntryJson = z
@@ -79,6 +84,7 @@ export const PkEntryJson = z
     result: z.union([PredictionJson, z.object({ error: z.string() }).strict()]),
   })
   .strict();
+export type PkEntryJson = z.infer<typeof PkEntryJson>;
 
 /** How two substances are connected: shared receptors, enzymes and effects, exposure both ways, tier, statements. */
 export const PairAnalysisJson = z

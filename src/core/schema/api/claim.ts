@@ -7,8 +7,10 @@ export const ClaimKind = z.enum(['unrelated', 'shares-target', 'shares-enzyme', 
 export const StructuredClaimJson = z
   .object({ kind: ClaimKind, a: z.string(), b: z.string().optional(), detail: z.string().optional() })
   .strict();
+export type StructuredClaimJson = z.infer<typeof StructuredClaimJson>;
 
 export const ReasonJson = z.object({ text: z.string(), evidence: EvidenceLevel.optional(), sources: z.array(z.string()) }).strict();
+export type ReasonJson = z.infer<typeof ReasonJson>;
 
 /** A plain-English claim checked against the KB: verdict, one readable sentence, reasons with evidence, caveats. */
 export const ClaimResultJson = z

@@ -3,6 +3,7 @@ import { ERRORS, type ErrorCode } from '../../errors.js';
 
 /** A code of the error registry (src/core/errors.ts, docs/errors.md): clients may match on it. */
 export const ErrorCodeJson = z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]);
+export type ErrorCodeJson = z.infer<typeof ErrorCodeJson>;
 
 /** What an error's `details` may carry: the field, nearest names, the cap, every issue of a rejected input. */
 export const ErrorDetailsJson = z
@@ -16,6 +17,7 @@ export const ErrorDetailsJson = z
   })
   // Engine errors may add context of their own (e.g. `tH` of a solver failure); details stay open on purpose.
   .catchall(z.unknown());
+export type ErrorDetailsJson = z.infer<typeof ErrorDetailsJson>;
 
 /**
  * Every error the API returns: a registry code (docs/errors.md), a message naming the field, what is wrong and

@@ -11,6 +11,7 @@ export const MechanismJson = z
     aucRatio: z.number(),
   })
   .strict();
+export type MechanismJson = z.infer<typeof MechanismJson>;
 
 /** A published study of the pair (or a related product), shown beside the prediction and never read by the model. */
 export const ObservedStudyJson = z
@@ -30,6 +31,7 @@ export const ObservedStudyJson = z
     summary: z.string().optional(),
   })
   .strict();
+export type ObservedStudyJson = z.infer<typeof ObservedStudyJson>;
 
 /** A label's or the FDA table's class of the perpetrator at an enzyme (qualitative; not a model input). */
 export const ClinicalClassNoteJson = z
@@ -41,6 +43,7 @@ export const ClinicalClassNoteJson = z
     sources: z.array(z.string()),
   })
   .strict();
+export type ClinicalClassNoteJson = z.infer<typeof ClinicalClassNoteJson>;
 
 /** One model input with its value, unit and where it came from (a KB source or a named assumption). */
 export const ParamUseJson = z
@@ -56,6 +59,7 @@ export const ParamUseJson = z
     note: z.string().optional(),
   })
   .strict();
+export type ParamUseJson = z.infer<typeof ParamUseJson>;
 
 export const MagnitudeClass = z.enum([
   'strong-inhibition',

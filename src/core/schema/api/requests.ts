@@ -84,6 +84,7 @@ export type ExplainRequest = z.input<typeof ExplainRequest>;
 
 /** The phenotypes an enzyme can be fixed to (which ones apply depends on the enzyme). */
 export const PhenotypeJson = z.enum(['PM', 'IM', 'NM', 'RM', 'UM']);
+export type PhenotypeJson = z.infer<typeof PhenotypeJson>;
 
 /** The seed when a request gives none: the same request always gives the same population. */
 export const DEFAULT_SIM_SEED = 20240318;

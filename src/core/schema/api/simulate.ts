@@ -9,6 +9,7 @@ export type SeriesJson = z.infer<typeof SeriesJson>;
 export const BandJson = z
   .object({ timesH: z.array(z.number()), p5UM: z.array(z.number()), p50UM: z.array(z.number()), p95UM: z.array(z.number()), n: z.number().int() })
   .strict();
+export type BandJson = z.infer<typeof BandJson>;
 
 /**
  * POST /api/simulate: the victim's main analyte alone and with the perpetrator (the dynamic simulator), the

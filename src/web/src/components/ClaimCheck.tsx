@@ -1,6 +1,6 @@
 /** A checked claim (verdict, reasons, caveats, sources), and the free-text box that checks any claim via POST /api/claim. */
 import { useId, useRef, useState } from 'react';
-import { api, ApiError, type ClaimResult } from '../api.js';
+import { api, errorText, type ClaimResult } from '../api.js';
 import type { SourceInfo } from '../format.js';
 import { EvidenceBadge, Sources } from './Evidence.js';
 
@@ -93,7 +93,7 @@ export function ClaimCheck({ examples, sources }: { examples: string[]; sources:
       setResult(await api.claim(claim.trim()));
     } catch (e) {
       setResult(null);
-      setError(e instanceof ApiError ? e.body.message : (e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

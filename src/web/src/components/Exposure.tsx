@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { api, ApiError, type PairAnalysis, type Prediction, type SimulateResult } from '../api.js';
+import { api, ApiError, errorText, type PairAnalysis, type Phenotype, type Prediction, type SimulateResult } from '../api.js';
 import { ratio, type SourceInfo } from '../format.js';
 import type { RatioRow } from './Plots.js';
 import { PredictionCard } from './PredictionCard.js';
@@ -59,28 +59,64 @@ export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<s
   );
 }
 
+/** Phenotypes a person can be fixed to; an enzyme that lacks one rejects it with the server's message. */
+const PHENOTYPE_OPTIONS: [Phenotype, string][] = [
+  ['PM', 'poor metaboliser'],
+  ['IM', 'intermediate'],
+  ['NM', 'normal (everyone)'],
+  ['RM', 'rapid'],
+  ['UM', 'ultrarapid'],
+];
+
+function phenotypeLabel(fixed: Record<string, Phenotype>): string {
+  const parts = Object.entries(fixed).map(([e, ph]) => `${e.toUpperCase()} ${ph}`);
+  return parts.length ? parts.join(', ') : 'normal metabolisers';
+}
+
 function Simulation({ pair }: { pair: PairAnalysis }) {
   const [dir, setDir] = useState<'ab' | 'ba'>('ba');
   const [victimDose, setVictimDose] = useState('');
   const [perpDose, setPerpDose] = useState('');
-  const [phenotype, setPhenotype] = useState<'PM' | 'IM' | 'NM' | 'UM'>('NM');
+  // Phenotypes can be fixed only for enzymes that clear a simulated compound: the server lists them with each answer.
+  const [enzymes, setEnzymes] = useState<string[]>([]);
+  const [phenotypes, setPhenotypes] = useState<Record<string, Phenotype>>({});
   const [population, setPopulation] = useState(50);
   const [sim, setSim] = useState<SimulateResult | null>(null);
   const [err, setErr] = useState<{ message: string; unavailable: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const victim = dir === 'ab' ? pair.b : pair.a;
   const perp = dir === 'ab' ? pair.a : pair.b;
+  const changeDir = (d: 'ab' | 'ba') => {
+    setDir(d);
+    // Another victim may be cleared by other enzymes.
+    setEnzymes([]);
+    setPhenotypes({});
+  };
+  const setPhenotype = (enzyme: string, ph: Phenotype | '') =>
+    setPhenotypes((old) => {
+      const next = { ...old };
+      if (ph) next[enzyme] = ph;
+      else delete next[enzyme];
+      return next;
+    });
   const run = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setErr(null);
     try {
-      setSim(
-        await api.simulate({ victim: victim.id, perpetrator: perp.id, victimDose: victimDose || undefined, perpetratorDose: perpDose || undefined, phenotype, population }),
-      );
+      const r = await api.simulate({
+        victim: victim.id,
+        perpetrator: perp.id,
+        victimDose: victimDose || undefined,
+        perpetratorDose: perpDose || undefined,
+        ...(Object.keys(phenotypes).length ? { phenotypes } : {}),
+        population,
+      });
+      setSim(r);
+      setEnzymes(r.polymorphicEnzymes);
     } catch (x) {
       setSim(null);
-      setErr({ message: (x as Error).message, unavailable: x instanceof ApiError && x.body.code === 'SIM_UNAVAILABLE' });
+      setErr({ message: errorText(x), unavailable: x instanceof ApiError && x.code === 'SIM_UNAVAILABLE' });
     } finally {
       setBusy(false);
     }
@@ -91,7 +127,7 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
       <form className="sim-form" onSubmit={run}>
         <label>
           Direction
-          <select value={dir} onChange={(e) => setDir(e.target.value as 'ab' | 'ba')}>
+          <select value={dir} onChange={(e) => changeDir(e.target.value as 'ab' | 'ba')}>
             <option value="ba">
               {pair.b.name} changes {pair.a.name}
             </option>
@@ -108,15 +144,19 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
           {perp.name} dose
           <input value={perpDose} onChange={(e) => setPerpDose(e.target.value)} placeholder="usual dose, e.g. 2 g tid 7d" maxLength={60} />
         </label>
-        <label>
-          CYP2D6 phenotype
-          <select value={phenotype} onChange={(e) => setPhenotype(e.target.value as typeof phenotype)}>
-            <option value="PM">poor metaboliser</option>
-            <option value="IM">intermediate</option>
-            <option value="NM">normal</option>
-            <option value="UM">ultrarapid</option>
-          </select>
-        </label>
+        {enzymes.map((enzyme) => (
+          <label key={enzyme}>
+            {enzyme.toUpperCase()} phenotype
+            <select value={phenotypes[enzyme] ?? ''} onChange={(e) => setPhenotype(enzyme, e.target.value as Phenotype | '')}>
+              <option value="">normal (population: sampled)</option>
+              {PHENOTYPE_OPTIONS.map(([ph, label]) => (
+                <option key={ph} value={ph}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label>
           Population band
           <select value={population} onChange={(e) => setPopulation(Number(e.target.value))}>
@@ -140,10 +180,10 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
             <CurvePlot sim={sim} />
           </Suspense>
           <p>
-            Simulated AUC change {ratio(sim.aucRatio)}, Cmax change {ratio(sim.cmaxRatio)} ({sim.phenotype}
-            {sim.band ? `; shaded band: 5th–95th percentile of ${sim.band.n} virtual people` : ''}).
+            Simulated AUC change {ratio(sim.aucRatio)}, Cmax change {ratio(sim.cmaxRatio)} ({phenotypeLabel(sim.phenotypes)}
+            {sim.band ? `; shaded band: 5th–95th percentile of ${sim.band.n} virtual people, seed ${sim.seed}` : ''}).
           </p>
-          {sim.notes?.map((n) => (
+          {sim.notes.map((n) => (
             <p key={n} className="muted">
               {n}
             </p>
