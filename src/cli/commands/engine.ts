@@ -81,7 +81,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--model <model>', 'static (default) or dynamic', 'static')
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
-    .option('--concentration <option>', 'inhibitor concentration for the liver: systemic_max_u (best estimate), inlet_max_u (regulatory screening), average_u or by_mechanism_u')
+    .option('--concentration <option>', 'inhibitor concentration for the liver: average_u (best estimate), inlet_max_u (regulatory screening), systemic_max_u or by_mechanism_u')
     .option('--batch <file>', 'JSON lines: one request per line, one answer per line (exit 1 when any line failed)')
     .option('--json', 'machine-readable output')
     .action((victimArg: string | undefined, perpArg: string | undefined, o: PredictOptions) => {
