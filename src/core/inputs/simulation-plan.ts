@@ -12,6 +12,7 @@ import { drugFromKb, enzymeTurnoverFromKb, type DrugOverrides } from './sim-drug
 import { physiologyFor, type UsedParameter } from './physiology.js';
 import type { SubstanceGroup } from '../models/dynamic/interaction.js';
 import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from '../models/dynamic/types.js';
+import { MAX_SIM_DAYS, MAX_SIM_WEIGHT_KG } from '../limits.js';
 
 export interface PlanItem {
   substance: string;
@@ -60,10 +61,10 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
   overrides?: Record<string, DrugOverrides>; adjustPhysiology?: (p: Physiology) => Physiology;
 }): SimulationPlan {
   if (items.length === 0) fail('INPUT_REQUIRED', { field: 'substances', how: 'give at least one substance:regimen, e.g. "kratom:2 g qd 7d"' }, { field: 'substances' });
-  if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < 500))
-    fail('INPUT_OUT_OF_RANGE', { field: 'weight', value: opts.weightKg, expected: 'a body weight in kg (0–500)' }, { field: 'weight' });
-  if (opts.days !== undefined && !(opts.days > 0 && opts.days <= 365))
-    fail('INPUT_OUT_OF_RANGE', { field: 'days', value: opts.days, expected: 'a number of days (0–365)' }, { field: 'days' });
+  if (opts.weightKg !== undefined && !(opts.weightKg > 0 && opts.weightKg < MAX_SIM_WEIGHT_KG))
+    fail('INPUT_OUT_OF_RANGE', { field: 'weight', value: opts.weightKg, expected: `a body weight in kg (0–${MAX_SIM_WEIGHT_KG})` }, { field: 'weight' });
+  if (opts.days !== undefined && !(opts.days > 0 && opts.days <= MAX_SIM_DAYS))
+    fail('INPUT_OUT_OF_RANGE', { field: 'days', value: opts.days, expected: `a number of days (0–${MAX_SIM_DAYS})` }, { field: 'days' });
   const base = physiologyFor(opts.species, enzymeTurnoverFromKb(kb), opts.weightKg);
   const physiology = opts.adjustPhysiology ? opts.adjustPhysiology(base.physiology) : base.physiology;
   const used = base.used;

@@ -13,6 +13,7 @@
 import { CrosstalkError } from '../errors.js';
 
 import { initialStep, type Rhs, type SolverStats, type SolverWarning, type StepObserver, type Stepper, type StepperOptions } from './stepper.js';
+import { MAX_ODE_STEPS } from '../limits.js';
 
 export type { Rhs, SolverStats, SolverWarning, SolverWarningCode, StepObserver } from './stepper.js';
 /** Options of `Dopri5.integrate` (the same for every stepper). */
@@ -77,7 +78,7 @@ export class Dopri5 implements Stepper {
   readonly stats: SolverStats = { steps: 0, accepted: 0, rejected: 0, rhsEvals: 0 };
   readonly warnings: SolverWarning[] = [];
   /** Step budget shared across calls; reset with `resetStats`. */
-  maxSteps = 1_000_000;
+  maxSteps = MAX_ODE_STEPS;
 
   constructor(n: number) {
     if (!Number.isInteger(n) || n <= 0) throw new CrosstalkError('INPUT_INVALID', `ode.n: dimension must be a positive integer, got ${n}`, { field: 'n' });

@@ -5,6 +5,7 @@
  */
 import { CrosstalkError } from '../errors.js';
 import type { Rhs, StepObserver, Stepper, StepperOptions } from './stepper.js';
+import { MAX_ODE_STEPS } from '../limits.js';
 
 export interface StateEvent {
   tH: number;
@@ -37,7 +38,7 @@ export function solveWithEvents(
 ): void {
   if (!Number.isFinite(t0) || !Number.isFinite(tEnd) || tEnd < t0)
     throw new CrosstalkError('INPUT_INVALID', `ode.tEnd: need finite t0 <= tEnd, got ${t0}..${tEnd}`, { field: 'tEnd' });
-  solver.maxSteps = opts.maxSteps ?? 1_000_000;
+  solver.maxSteps = opts.maxSteps ?? MAX_ODE_STEPS;
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.tH - b.e.tH || a.i - b.i);
   let t = t0;
   let k = 0;

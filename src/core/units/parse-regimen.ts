@@ -1,5 +1,6 @@
 import { fail } from '../errors.js';
 import { levenshtein } from './units.js';
+import { MAX_DURATION_D, MAX_SINGLE_DOSE_MG } from '../limits.js';
 
 /**
  * Dosing regimens as clinicians write them: `<amount> <unit>[/kg] [route] [frequency] [duration]`,
@@ -73,9 +74,6 @@ const FREQ: Record<string, number | null> = {
   qid: 6,
 };
 
-/** Largest single dose accepted, in mg (a guard against typos like "2000 g", not a safety limit). */
-export const MAX_SINGLE_DOSE_MG = 100_000;
-export const MAX_DURATION_D = 365;
 
 function unreadable(field: string, text: string, word: string, index: number, expected: string, suggestion = ''): never {
   fail('INPUT_BAD_REGIMEN', { field, word, position: index + 1, text, expected, suggestion }, { field, word, position: index, ...(suggestion ? { suggestions: [suggestion] } : {}) });
