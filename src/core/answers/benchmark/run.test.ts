@@ -3,7 +3,7 @@ import { KbIndex } from '../../kb/kb-index.js';
 import type { ClinicalStudy, KbData, Substance } from '../../kb/types.js';
 import { CrosstalkError } from '../../errors.js';
 import type { Prediction, PredictRequest } from '../predict.js';
-import { requestFor, runBenchmark } from './run.js';
+import { BENCHMARK_MODELS, requestFor, runBenchmark } from './run.js';
 import { renderBenchmarkMarkdown, KB_VERSION_LINE } from './report.js';
 import { summariseBenchmark, summaryLine } from './summarise.js';
 
@@ -102,7 +102,8 @@ describe('benchmark run (issue 11 §2)', () => {
     const line = summaryLine(run, f);
     expect(Object.keys(line)).toEqual(['n', 'nCannabisKratom', 'tune', 'check', 'models']);
     expect(Object.keys(line.tune)).toEqual(['n', 'answered', 'within2', 'guest', 'gmfe', 'bias', 'coverage']);
-    expect(Object.keys(line.models)).toEqual(['static', 'dynamic']);
+    // every model named in the request besides the best estimate (static, dynamic, and any model added later)
+    expect(Object.keys(line.models)).toEqual(BENCHMARK_MODELS.filter((m) => m !== 'best'));
     expect(line.n).toBe(3);
     expect(line.nCannabisKratom).toBe(1);
     expect(line.tune.n + line.check.n).toBe(3);

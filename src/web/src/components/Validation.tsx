@@ -18,11 +18,8 @@ export interface BenchmarkData {
   entries: BenchmarkEntry[];
 }
 
-const MODELS: { id: BenchmarkModel; label: string }[] = [
-  { id: 'best', label: 'Best estimate' },
-  { id: 'static', label: 'Static model' },
-  { id: 'dynamic', label: 'Dynamic model' },
-];
+/** Labels of the models the benchmark knows today; a model added later shows under its id. */
+const MODEL_LABEL: Record<string, string> = { best: 'Best estimate', static: 'Static model', dynamic: 'Dynamic model', anchored: 'Anchored model' };
 
 interface Point {
   e: BenchmarkEntry;
@@ -103,6 +100,7 @@ export function Validation() {
   }, []);
 
   const entries = data?.entries ?? [];
+  const models = useMemo(() => (entries[0] ? (Object.keys(entries[0].answers) as BenchmarkModel[]) : ['best' as BenchmarkModel]), [entries]);
   const enzymes = useMemo(() => [...new Set(entries.flatMap((e) => e.enzymes))].sort(), [entries]);
   const speciesList = useMemo(() => [...new Set(entries.map((e) => e.species))].sort(), [entries]);
   const shown = useMemo(
@@ -140,8 +138,8 @@ export function Validation() {
         <label>
           Model{' '}
           <select value={model} onChange={(ev) => setModel(ev.target.value as BenchmarkModel)}>
-            {MODELS.map((m) => (
-              <option key={m.id} value={m.id}>{m.label}</option>
+            {models.map((m) => (
+              <option key={m} value={m}>{MODEL_LABEL[m] ?? m}</option>
             ))}
           </select>
         </label>
