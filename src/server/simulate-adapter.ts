@@ -110,9 +110,12 @@ export function runSimulation(kb: KbIndex, b: SimulateRequest): SimulateResult {
 
   const doses = plan.doses.filter((d) => d.tH < tEndH);
   const gridH = Array.from({ length: GRID_POINTS }, (_, i) => (tEndH * i) / (GRID_POINTS - 1));
-  // The victim's analyte: its compound with the largest dose (the main constituent of a plant or product).
-  const vDoses = plan.regimens.filter((r) => v.items.some((i) => i.substance === r.substance)).flatMap((r) => r.compounds);
-  const analyteId = [...vDoses].filter((c) => groups[0]!.compounds.includes(c.id)).sort((a, c) => c.doseMg - a.doseMg)[0]!.id;
+  // The victim's analyte: its simulated compound with the largest share (the KB's weighting of a plant's or
+  // product's constituents), the larger dose breaking ties.
+  const share = new Map(expandToCompounds(kb, v.id, undefined, plan.physiology.bodyWeightKg).map((c) => [c.compoundId, c.weight]));
+  const doseOf = new Map(plan.regimens.flatMap((r) => r.compounds).map((c) => [c.id, c.doseMg]));
+  const rank = (id: string): [number, number] => [share.get(id) ?? 0, doseOf.get(id) ?? 0];
+  const analyteId = [...groups[0]!.compounds].sort((a, c) => rank(c)[0] - rank(a)[0] || rank(c)[1] - rank(a)[1])[0]!;
   const analyteName = kb.substance(analyteId)?.name ?? analyteId;
   const drugs = plan.drugs.map((d) => withPhenotypes(d, fixed));
   const res = simulateInteraction({ drugs, physiology: plan.physiology, groups, doses, tEndH, gridH });
