@@ -121,6 +121,29 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
   });
 });
 
+describe('check, claim and explain parse with the API\'s request schemas (issue 10, point 1)', () => {
+  it('the limits and messages are the server\'s', async () => {
+    const one = await cli(['check', 'kratom']);
+    expect(one.code).toBe(1);
+    expect(one.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_INVALID: substances: must have at least 2 items (got 1)"`);
+    const many = await cli(['check', ...Array.from({ length: 9 }, () => 'kratom'), '--json']);
+    expect(many.code).toBe(1);
+    expect((JSON.parse(many.out) as { error: { code: string; details: { field: string } } }).error).toMatchObject({ code: 'INPUT_TOO_LARGE', details: { field: 'substances' } });
+    const long = await cli(['claim', 'x'.repeat(501)]);
+    expect(long.code).toBe(1);
+    expect(long.err).toMatch(/INPUT_TOO_LARGE: claim: must have at most 500 characters \(got 501 characters\)/);
+    const place = await cli(['explain', 'cannabis', 'kratom', '--jurisdiction', 'florida']);
+    expect(place.code).toBe(1);
+    expect(place.err).toMatch(/--jurisdiction: 'FLORIDA' does not have the expected form/);
+  });
+  it('explain takes a lower-case jurisdiction as before', async () => {
+    const r = await cli(['explain', 'cannabis', 'kratom', '--jurisdiction', 'us-fl', '--json']);
+    expect(r.code).toBe(0);
+    const brief = JSON.parse(r.out) as { sections: { title: string }[] };
+    expect(brief.sections.map((x) => x.title)).toContain('Legal status (US-FL)');
+  });
+});
+
 describe('predict --batch: JSON lines in, JSON lines out (issue 10, point 1)', () => {
   const good = JSON.stringify({ victim: 'midazolam', perpetrator: 'ketoconazole', perpetratorDose: '400 mg qd 4d' });
   it('answers each line in order and exits 0 when every line is answered', async () => {
@@ -143,7 +166,7 @@ describe('predict --batch: JSON lines in, JSON lines out (issue 10, point 1)', (
     expect(lines.slice(1, 6).map((l) => [l.line, l.error?.code, l.error?.details.line, l.error?.details.field, l.error?.message])).toEqual([
       [2, 'INPUT_INVALID', 2, 'perpetrator', 'perpetrator: required'],
       [3, 'INPUT_BAD_JSON', 3, undefined, expect.stringMatching(/^line 3: not valid JSON \(/)],
-      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it'],
+      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it (fields: victim, perpetrator, victimDose, perpetratorDose, analyte, model, victimAt, weightKg)'],
       [5, 'INPUT_INVALID', 5, 'victimAt', "victimAt: must be a number (got 'soon')"],
       [6, 'INPUT_UNKNOWN_SUBSTANCE', 6, 'perpetrator', expect.stringMatching(/^perpetrator: no substance called 'kratum'.*did you mean Kratom/)],
     ]);

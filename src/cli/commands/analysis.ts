@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { fail } from '../../core/index.js';
+import { ApiSchemas, fail } from '../../core/index.js';
 import { buildBrief, renderBrief } from '../../core/index.js';
 import { checkClaim } from '../../core/index.js';
 import { check } from '../../core/index.js';
 import type { CliDeps } from '../io.js';
+import { parseRequest } from '../parse-request.js';
 import { renderCheckText, renderClaimText } from '../render-engine.js';
 
 export function registerAnalysis(program: Command, deps: CliDeps): void {
@@ -12,7 +13,8 @@ export function registerAnalysis(program: Command, deps: CliDeps): void {
     .description('every pair: shared pathways, exposure change both ways, effect overlap, tier and evidence')
     .option('--json', 'machine-readable output')
     .action((names: string[], opts: { json?: boolean }) => {
-      const r = check(deps.getKb(), names);
+      const { substances } = parseRequest(ApiSchemas.CheckRequest, { substances: names });
+      const r = check(deps.getKb(), substances);
       if (opts.json) deps.printJson(r);
       else deps.print(renderCheckText(r, deps.getKb()));
     });
@@ -26,7 +28,8 @@ export function registerClaim(program: Command, deps: CliDeps): void {
     .description('check a plain-English claim, e.g. "cannabis and kratom are pharmacologically unrelated"')
     .option('--json', 'print {claim, verdict, reasons, sources, caveats}')
     .action((words: string[], opts: { json?: boolean }) => {
-      const r = checkClaim(deps.getKb(), words.join(' '));
+      const { claim } = parseRequest(ApiSchemas.ClaimRequest, { claim: words.join(' ') });
+      const r = checkClaim(deps.getKb(), claim);
       if (opts.json) deps.printJson(r);
       else deps.print(renderClaimText(r));
       if (r.verdict === 'unrecognized') deps.setExitCode(1);
@@ -45,7 +48,10 @@ export function registerExplain(program: Command, deps: CliDeps): void {
       const format = opts.json ? 'json' : opts.format;
       if (!['md', 'html', 'json', 'pdf'].includes(format))
         fail('INPUT_NOT_ONE_OF', { field: '--format', value: format, allowed: ['md', 'html', 'json', 'pdf'] }, { field: 'format' });
-      const brief = buildBrief(deps.getKb(), [a, b], { jurisdiction: opts.jurisdiction, today: deps.today });
+      // The API's schema checks the pair and the jurisdiction (the engine reads it upper-cased, so 'us-fl' is fine);
+      // pdf is a CLI-only format, checked above.
+      const req = parseRequest(ApiSchemas.ExplainRequest, { substances: [a, b], ...(opts.jurisdiction !== undefined ? { jurisdiction: opts.jurisdiction.toUpperCase() } : {}) }, (f) => (f === 'jurisdiction' ? '--jurisdiction' : f));
+      const brief = buildBrief(deps.getKb(), req.substances, { jurisdiction: req.jurisdiction, today: deps.today });
       if (format === 'pdf') {
         const out = opts.out ?? `crosstalk-${brief.substances.map((s) => s.id).join('-')}.pdf`;
         // Loaded lazily: PDF export drives Chromium, which only some machines have (TOOL_NO_CHROMIUM otherwise).

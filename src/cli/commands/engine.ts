@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ApiSchemas, crosstalkError, fail, isCrosstalkError, predict, type ConcentrationOption, type Prediction } from '../../core/index.js';
 import type { CliDeps } from '../io.js';
-import { parseRequest, requestError } from '../parse-request.js';
+import { fieldsOf, parseRequest, requestError } from '../parse-request.js';
 import { renderPredictionText } from '../render-engine.js';
 import { registerAnalysis } from './analysis.js';
 
@@ -30,7 +30,7 @@ export function predictBatchLine(deps: CliDeps, text: string, line: number, opts
     }
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) raw = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null));
     const r = ApiSchemas.PredictRequest.safeParse(raw, { reportInput: true });
-    if (!r.success) throw requestError(r.error, (p) => p, { line });
+    if (!r.success) throw requestError(r.error, (p) => p, { line }, fieldsOf(ApiSchemas.PredictRequest));
     return predict(deps.getKb(), r.data, opts);
   } catch (e) {
     if (!isCrosstalkError(e)) throw e;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { fail } from '../../core/index.js';
+import { fail, MAX_SEARCH_RESULTS_CLI } from '../../core/index.js';
 import { describeSubstance } from '../../core/index.js';
 import { resolveSubstance, searchSubstances } from '../../core/index.js';
 import type { CliDeps } from '../io.js';
@@ -15,8 +15,8 @@ export function registerLookup(program: Command, deps: CliDeps): void {
     .action((words: string[], opts: { json?: boolean; limit: string }) => {
       const text = words.join(' ');
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-        fail('INPUT_OUT_OF_RANGE', { field: '--limit', value: opts.limit, expected: 'a whole number from 1 to 100' }, { field: 'limit' });
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS_CLI)
+        fail('INPUT_OUT_OF_RANGE', { field: '--limit', value: opts.limit, expected: `a whole number from 1 to ${MAX_SEARCH_RESULTS_CLI}` }, { field: 'limit' });
       const hits = searchSubstances(deps.getKb(), text, limit);
       if (opts.json) {
         deps.printJson(hits.map(({ id, name, kind, matched, score }) => ({ id, name, kind, matched, score })));
