@@ -30,8 +30,8 @@ export { DEFAULT_SOLVE } from './models/dynamic/types.js';
 export type { Physiology } from './models/dynamic/types.js';
 export { staticAucRatio } from './models/static/static-ddi.js';
 export type { ConcentrationOption } from './models/static/static-ddi.js';
-export { buildBrief, renderBrief } from './answers/brief.js';
-export type { Brief } from './answers/brief.js';
+export { briefAnswer, buildBrief, renderBrief, renderBriefEn } from './answers/brief.js';
+export type { Brief, BriefAnswer } from './answers/brief.js';
 export { check } from './answers/check.js';
 export type { CheckResult, PairAnalysis, PkEntry, SharedNode, SideAction, Statement, Tier } from './answers/check.js';
 export { checkClaim } from './answers/claims/check-claim.js';
@@ -54,3 +54,4 @@ export type { ErrorCode, ErrorDetails, ErrorParams, ErrorSpec, Issue, ParamValue
 export * as ApiSchemas from './schema/api/index.js';
 export * from './limits.js';
 export { ANCESTRIES, PHENOTYPES, planPgx } from './inputs/pgx.js';
+export { pairKey, requestFor } from './answers/benchmark/index.js';

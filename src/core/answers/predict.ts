@@ -34,6 +34,13 @@ const DEFAULTS = { draws: 400, seed: 20240318 };
  * vs systemic_max_u 1.98, inlet_max_u 2.45, by_mechanism_u 2.04 (docs/model-choices.md). The regulatory inlet
  * concentration stays the screening option.
  */
+/**
+ * Width of the static model's structural uncertainty (SD of the log of the log effect), chosen on the benchmark's tune
+ * split so that the 5–95 % interval covers about 90 % of observed ratios there (docs/model-choices.md). An assumption
+ * about the model's own error, estimated from other studies, never from the pair predicted.
+ */
+export const STRUCTURAL_LOG_SD = 0.9;
+
 export const DEFAULT_CONCENTRATION: ConcentrationOption = 'average_u';
 
 export function physiologyFromKb(kb: KbIndex): Physiology {
@@ -109,6 +116,7 @@ export function predictAnswer(kb: KbIndex, sc: Scenario, opts: PredictOptions = 
     kPerH: victim.kPerH,
     draws: opts.draws ?? DEFAULTS.draws,
     seed: opts.seed ?? DEFAULTS.seed,
+    structuralLogSd: opts.structuralLogSd ?? STRUCTURAL_LOG_SD,
   });
   return staticAnswer(kb, sc, base, { victim, perp, ans, statements: [...statements, ...missing], parameters, sources, links: { victimLinks, perpLinks }, option: opts.concentration ?? DEFAULT_CONCENTRATION });
 }
@@ -210,7 +218,9 @@ function staticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, p: StaticPart
   const measured = gradeChain([...p.links.perpLinks, ...p.links.victimLinks]);
   const evidence: EvidenceSummary = { ...measured, grade: chained.grade, caveats: [...measured.caveats, 'The exposure change is a model prediction, not an observation.'] };
   const unverifiedCritical = p.parameters.filter((x) => !x.verified && /^(fm|Ki|KI|kinact|fu|Cmax|Fg)/.test(x.name)).length;
-  const uncertainty = uncertaintyLabel({ grade: evidence.grade, intervalFold: range.high / Math.max(1e-9, range.low), unverifiedCritical, extrapolated: false, missing: false });
+  // The label reads the parameter spread (MODEL.md §4.3); the shown range adds the model's structural error.
+  const pi = ans.parameterInterval;
+  const uncertainty = uncertaintyLabel({ grade: evidence.grade, intervalFold: pi.high / Math.max(1e-9, pi.low), unverifiedCritical, extrapolated: false, missing: false });
   const mclass = magnitudeClass(ans.aucRatio);
   return {
     ...base,

@@ -14,13 +14,15 @@ export interface PredictOptions {
   /** Monte Carlo draws for the uncertainty range. */
   draws?: number;
   seed?: number;
+  /** Model-structure uncertainty of the static interval (default STRUCTURAL_LOG_SD, chosen on the tune split). */
+  structuralLogSd?: number;
 }
 
 /** A prediction as the engine answers it: numbers, provenance and statements (no prose). */
 export interface PredictionAnswer {
   victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
   perpetrator: { id: string; name: string; dose: string; doseSource: string; compounds: string[] };
-  model: 'static' | 'dynamic' | 'none';
+  model: 'static' | 'dynamic' | 'anchored' | 'none';
   /** Predicted from mechanism (theoretical) or backed by an observed study of this pair (referenced). */
   basis: 'theoretical' | 'referenced';
   /** grey = the KB lacks what the answer needs; the ratios are then null, never a guess. */
@@ -43,6 +45,8 @@ export interface PredictionAnswer {
   /** Clinical classifications of the perpetrator at the victim's enzymes, shown beside the numbers. */
   clinicalClasses: ClinicalClassNote[];
   sources: string[];
+  /** Ids of the observed clinical studies the model read (the anchored model only; never a study of this pair). */
+  studiesRead?: string[];
 }
 
 /** A rendered prediction: the answer plus its statements in English (src/core/render/prediction.ts). */

@@ -3,7 +3,7 @@
  * point AUC ratio with gut and liver components, a Cmax ratio (one compartment, §1.4), the per-mechanism breakdown,
  * one answer per fm source, and a Monte Carlo uncertainty interval. Pure: its inputs are numbers, not KB records.
  */
-import type { ExposureModel, Mechanism, ModelAnswer } from '../model.js';
+import type { ExposureModel, Interval, Mechanism, ModelAnswer } from '../model.js';
 import { staticUncertainty, type FmDraw } from './monte-carlo.js';
 import { cmaxRatio, staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology } from './static-ddi.js';
 
@@ -22,6 +22,8 @@ export interface StaticModelInputs {
   kPerH: number | undefined;
   draws: number;
   seed: number;
+  /** Model-structure uncertainty on the log effect (see monte-carlo.ts). */
+  structuralLogSd: number;
 }
 
 export interface StaticModelAnswer extends ModelAnswer {
@@ -31,6 +33,8 @@ export interface StaticModelAnswer extends ModelAnswer {
   gutRatio: number;
   liverRatio: number;
   concentrationsUM: Record<string, { ih: number; ig: number; imaxU: number }>;
+  /** The 5–95 % interval from parameter draws alone (the uncertainty label reads it; `uncertainty` adds model structure). */
+  parameterInterval: Interval;
   /** The AUC ratio under each fm source. */
   scenarios: { source: string; aucRatio: number }[];
 }
@@ -41,7 +45,7 @@ export const staticModel: ExposureModel<StaticModelInputs, StaticModelAnswer> = 
     const first = x.fmScenarios[0]!;
     const res = staticAucRatio({ route: x.route, fm: first.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option);
     const cm = cmaxRatio({ gutRatio: res.gutRatio, hepaticClearanceScale: res.hepaticClearanceScale, fh: x.fh, kaPerH: x.kaPerH, kPerH: x.kPerH, route: x.route });
-    const uncertainty = staticUncertainty({ ...x, route: x.route });
+    const { total: uncertainty, parameters: parameterInterval } = staticUncertainty({ ...x, route: x.route });
     const scenarios = x.fmScenarios.map((s) => ({
       source: s.source,
       aucRatio: staticAucRatio({ route: x.route, fm: s.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option, false).aucRatio,
@@ -57,6 +61,7 @@ export const staticModel: ExposureModel<StaticModelInputs, StaticModelAnswer> = 
       assumptions: [],
       studiesRead: [],
       uncertainty,
+      parameterInterval,
       variability: null,
       gutRatio: res.gutRatio,
       liverRatio: res.liverRatio,

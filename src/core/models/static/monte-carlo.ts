@@ -1,6 +1,7 @@
 import { createRng, lognormalFactor, percentile, type Rng } from '../random.js';
 import { staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology, type VictimInput } from './static-ddi.js';
 import type { Interval } from '../model.js';
+import { asMicromolar } from '../../units/branded.js';
 
 /** Victim fm scenario as the sampler needs it: point values and the source's range per enzyme. */
 export interface FmDraw {
@@ -26,6 +27,13 @@ export interface MonteCarloInputs {
   option: ConcentrationOption;
   draws: number;
   seed: number;
+  /**
+   * Model-structure uncertainty: each draw's AUC ratio is multiplied by exp(σ·z), z standard normal. It stands for
+   * what the parameter draws cannot see — missing mechanisms, unbound versus total constants, enzyme-site
+   * concentrations — and its width is the model's own error on studies it was not asked about (the benchmark's
+   * tune split). 0 = parameters only.
+   */
+  structuralLogSd: number;
 }
 
 function drawFm(rng: Rng, sc: FmDraw): Record<string, number> {
@@ -63,13 +71,17 @@ function drawPerpetrator(rng: Rng, p: PerpetratorInput, alts: Record<string, Enz
   for (const [e, eff] of Object.entries(p.enzymes)) enzymes[e] = drawEffect(rng, eff, alts[e] ?? []);
   // Peak and average move together: one exposure draw scales both.
   const exposure = lognormalFactor(rng, STATIC_SPREAD.exposureCv);
-  return { ...p, cmaxUM: p.cmaxUM * exposure, cavUM: p.cavUM === undefined ? undefined : p.cavUM * exposure, fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
+  return { ...p, cmaxUM: asMicromolar(p.cmaxUM * exposure), cavUM: p.cavUM === undefined ? undefined : asMicromolar(p.cavUM * exposure), fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
 }
 
-/** 5th–95th percentile of the static AUC ratio over sampled inputs (seeded, deterministic). */
-export function staticUncertainty(x: MonteCarloInputs): Interval {
+/**
+ * 5th–95th percentile of the static AUC ratio over sampled inputs (seeded, deterministic): `total` with the
+ * structural term, `parameters` without it (what the evidence-based uncertainty label reads, MODEL.md §4.3).
+ */
+export function staticUncertainty(x: MonteCarloInputs): { total: Interval; parameters: Interval } {
   const rng = createRng(x.seed);
   const samples: number[] = [];
+  const paramSamples: number[] = [];
   for (let i = 0; i < x.draws; i++) {
     const sc = x.fmScenarios[Math.floor(rng.next() * x.fmScenarios.length)]!;
     const fm = drawFm(rng, sc);
@@ -79,12 +91,18 @@ export function staticUncertainty(x: MonteCarloInputs): Interval {
     const scale = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * kd]));
     const phys: Physiology = { ...x.physiology, kdegLiverPerH: scale(x.physiology.kdegLiverPerH), kdegGutPerH: scale(x.physiology.kdegGutPerH) };
     const r = staticAucRatio({ route: x.route, fm, fg }, perps, phys, x.option, false).aucRatio;
-    if (Number.isFinite(r)) samples.push(r);
+    const structural = x.structuralLogSd > 0 ? Math.exp(x.structuralLogSd * rng.normal()) : 1;
+    if (!(Number.isFinite(r) && r > 0)) continue;
+    samples.push(r * structural);
+    paramSamples.push(r);
   }
   samples.sort((a, b) => a - b);
-  return {
+  paramSamples.sort((a, b) => a - b);
+  const parameters = { low: percentile(paramSamples, 0.05), high: percentile(paramSamples, 0.95), method: 'parameter draws only' };
+  const total = {
     low: percentile(samples, 0.05),
     high: percentile(samples, 0.95),
-    method: `5th–95th percentile of ${samples.length} Monte Carlo draws over Ki/KI/kinact/EC50 (CV 50 %, and between-source spread), fm (source ranges and scenarios), fu (CV 20 %), perpetrator Cmax (CV 30 %), kdeg (CV 50 %), Fg (logit SD 0.5); seed ${rng.seed}, ${rng.algorithm}`,
+    method: `5th–95th percentile of ${samples.length} Monte Carlo draws over Ki/KI/kinact/EC50 (CV 50 %, and between-source spread), fm (source ranges and scenarios), fu (CV 20 %), perpetrator Cmax (CV 30 %), kdeg (CV 50 %), Fg (logit SD 0.5)${x.structuralLogSd > 0 ? `, and model structure (× exp(${x.structuralLogSd}·z), the width that covers 90 % of observed ratios on the benchmark's tune split)` : ''}; seed ${rng.seed}, ${rng.algorithm}`,
   };
+  return { total, parameters };
 }

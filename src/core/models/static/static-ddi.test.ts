@@ -11,6 +11,7 @@ import {
   type PerpetratorInput,
   type Physiology,
 } from './static-ddi.js';
+import { asLitresPerHour, asMicromolar } from '../../units/branded.js';
 
 // Reference cases computed by the R package ddir (ICH M12) on the same inputs: test oracles (shared/validation).
 const prepared = loadStaticCases();
@@ -66,12 +67,12 @@ const arbPerp = fc.record({
   fuP: fc.double({ min: 1e-3, max: 1, noNaN: true }),
   e: arbEnzyme,
 });
-const basePhys: Physiology = { qhLPerH: 97, qentLPerH: 18, kdegLiverPerH: KDEG_LIVER, kdegGutPerH: KDEG_GUT, d: 1 };
+const basePhys: Physiology = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18), kdegLiverPerH: KDEG_LIVER, kdegGutPerH: KDEG_GUT, d: 1 };
 const mkPerp = (x: { doseUmol: number; cmaxUM: number; fuP: number; e: EnzymeEffect }, scale = 1): PerpetratorInput => ({
   name: 'p',
   route: 'oral',
   doseUmol: x.doseUmol * scale,
-  cmaxUM: x.cmaxUM * scale,
+  cmaxUM: asMicromolar(x.cmaxUM * scale),
   fuP: x.fuP,
   enzymes: { cyp3a4: x.e },
 });
@@ -110,7 +111,7 @@ describe('static model properties (REQ-3.P)', () => {
     );
   });
   it('enzyme without gut kdeg gives a gut factor of 1, not NaN', () => {
-    const p: PerpetratorInput = { name: 'p', route: 'oral', doseUmol: 100, cmaxUM: 1, fuP: 0.1, enzymes: { cyp1a2: { KIuM: 1, kinactPerH: 1 } } };
+    const p: PerpetratorInput = { name: 'p', route: 'oral', doseUmol: 100, cmaxUM: asMicromolar(1), fuP: 0.1, enzymes: { cyp1a2: { KIuM: 1, kinactPerH: 1 } } };
     const r = staticAucRatio({ route: 'oral', fm: { cyp1a2: 0.9 }, fg: 0.8 }, [p], basePhys);
     expect(r.gutRatio).toBe(1);
     expect(Number.isFinite(r.aucRatio)).toBe(true);
@@ -134,9 +135,9 @@ describe('static model properties (REQ-3.P)', () => {
 });
 
 describe('time-dependent inactivation before steady state (tdiTimeH)', () => {
-  const phys = { qhLPerH: 97, qentLPerH: 18, kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
+  const phys = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18), kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
   const victim = { route: 'iv' as const, fm: { cyp3a4: 1 }, fg: 1 };
-  const base = { name: 'x', route: 'systemic' as const, cmaxUM: 1, fuP: 1, ihUM: 1, igUM: 1, enzymes: { cyp3a4: { KIuM: 1, kinactPerH: 1 } } };
+  const base = { name: 'x', route: 'systemic' as const, cmaxUM: asMicromolar(1), fuP: 1, ihUM: 1, igUM: 1, enzymes: { cyp3a4: { KIuM: 1, kinactPerH: 1 } } };
   it('E(t) = Ess + (1 − Ess)·e^(−(kdeg + kobs)·t): the enzyme falls at kdeg + kobs, not kdeg', () => {
     const kobs = 0.5; // kinact·I/(KI + I) with I = KI
     const ess = 0.0193 / (0.0193 + kobs);

@@ -8,10 +8,16 @@
  * victim or a metabolite has no gut term; induction is stored as fold change and used as Emax = fold − 1.
  */
 
-export const DEFAULT_QH_L_PER_H = 97; // FDA 2020 / ddir default 1.616 L/min
-export const DEFAULT_QENT_L_PER_H = 18; // FDA 2020 / ddir default 0.3 L/min
-export const GUT_VOLUME_L = 0.25; // Igut = dose / 250 mL (FDA basic model)
-export const DEFAULT_KA_PER_H = 6; // FDA default 0.1 /min
+import { asLitresPerHour, asPerHour, type LitresPerHour, type Micromolar, type PerHour } from '../../units/branded.js';
+
+/** Hepatic blood flow, FDA 2020 / ddir default 1.616 L/min (params/physiology.md §A). */
+export const DEFAULT_QH_L_PER_H = asLitresPerHour(97);
+/** Enterocyte blood flow, FDA 2020 / ddir default 0.3 L/min (params/physiology.md §A). */
+export const DEFAULT_QENT_L_PER_H = asLitresPerHour(18);
+/** Igut = dose / 250 mL (FDA 2020 basic model). */
+export const GUT_VOLUME_L = 0.25;
+/** Absorption rate when none is known: the FDA 2020 default 0.1 min⁻¹ (MODEL.md §1.1). */
+export const DEFAULT_KA_PER_H = asPerHour(6);
 
 export interface EnzymeEffect {
   /** Reversible inhibition constant, unbound (µM). */
@@ -33,17 +39,17 @@ export interface PerpetratorInput {
   /** `systemic` for a circulating metabolite: no absorption term, Ig = Ih = fu·Cmax. */
   route: 'oral' | 'iv' | 'systemic';
   doseUmol?: number;
-  cmaxUM: number;
+  cmaxUM: Micromolar;
   /**
    * Total average steady-state plasma concentration over a dosing interval (µM), for the `average_u`
    * option; undefined for a single dose, where the option falls back to the unbound systemic Cmax.
    */
-  cavUM?: number;
+  cavUM?: Micromolar;
   fuP: number;
   rb?: number;
   fa?: number;
   fg?: number;
-  kaPerH?: number;
+  kaPerH?: PerHour;
   /** Override the computed concentrations (used by published examples and tests). */
   ihUM?: number;
   igUM?: number;
@@ -71,8 +77,8 @@ export interface VictimInput {
 }
 
 export interface Physiology {
-  qhLPerH: number;
-  qentLPerH: number;
+  qhLPerH: LitresPerHour;
+  qentLPerH: LitresPerHour;
   kdegLiverPerH: Record<string, number>;
   /** Enzymes expressed in enterocytes with their gut kdeg; others get a gut factor of 1. */
   kdegGutPerH: Record<string, number>;
