@@ -11,6 +11,7 @@ import type { KbData } from '../kb/types.js';
 import { calibrateAutoInhibition, singleDoseAuc } from '../models/dynamic/calibrate.js';
 import { drugFromKb, enzymeTurnoverFromKb } from '../inputs/sim-drug.js';
 import { derivePk } from '../models/dynamic/parameterise.js';
+import { asHours, asLitresPerHour } from '../units/branded.js';
 import { physiologyFor } from '../inputs/physiology.js';
 import { planSimulation } from '../inputs/simulation-plan.js';
 import { runStudy, type StudyScenario } from './study.js';
@@ -18,16 +19,16 @@ import { runStudy, type StudyScenario } from './study.js';
 const q = (value: number, unit: string, extra: Record<string, unknown> = {}) => ({ value, unit, source: 'src-a', verified: true, original: { value, unit }, ...extra });
 
 describe('ka when the reported tmax is later than any 1-compartment curve allows', () => {
-  const base = { clFLPerH: 10, fuP: 0.1, rb: 1, fa: 1, fg: 1, fe: 0, pathways: [], qhLPerH: 97, qentLPerH: 18, halfLifeH: 4.68 };
+  const base = { clFLPerH: asLitresPerHour(10), fuP: 0.1, rb: 1, fa: 1, fg: 1, fe: 0, pathways: [], qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18), halfLifeH: asHours(4.68) };
   it('tmax ≥ 1/k gives ka = k (absorption-limited), not the FDA default 6 h⁻¹', () => {
-    const d = derivePk({ ...base, tmaxH: 8 });
+    const d = derivePk({ ...base, tmaxH: asHours(8) });
     const k = d.clPlasmaLPerH / d.vcL;
     expect(1 / k).toBeLessThan(8);
     expect(d.kaPerH).toBeCloseTo(k, 12);
     expect(d.notes.find((n) => n.name === 'ka')).toMatchObject({ assumption: true });
   });
   it('tmax < 1/k still solves the Bateman tmax equation', () => {
-    const d = derivePk({ ...base, tmaxH: 2 });
+    const d = derivePk({ ...base, tmaxH: asHours(2) });
     const k = d.clPlasmaLPerH / d.vcL, ka = d.kaPerH;
     expect(Math.log(ka / k) / (ka - k)).toBeCloseTo(2, 8);
   });
@@ -57,7 +58,7 @@ describe('a compound that inhibits its own clearance reproduces its own CL/F', (
   it('without the calibration the auto-inhibition is counted twice (exposure too high)', () => {
     const r = drugFromKb(kb, 'selfinh', phys);
     const s = r.used.find((u) => u.name === 'CLint,h auto-inhibition scale')!.value;
-    const unscaled = { ...r.drug, clintOtherLPerH: r.drug.clintOtherLPerH / s, enzymes: r.drug.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH / s })) };
+    const unscaled = { ...r.drug, clintOtherLPerH: asLitresPerHour(r.drug.clintOtherLPerH / s), enzymes: r.drug.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH / s })) };
     const c = calibrateAutoInhibition(unscaled, phys, 200, 40, 6);
     expect(c.aucBeforeUMH / c.targetUMH).toBeGreaterThan(1.5);
     expect(c.converged).toBe(true);

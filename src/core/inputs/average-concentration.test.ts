@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { averageToPeakRatio, kaFromTmax, peakPerUnitDose } from '../models/one-compartment.js';
 import { perpetratorConcentrations, staticAucRatio, type PerpetratorInput } from '../models/static/static-ddi.js';
+import { asLitresPerHour, asMicromolar, asPerHour } from '../units/branded.js';
 
 describe('average steady-state concentration (MODEL.md §1.1 option average_u)', () => {
   it('tends to the IV-bolus ratio (1 − e^(−kτ))/(kτ) when absorption is fast', () => {
@@ -29,8 +30,8 @@ describe('average steady-state concentration (MODEL.md §1.1 option average_u)',
     expect(kaFromTmax(20, 0.1)).toBeUndefined(); // tmax ≥ 1/k has no ka > k
   });
   it('the liver sees fu·Cav under average_u, fu·Cmax under systemic_max_u; a single dose falls back to the peak', () => {
-    const p: PerpetratorInput = { name: 'x', route: 'oral', doseUmol: 500, cmaxUM: 2, cavUM: 1.2, fuP: 0.1, enzymes: {} };
-    const phys = { qhLPerH: 97, qentLPerH: 18 };
+    const p: PerpetratorInput = { name: 'x', route: 'oral', doseUmol: 500, cmaxUM: asMicromolar(2), cavUM: asMicromolar(1.2), fuP: 0.1, enzymes: {} };
+    const phys = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18) };
     expect(perpetratorConcentrations(p, phys, 'average_u').ihUM).toBeCloseTo(0.12, 12);
     expect(perpetratorConcentrations(p, phys, 'systemic_max_u').ihUM).toBeCloseTo(0.2, 12);
     expect(perpetratorConcentrations({ ...p, cavUM: undefined }, phys, 'average_u').ihUM).toBeCloseTo(0.2, 12);
@@ -40,8 +41,8 @@ describe('average steady-state concentration (MODEL.md §1.1 option average_u)',
 });
 
 describe('by_mechanism_u: the inlet peak for reversible inhibition, the systemic peak for inactivation and induction', () => {
-  const phys = { qhLPerH: 97, qentLPerH: 18, kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
-  const base: PerpetratorInput = { name: 'x', route: 'oral', doseUmol: 1000, cmaxUM: 1, fuP: 0.1, kaPerH: 6, enzymes: {} };
+  const phys = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18), kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: {}, d: 1 };
+  const base: PerpetratorInput = { name: 'x', route: 'oral', doseUmol: 1000, cmaxUM: asMicromolar(1), fuP: 0.1, kaPerH: asPerHour(6), enzymes: {} };
   const victim = { route: 'iv' as const, fm: { cyp3a4: 1 }, fg: 1 };
   it('a purely reversible inhibitor behaves as under inlet_max_u', () => {
     const p = { ...base, enzymes: { cyp3a4: { kiUM: 0.05 } } };

@@ -4,6 +4,7 @@ import type { PkProfile, Relation } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
 import type { EvidenceLevel } from '../schema/quantity.js';
 import { parseRegimen } from '../units/parse-regimen.js';
+import { asMicromolar, type Micromolar } from '../units/branded.js';
 import type { EnzymeEffect } from '../models/static/static-ddi.js';
 
 /** A number the model used, with where it came from (shown in every prediction). */
@@ -230,7 +231,7 @@ export function pkValue(
 }
 
 export interface ExposureAtDose {
-  cmaxUM: number;
+  cmaxUM: Micromolar;
   profile: PkProfile;
   /** Accumulation factor applied for repeated dosing (1 for a single dose). */
   accumulation: number;
@@ -239,7 +240,7 @@ export interface ExposureAtDose {
   /** The Cmax came from a different route than the one asked about. */
   otherRoute: boolean;
   /** Average steady-state total concentration over the dosing interval (µM); only for repeated dosing. */
-  cavUM?: number;
+  cavUM?: Micromolar;
   /** How cavUM was obtained. */
   cavNote?: string;
 }
@@ -283,7 +284,7 @@ export function cmaxAtDose(
   const cmax = singleCmax * (doseMg / refDose) * a;
   const note = `Cmax ${prof.cmax!.original.value} ${prof.cmax!.original.unit} at ${prof.dose!.original.value} ${prof.dose!.original.unit}${prof.route !== 'po' ? ` ${prof.route}` : ''}${prof.steadyState ? ' (steady state)' : ''} [${prof.cmax!.source}], scaled linearly to ${Math.round(doseMg * 100) / 100} mg${a > 1.001 ? `, accumulation ×${a.toFixed(2)} (t½ ${halfLife} h, every ${intervalH} h)` : ''}${otherRoute ? `; no ${want} Cmax in the KB, so the ${prof.route} value stands in (an assumption that can overstate an oral peak)` : ''}`;
   const avg = intervalH ? averageAtDose(kb, compoundId, prof, doseMg, refDose, intervalH, refTau, cmax, k, species) : undefined;
-  return { cmaxUM: cmax, profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute, cavUM: avg?.cavUM, cavNote: avg?.note };
+  return { cmaxUM: asMicromolar(cmax), profile: prof, accumulation: a, doseRefMg: refDose, note, otherRoute, cavUM: avg?.cavUM, cavNote: avg?.note };
 }
 
 /**
@@ -302,23 +303,23 @@ function averageAtDose(
   cmaxUM: number,
   kPerH: number | undefined,
   species: string,
-): { cavUM: number; note: string } | undefined {
+): { cavUM: Micromolar; note: string } | undefined {
   const mw = kb.substance(compoundId)?.mw?.value;
   if (prof.auc && prof.auc.value > 0 && (prof.steadyState ? refTau !== null : true)) {
     const perDose = prof.auc.value * (doseMg / refDose);
-    return { cavUM: perDose / intervalH, note: `average from AUC ${prof.auc.original.value} ${prof.auc.original.unit}${prof.steadyState ? ' (steady state, per interval)' : ' (single dose)'} [${prof.auc.source}] / ${intervalH} h` };
+    return { cavUM: asMicromolar(perDose / intervalH), note: `average from AUC ${prof.auc.original.value} ${prof.auc.original.unit}${prof.steadyState ? ' (steady state, per interval)' : ' (single dose)'} [${prof.auc.source}] / ${intervalH} h` };
   }
   const clF = prof.clF ?? pkValue(kb, compoundId, 'clF', species);
   if (clF && clF.value > 0 && mw && prof.route === 'po') {
     const cav = (doseMg * 1000) / mw / (clF.value * intervalH);
-    return { cavUM: cav, note: `average = dose / (CL/F ${clF.original.value} ${clF.original.unit} × ${intervalH} h) [${clF.source}]` };
+    return { cavUM: asMicromolar(cav), note: `average = dose / (CL/F ${clF.original.value} ${clF.original.unit} × ${intervalH} h) [${clF.source}]` };
   }
   const kaQ = pkValue(kb, compoundId, 'ka', species)?.value;
   const tmax = (prof.tmax ?? pkValue(kb, compoundId, 'tmax', species))?.value;
   const ka = kaQ ?? (kPerH && tmax ? kaFromTmax(tmax, kPerH) : undefined);
   if (kPerH && ka) {
     const r = averageToPeakRatio(ka, kPerH, intervalH);
-    return { cavUM: cmaxUM * r, note: `average = Cmax × ${r.toFixed(2)} (one-compartment peak-to-average ratio from ${kaQ ? 'ka' : `ka ${ka.toFixed(2)} /h inferred from tmax ${tmax} h`} and t½)` };
+    return { cavUM: asMicromolar(cmaxUM * r), note: `average = Cmax × ${r.toFixed(2)} (one-compartment peak-to-average ratio from ${kaQ ? 'ka' : `ka ${ka.toFixed(2)} /h inferred from tmax ${tmax} h`} and t½)` };
   }
   return undefined;
 }

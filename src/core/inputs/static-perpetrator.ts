@@ -10,6 +10,7 @@ import {
   type PerpetratorInput,
   type Physiology,
 } from '../models/static/static-ddi.js';
+import { asPerHour } from '../units/branded.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { cmaxAtDose, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
 import type { Scenario } from './scenario.js';
@@ -167,7 +168,7 @@ function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Reco
     rb: rb?.value,
     fa: pkValue(kb, c.compoundId, 'fa')?.value,
     fg: pkValue(kb, c.compoundId, 'fg')?.value,
-    kaPerH: ka?.value ?? kaFromT ?? DEFAULT_KA_PER_H,
+    kaPerH: asPerHour(ka?.value ?? kaFromT ?? DEFAULT_KA_PER_H), // ka from a converted KB quantity (1/h) or tmax
     enzymes,
   };
 }

@@ -11,6 +11,7 @@
  * outcome enters. Pure: no clock, no I/O.
  */
 import { brentRoot } from '../../ode/brent.js';
+import { asLitresPerHour } from '../../units/branded.js';
 import { summarise } from './metrics.js';
 import { InteractionModel } from './model.js';
 import { ArmRunner } from './run.js';
@@ -24,7 +25,7 @@ export function hasAutoInhibition(d: DrugParams): boolean {
 
 /** Drug with every hepatic intrinsic clearance multiplied by `s`. */
 export function scaleHepaticClint(d: DrugParams, s: number): DrugParams {
-  return { ...d, clintOtherLPerH: d.clintOtherLPerH * s, enzymes: d.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH * s })) };
+  return { ...d, clintOtherLPerH: asLitresPerHour(d.clintOtherLPerH * s), enzymes: d.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH * s })) };
 }
 
 /** AUC0-inf (µM·h) of a single oral dose of the drug alone. */

@@ -11,7 +11,18 @@
  *   else the FDA default 6 h⁻¹.
  */
 import { brentRoot } from '../../ode/brent.js';
+import { asLitresPerHour, asPerHour, type Hours, type LitresPerHour, type PerHour } from '../../units/branded.js';
+import { DEFAULT_KA_PER_H } from '../static/static-ddi.js';
 import type { EnzymeClearance } from './types.js';
+
+/**
+ * Largest hepatic blood clearance as a share of Qh: the well-stirred CLint = Qh·CLH,b/(fu,b·(Qh − CLH,b))
+ * diverges as CLH,b → Qh, so a reported clearance at or above 95 % of hepatic blood flow is capped there
+ * (assumption, recorded as such when it applies).
+ */
+export const MAX_HEPATIC_EXTRACTION = 0.95;
+/** Upper end of the ka search from tmax (1/h): far above any absorption rate (a 0.01 h peak is ~1e3 /h). */
+const KA_SEARCH_MAX_PER_H = 1e4;
 
 export interface PathwayInput {
   enzyme: string;
@@ -20,8 +31,8 @@ export interface PathwayInput {
 }
 
 export interface PkInput {
-  clLPerH?: number;
-  clFLPerH?: number;
+  clLPerH?: LitresPerHour;
+  clFLPerH?: LitresPerHour;
   fuP: number;
   rb: number;
   fa: number;
@@ -29,68 +40,64 @@ export interface PkInput {
   /** Fraction excreted unchanged in urine (renal share of CL). */
   fe: number;
   pathways: PathwayInput[];
-  qhLPerH: number;
-  qentLPerH: number;
-  halfLifeH?: number;
+  qhLPerH: LitresPerHour;
+  qentLPerH: LitresPerHour;
+  halfLifeH?: Hours;
   vL?: number;
   vFL?: number;
   vssL?: number;
   vpFL?: number;
   qFLPerH?: number;
-  kaPerH?: number;
-  tmaxH?: number;
+  kaPerH?: PerHour;
+  tmaxH?: Hours;
 }
+
+type Note = { name: string; value: number; unit: string; how: string; assumption: boolean };
 
 export interface PkDerived {
   clintHepTotalLPerH: number;
-  clintOtherLPerH: number;
+  clintOtherLPerH: LitresPerHour;
   enzymes: EnzymeClearance[];
-  clRenalLPerH: number;
+  clRenalLPerH: LitresPerHour;
   /** Oral bioavailability predicted by the model, Fa·Fg·Fh. */
   fOral: number;
   fh: number;
   /** Fa to use at dosing (Fg folded in when no gut pathway can carry it). */
   faEff: number;
-  clPlasmaLPerH: number;
+  clPlasmaLPerH: LitresPerHour;
   vcL: number;
   k12PerH: number;
   k21PerH: number;
-  kaPerH: number;
+  kaPerH: PerHour;
   /** How each derived value was obtained (for the outputs' parameter list). */
-  notes: { name: string; value: number; unit: string; how: string; assumption: boolean }[];
+  notes: Note[];
 }
 
-export function derivePk(p: PkInput): PkDerived {
-  const notes: PkDerived['notes'] = [];
+/** Unbound hepatic intrinsic clearance from IV CL or oral CL/F; `clPlasma` is NaN for CL/F (set from F later). */
+function hepaticClint(p: PkInput, notes: Note[]): { clint: number; clPlasma: number } {
   const fub = p.fuP / p.rb;
   const fhep = 1 - p.fe;
-  let clint: number;
-  let clPlasma: number;
   if (p.clLPerH !== undefined) {
     let clhB = (fhep * p.clLPerH) / p.rb;
-    if (clhB >= 0.95 * p.qhLPerH) {
+    if (clhB >= MAX_HEPATIC_EXTRACTION * p.qhLPerH) {
       notes.push({ name: 'CLH,b', value: clhB, unit: 'L/h', how: `blood clearance ≥ 95 % of Qh: capped at 0.95·Qh`, assumption: true });
-      clhB = 0.95 * p.qhLPerH;
+      clhB = MAX_HEPATIC_EXTRACTION * p.qhLPerH;
     }
-    clint = (p.qhLPerH * clhB) / (fub * (p.qhLPerH - clhB));
-    clPlasma = p.clLPerH;
+    const clint = (p.qhLPerH * clhB) / (fub * (p.qhLPerH - clhB));
     notes.push({ name: 'CLint,h', value: clint, unit: 'L/h', how: 'Qh·CLH,b/(fu,b·(Qh − CLH,b)) from IV CL', assumption: false });
-  } else if (p.clFLPerH !== undefined) {
-    clint = (fhep * p.clFLPerH * p.fa * p.fg) / p.fuP;
+    return { clint, clPlasma: p.clLPerH };
+  }
+  if (p.clFLPerH !== undefined) {
+    const clint = (fhep * p.clFLPerH * p.fa * p.fg) / p.fuP;
     notes.push({ name: 'CLint,h', value: clint, unit: 'L/h', how: '(1 − fe)·(CL/F)·Fa·Fg/fu,p from oral CL/F', assumption: false });
-    clPlasma = NaN; // set below from the predicted F
-  } else {
-    throw new Error('derivePk: no clearance'); // callers check first; kept as a guard
+    return { clint, clPlasma: NaN };
   }
-  const fh = p.qhLPerH / (p.qhLPerH + fub * clint);
-  const fOral = p.fa * p.fg * fh;
-  if (Number.isNaN(clPlasma)) {
-    // CL/F·F where F = Fa·Fg·Fh; the renal part is fe of the total
-    const clHepPlasma = p.rb * ((p.qhLPerH * fub * clint) / (p.qhLPerH + fub * clint));
-    clPlasma = fhep > 0 ? clHepPlasma / fhep : p.clFLPerH! * fOral;
-  }
-  const clRenal = p.fe * clPlasma;
-  // split by enzyme
+  throw new Error('derivePk: no clearance'); // callers check first; kept as a guard
+}
+
+/** Split CLint,h by enzyme (fm,e/fe,hep each, Σ fm capped at the hepatic share) and CLint,g among gut pathways. */
+function splitByEnzyme(p: PkInput, clint: number, notes: Note[]): { enzymes: EnzymeClearance[]; other: number; faEff: number } {
+  const fhep = 1 - p.fe;
   const fmSum = p.pathways.reduce((a, x) => a + x.fm, 0);
   const scale = fmSum > fhep && fmSum > 0 ? fhep / fmSum : 1;
   if (scale !== 1) notes.push({ name: 'Σfm', value: fmSum, unit: 'fraction', how: `Σ fm exceeds the hepatic share ${fhep.toFixed(2)}: scaled down`, assumption: true });
@@ -108,14 +115,19 @@ export function derivePk(p: PkInput): PkDerived {
     clintGutLPerH: x.gutExpressed && gutFm > 0 ? (clintGutTotal * x.fm) / gutFm : 0,
   }));
   const other = Math.max(0, clint - enzymes.reduce((a, e) => a + e.clintLiverLPerH, 0));
-  // volumes
-  let vc: number, k12 = 0, k21 = 0;
+  return { enzymes, other, faEff };
+}
+
+/** Central volume and intercompartmental rates: 2-cmt from V/F, Vp/F, Q/F; else 1-cmt from t½, V, Vss or V/F. */
+function volumes(p: PkInput, clPlasma: number, fOral: number, notes: Note[]): { vc: number; k12: number; k21: number } {
   if (p.vpFL !== undefined && p.qFLPerH !== undefined && (p.vFL !== undefined || p.vL !== undefined)) {
-    vc = p.vL ?? p.vFL! * fOral;
+    const vc = p.vL ?? p.vFL! * fOral;
     const vp = p.vpFL * fOral, q = p.qFLPerH * fOral;
-    k12 = q / vc; k21 = q / vp;
     notes.push({ name: 'Vc', value: vc, unit: 'L', how: '2-compartment: V/F × F (F predicted)', assumption: false });
-  } else if (p.halfLifeH !== undefined) {
+    return { vc, k12: q / vc, k21: q / vp };
+  }
+  let vc: number;
+  if (p.halfLifeH !== undefined) {
     vc = (clPlasma * p.halfLifeH) / Math.LN2;
     notes.push({ name: 'V', value: vc, unit: 'L', how: '1-compartment: V = CL·t½/ln2 (matches the reported terminal half-life)', assumption: false });
   } else if (p.vL !== undefined || p.vssL !== undefined) {
@@ -127,28 +139,47 @@ export function derivePk(p: PkInput): PkDerived {
   } else {
     vc = NaN;
   }
-  // ka
-  let ka = p.kaPerH;
-  if (ka === undefined && p.tmaxH !== undefined && k12 === 0 && vc > 0) {
+  return { vc, k12: 0, k21: 0 };
+}
+
+/**
+ * ka: the reported one; else from tmax (Bateman, 1-cmt) when the model is one-compartment; else the FDA default.
+ */
+function absorptionRate(p: PkInput, clPlasma: number, vc: number, k12: number, notes: Note[]): PerHour {
+  if (p.kaPerH !== undefined) return p.kaPerH;
+  if (p.tmaxH !== undefined && k12 === 0 && vc > 0) {
     const k = clPlasma / vc;
     const tm = p.tmaxH;
     if (tm < 1 / k) {
-      ka = brentRoot((x) => Math.log(x / k) / (x - k) - tm, k * (1 + 1e-9), 1e4);
+      const ka = brentRoot((x) => Math.log(x / k) / (x - k) - tm, k * (1 + 1e-9), KA_SEARCH_MAX_PER_H);
       notes.push({ name: 'ka', value: ka, unit: '1/h', how: `from tmax ${tm} h (Bateman, tmax = ln(ka/k)/(ka − k))`, assumption: false });
-    } else {
-      // A Bateman curve whose terminal slope is k peaks no later than 1/k (at ka = k): the reported
-      // tmax says absorption is rate-limiting (flip-flop). ka = k is the closest consistent value;
-      // the FDA default 6 h⁻¹ would put the peak ~10× too early (and the gut/liver inlet too high).
-      ka = k;
-      notes.push({ name: 'ka', value: ka, unit: '1/h', how: `ka = k: reported tmax ${tm} h ≥ 1/k = ${(1 / k).toPrecision(3)} h, the latest peak a 1-compartment curve with this t½ can have (absorption-limited)`, assumption: true });
+      return asPerHour(ka);
     }
+    // A Bateman curve whose terminal slope is k peaks no later than 1/k (at ka = k): the reported
+    // tmax says absorption is rate-limiting (flip-flop). ka = k is the closest consistent value;
+    // the FDA default 6 h⁻¹ would put the peak ~10× too early (and the gut/liver inlet too high).
+    notes.push({ name: 'ka', value: k, unit: '1/h', how: `ka = k: reported tmax ${tm} h ≥ 1/k = ${(1 / k).toPrecision(3)} h, the latest peak a 1-compartment curve with this t½ can have (absorption-limited)`, assumption: true });
+    return asPerHour(k);
   }
-  if (ka === undefined) {
-    ka = 6;
-    notes.push({ name: 'ka', value: 6, unit: '1/h', how: 'FDA default 0.1 min⁻¹ (MODEL.md §1.1)', assumption: true });
-  }
+  notes.push({ name: 'ka', value: DEFAULT_KA_PER_H, unit: '1/h', how: 'FDA default 0.1 min⁻¹ (MODEL.md §1.1)', assumption: true });
+  return DEFAULT_KA_PER_H;
+}
+
+export function derivePk(p: PkInput): PkDerived {
+  const notes: Note[] = [];
+  const fub = p.fuP / p.rb;
+  const fhep = 1 - p.fe;
+  const { clint, clPlasma: clReported } = hepaticClint(p, notes);
+  const fh = p.qhLPerH / (p.qhLPerH + fub * clint);
+  const fOral = p.fa * p.fg * fh;
+  // for CL/F: CL/F·F where F = Fa·Fg·Fh; the renal part is fe of the total
+  const clPlasma = !Number.isNaN(clReported) ? clReported
+    : fhep > 0 ? (p.rb * ((p.qhLPerH * fub * clint) / (p.qhLPerH + fub * clint))) / fhep : p.clFLPerH! * fOral;
+  const { enzymes, other, faEff } = splitByEnzyme(p, clint, notes);
+  const { vc, k12, k21 } = volumes(p, clPlasma, fOral, notes);
+  const ka = absorptionRate(p, clPlasma, vc, k12, notes);
   return {
-    clintHepTotalLPerH: clint, clintOtherLPerH: other, enzymes, clRenalLPerH: clRenal, fOral, fh, faEff,
-    clPlasmaLPerH: clPlasma, vcL: vc, k12PerH: k12, k21PerH: k21, kaPerH: ka, notes,
+    clintHepTotalLPerH: clint, clintOtherLPerH: asLitresPerHour(other), enzymes, clRenalLPerH: asLitresPerHour(p.fe * clPlasma), fOral, fh, faEff,
+    clPlasmaLPerH: asLitresPerHour(clPlasma), vcL: vc, k12PerH: k12, k21PerH: k21, kaPerH: ka, notes,
   };
 }

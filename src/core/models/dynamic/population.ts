@@ -9,6 +9,7 @@
  * unit of work a worker runs; `summarisePopulation` merges chunks.
  */
 import { fail } from '../../errors.js';
+import { asLitresPerHour, asPerHour } from '../../units/branded.js';
 import { InteractionModel, STRIDE, CEN } from './model.js';
 import { planPgx, samplePhenotype, type Phenotype, type PgxPlan } from '../../inputs/pgx.js';
 import { Rng, RNG_ALGORITHM } from './rng.js';
@@ -131,11 +132,11 @@ function individual(spec: PopulationSpec, plans: PgxPlan[], k: number): { drugs:
     const fuF = rv.logNormalFactor(cv.fuP);
     return {
       ...d,
-      kaPerH: d.kaPerH * kaF,
+      kaPerH: asPerHour(d.kaPerH * kaF),
       vcL: d.vcL * vF,
       fuP: Math.min(1, d.fuP * fuF),
-      clRenalLPerH: d.clRenalLPerH * bwF ** 0.75,
-      clintOtherLPerH: d.clintOtherLPerH * other,
+      clRenalLPerH: asLitresPerHour(d.clRenalLPerH * bwF ** 0.75),
+      clintOtherLPerH: asLitresPerHour(d.clintOtherLPerH * other),
       enzymes: d.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH * eF.get(e.enzyme)!, clintGutLPerH: e.clintGutLPerH * eF.get(e.enzyme)! })),
     };
   });

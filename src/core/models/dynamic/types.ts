@@ -2,7 +2,12 @@
  * Parameters of the semi-physiological interaction model (MODEL.md §2.1), in canonical units:
  * amounts µmol inside the solver, doses mg at the edge, concentrations µM, times h, flows and
  * clearances L/h, volumes L. All intrinsic clearances are unbound.
+ *
+ * The fields the KB → input builder fills from converted quantities carry branded units (units/branded.ts),
+ * so a value in another unit does not compile. Per-enzyme intrinsic clearances stay plain numbers: every
+ * individual and phenotype rescales them, and they never come from a user-facing unit.
  */
+import type { Hours, LitresPerHour, Micromolar, PerHour } from '../../units/branded.js';
 
 export type SimRoute = 'po' | 'iv' | 'inhaled' | 'oromucosal';
 export type Site = 'liver' | 'gut' | 'both';
@@ -20,21 +25,21 @@ export interface EnzymeClearance {
 export interface Inhibition {
   enzyme: string;
   /** Unbound inhibition constant (µM), already corrected for incubation binding. */
-  kiUnboundUM: number;
+  kiUnboundUM: Micromolar;
   site: Site;
 }
 
 /** Mechanism-based inactivation: saturable (kinact, KI) or linear (kinact/KI with a cap on kobs). */
 export type Inactivation =
-  | { enzyme: string; site: Site; kind: 'saturable'; kinactPerH: number; kIUnboundUM: number }
-  | { enzyme: string; site: Site; kind: 'linear'; kinactOverKIPerHPerUM: number; kobsCapPerH: number };
+  | { enzyme: string; site: Site; kind: 'saturable'; kinactPerH: PerHour; kIUnboundUM: Micromolar }
+  | { enzyme: string; site: Site; kind: 'linear'; kinactOverKIPerHPerUM: number; kobsCapPerH: PerHour };
 
 export interface Induction {
   enzyme: string;
   site: Site;
   /** Maximal fold change of enzyme activity (Emax = emaxFold − 1, MODEL.md §1.3). */
   emaxFold: number;
-  ec50UnboundUM: number;
+  ec50UnboundUM: Micromolar;
 }
 
 /** A metabolite formed from this drug's clearance via one enzyme (molar fraction). */
@@ -46,7 +51,7 @@ export interface MetaboliteFormation {
 
 /** Absorption of a route that bypasses the hepatic first pass (inhaled, oromucosal). */
 export interface FastRoute {
-  kaPerH: number;
+  kaPerH: PerHour;
   bioavailability: number;
 }
 
@@ -54,8 +59,8 @@ export interface DrugParams {
   id: string;
   mwGPerMol: number;
   /** Oral absorption. */
-  kaPerH: number;
-  tlagH: number;
+  kaPerH: PerHour;
+  tlagH: Hours;
   fa: number;
   fast: Partial<Record<'inhaled' | 'oromucosal', FastRoute>>;
   /** Distribution (plasma-referenced central volume; k12 = k21 = 0 for one compartment). */
@@ -67,9 +72,9 @@ export interface DrugParams {
   /** Liver tissue : blood partition (affects dynamics only, not AUC). */
   kpLiver: number;
   /** Elimination. */
-  clRenalLPerH: number;
+  clRenalLPerH: LitresPerHour;
   /** Unbound hepatic intrinsic clearance by pathways not modelled per enzyme (L/h). */
-  clintOtherLPerH: number;
+  clintOtherLPerH: LitresPerHour;
   enzymes: EnzymeClearance[];
   /** Perpetrator roles (every drug is victim and perpetrator at once). */
   inhibits: Inhibition[];
