@@ -89,6 +89,7 @@ export function Validation() {
   const [subset, setSubset] = useState<'all' | 'cannabis-kratom' | 'other'>('all');
   const [split, setSplit] = useState<'all' | 'tune' | 'check'>('all');
   const [species, setSpecies] = useState('human');
+  const [serverKb, setServerKb] = useState<string | null>(null);
 
   useEffect(() => {
     fetch('/api/benchmark')
@@ -97,6 +98,10 @@ export function Validation() {
         return (await r.json()) as BenchmarkData;
       })
       .then(setData, (e: unknown) => setError((e as Error).message));
+    // The server's KB may be newer than the last benchmark run: say so rather than show stale figures as current.
+    fetch('/api/kb')
+      .then((r) => (r.ok ? (r.json() as Promise<{ version?: string }>) : null))
+      .then((k) => setServerKb(k?.version ?? null), () => setServerKb(null));
   }, []);
 
   const entries = data?.entries ?? [];
@@ -134,6 +139,11 @@ export function Validation() {
       <p className="muted">
         Every human interaction study in the knowledge base with a verified AUC ratio, predicted from its design and compared with what was observed. Pairs are split once into <em>tune</em> (used to choose global settings) and <em>check</em> (never used for that). Knowledge base {data.kbVersion}, code {data.revision}.
       </p>
+      {serverKb && serverKb !== data.kbVersion && (
+        <p className="notice-box" role="note" data-testid="benchmark-stale">
+          This benchmark was run on knowledge base {data.kbVersion}; the server now has {serverKb}. Rerun <code>crosstalk benchmark</code> for current figures.
+        </p>
+      )}
       <form className="filters" aria-label="Filter the studies" onSubmit={(ev) => ev.preventDefault()}>
         <label>
           Model{' '}
