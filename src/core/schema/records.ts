@@ -57,6 +57,12 @@ export const Substance = z
     brands: z.array(Text).default([]),
     slang: z.array(Text).default([]),
     latin: z.array(Text).default([]),
+    /** Lipophilicity and ionisation, for predicting incubation binding of inhibition constants (Hallifax & Houston 2006). */
+    logP: Q.optional(),
+    logD74: Q.optional(),
+    pKa: Q.optional(),
+    /** Ionisation class at pH 7.4 (which of logP or logD predicts microsomal binding). */
+    ionClass: z.enum(['acid', 'base', 'neutral', 'zwitterion']).optional(),
     /** Ids of `class` substances this one belongs to (e.g. `opioid`, `ssri`, `azole-antifungal`). */
     classes: z.array(Id).default([]),
     identifiers: Identifiers.default({}),
@@ -136,6 +142,8 @@ export const Relation = z
     kinactOverKI: Q.optional(),
     emaxFold: Q.optional(),
     fuInc: Q.optional(),
+    /** Microsomal protein concentration of the assay (mg/mL), when the source gives it. */
+    microsomalProtein: Q.optional(),
     /** Where the interaction acts; default from the enzyme (gut + liver for gut-expressed enzymes). */
     site: z.enum(['liver', 'gut', 'both']).optional(),
     clinicalClass: z.enum(['strong', 'moderate', 'weak']).optional(),

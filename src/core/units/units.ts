@@ -19,6 +19,7 @@ export type Dimension =
   | 'amountPerKg'
   | 'fraction'
   | 'ratio'
+  | 'logScale'
   | 'percent'
   | 'mw'
   | 'auc'
@@ -89,6 +90,8 @@ def(['%'], { dim: 'fraction', factor: 0.01 });
 def(['fold', 'ratio', 'x'], { dim: 'ratio', factor: 1 });
 def(['% of max', '% Emax'], { dim: 'percent', factor: 1 });
 def(['g/mol', 'Da'], { dim: 'mw', factor: 1 });
+// lipophilicity and ionisation (logP, logD, pKa): log10 units, kept as written
+def(['log units', 'log10'], { dim: 'logScale', factor: 1 });
 // AUC → µM·h
 def(['µM·h', 'µM*h', 'µM h', 'h·µM'], { dim: 'auc', factor: 1 });
 def(['nM·h', 'nM*h', 'nM h', 'h·nM'], { dim: 'auc', factor: 1e-3 });
@@ -114,6 +117,7 @@ export const CANONICAL: Record<Dimension, string> = {
   amountPerKg: 'mg/kg',
   fraction: 'fraction',
   ratio: 'ratio',
+  logScale: 'log units',
   percent: '% of max',
   mw: 'g/mol',
   auc: 'µM·h',
@@ -234,4 +238,9 @@ export const FIELD_DIMENSIONS: Record<string, Dimension[]> = {
   auc: ['auc'],
   emaxPct: ['percent', 'fraction'],
   content: ['content', 'relativeShare', 'fraction'],
+  logP: ['logScale'],
+  logD74: ['logScale'],
+  pKa: ['logScale'],
+  /** Microsomal protein in an inhibition assay (mg/mL), for predicting incubation binding. */
+  microsomalProtein: ['content'],
 };
