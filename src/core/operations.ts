@@ -2,12 +2,4 @@
  * The core's public operations, each passing every layer once: resolve (a Scenario) → inputs → model → answer →
  * render. Callers outside the core use these through src/core/index.ts.
  */
-import { predictAnswer, type Prediction, type PredictOptions } from './answers/predict.js';
-import type { KbIndex } from './kb/kb-index.js';
-import { buildScenario, type PredictRequest } from './inputs/scenario.js';
-import { renderPrediction } from './render/prediction.js';
-
-/** How much `perpetrator` changes `victim`'s exposure, in English. Example: predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole' }).aucRatio */
-export function predict(kb: KbIndex, req: PredictRequest, opts: PredictOptions = {}): Prediction {
-  return renderPrediction(predictAnswer(kb, buildScenario(kb, req), opts));
-}
+export { predict } from './predict.js';

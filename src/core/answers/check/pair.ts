@@ -3,7 +3,7 @@ import { isCrosstalkError } from '../../errors.js';
 import { withConstituents } from '../../kb/constituents.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { Finding, Substance } from '../../kb/types.js';
-import { predict } from '../../operations.js';
+import { predict } from '../../predict.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
 import { gradeChain, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_RANK } from '../evidence/labels.js';
