@@ -20,8 +20,10 @@ function watchErrors(page: Page): string[] {
 }
 
 test.beforeAll(() => {
+  // A fresh clone has no benchmark run yet: the run takes about a minute.
+  test.setTimeout(240_000);
   if (!existsSync('build/benchmark.json'))
-    execFileSync('node', ['bin/crosstalk.js', 'benchmark', '--out', 'build/benchmark-e2e.md'], { stdio: 'ignore', timeout: 170_000 });
+    execFileSync('node', ['bin/crosstalk.js', 'benchmark', '--out', 'build/benchmark-e2e.md'], { stdio: 'ignore', timeout: 230_000 });
 });
 
 test('validation: points on log–log axes with the bands; filters; a point leads to its study and its pair', async ({ page }) => {
