@@ -84,7 +84,7 @@ export const PredictionJson = z
     perpetrator: z
       .object({ id: z.string(), name: z.string(), dose: z.string(), doseSource: z.string(), compounds: z.array(z.string()) })
       .strict(),
-    model: z.enum(['static', 'dynamic', 'none']),
+    model: z.enum(['static', 'dynamic', 'anchored', 'none']),
     basis: z.enum(['theoretical', 'referenced']),
     status: z.enum(['predicted', 'no-interaction-expected', 'grey']),
     aucRatio: z.number().nullable(),
@@ -107,6 +107,8 @@ export const PredictionJson = z
     scenarios: z.array(z.object({ source: z.string(), aucRatio: z.number() }).strict()),
     clinicalClasses: z.array(ClinicalClassNoteJson),
     sources: z.array(z.string()),
+    /** Ids of the observed clinical studies the model read (the anchored model only; never a study of this pair). */
+    studiesRead: z.array(z.string()).optional(),
     plain: z.string(),
     technical: z.string(),
     /** What the answer says, as structured statements with their rendered text (being added; will be required). */
