@@ -66,13 +66,13 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
       const seconds = (performance.now() - t0) / 1000;
       write(deps.resolvePath(o.out), renderBenchmarkMarkdown(run, figures, revision, optionsNote || undefined));
       write(DATA_FILE, JSON.stringify({ kbVersion: run.kbVersion, revision, options: optionsNote || 'defaults', runSeconds: Math.round(seconds * 10) / 10, summary, counts: run.counts, figures, guestBand: guestBand(), entries: run.entries }));
-      deps.warn(`benchmark: ${run.entries.length} studies × 3 answers in ${seconds.toFixed(1)} s; wrote ${deps.resolvePath(o.out)} and ${DATA_FILE}`);
+      deps.warn(`benchmark: ${run.entries.length} studies × ${Object.keys(figures.models).length} answers (${Object.keys(figures.models).join(', ')}) in ${seconds.toFixed(1)} s; wrote ${deps.resolvePath(o.out)} and ${DATA_FILE}`);
       if (o.json) {
         deps.print(JSON.stringify(summary));
         return;
       }
       const out = [`Clinical benchmark — KB ${run.kbVersion}, code ${revision}: ${summary.n} human studies (${summary.nCannabisKratom} cannabis/kratom)`];
-      for (const m of ['best', 'static', 'dynamic'] as const)
+      for (const m of Object.keys(figures.models) as (keyof typeof figures.models)[])
         for (const s of ['tune', 'check'] as const) out.push(`  ${`${m === 'best' ? 'best estimate' : m} ${s}`.padEnd(20)} ${line(figures.models[m][s])}`);
       out.push(`  grey or error: ${figures.grey.length} studies (listed in the report)`);
       deps.print(out.join('\n'));
