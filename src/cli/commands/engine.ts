@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ApiSchemas, crosstalkError, fail, isCrosstalkError, predict, type ConcentrationOption, type Prediction } from '../../core/index.js';
+import { ApiSchemas, crosstalkError, fail, isCrosstalkError, predict, type ConcentrationOption, type CrosstalkError, type Prediction } from '../../core/index.js';
 import type { CliDeps } from '../io.js';
 import { fieldsOf, parseRequest, requestError } from '../parse-request.js';
 import { renderPredictionText } from '../render-engine.js';
@@ -14,7 +14,7 @@ const optionName = (field: string): string => OPTION_OF[field] ?? `--${field.rep
 /** A number option stays a string when it is not one, so the schema's error quotes what was typed. */
 const numberOrText = (v: string | undefined): number | string | undefined => (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? v : Number(v));
 
-export type BatchLine = Prediction | { line: number; error: ReturnType<ReturnType<typeof crosstalkError>['toJSON']> };
+export type BatchLine = Prediction | { line: number; error: ReturnType<CrosstalkError['toJSON']> };
 
 /**
  * One JSON line → one answer. A bad line gives `{line, error}` naming the line and the field, never an abort.
