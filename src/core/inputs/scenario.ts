@@ -15,7 +15,7 @@ export interface PredictRequest {
   perpetratorDose?: string;
   /** Metabolite or constituent whose exposure is the question. */
   analyte?: string;
-  model?: 'static' | 'dynamic';
+  model?: 'static' | 'dynamic' | 'anchored';
   /** Hours after the first perpetrator dose at which the victim is given. */
   victimAt?: number;
   weightKg?: number;
@@ -54,7 +54,7 @@ export interface Scenario {
   victimRoute: 'oral' | 'iv';
   /** The analyte is a metabolite of the victim (not one of its constituents). */
   metaboliteQuestion: boolean;
-  model: 'static' | 'dynamic' | undefined;
+  model: 'static' | 'dynamic' | 'anchored' | undefined;
 }
 
 /** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */

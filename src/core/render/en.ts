@@ -47,6 +47,21 @@ const ASSUMPTIONS: Record<string, Template> = {
     `${t(p.analyte)} is a metabolite of ${t(p.victim)}: the static model has no closed form for a metabolite's exposure, so the dynamic model answered.`,
   ASSUME_VICTIM_DOSE_FROM_PROFILE: (p) => `No victim dose given and no reference dose in the KB: used ${t(p.dose)}, the dose of ${t(p.victim)}'s PK profile [${t(p.source)}].`,
   NOTE_SIMULATOR: (p) => t(p.text),
+  ASSUME_ANCHORED_REQUESTED: () => "Answered with the clinically anchored model: the victim's in-vivo share of clearance (CR) and the perpetrator's in-vivo inhibition (IR) or induction (IC), each from other pairs' clinical studies.",
+  NOTE_ANCHORED_LEFT_OUT: (p) => `Leave-pair-out: the ${list(p.studies).length} stud${list(p.studies).length === 1 ? 'y' : 'ies'} of this pair (${list(p.studies).join(', ')}) were not read by the model; they are shown only beside its answer.`,
+  ASSUME_ANCHORED_CR: (p) =>
+    `CR of ${t(p.victim)} through ${t(p.enzyme)}: ${n(p.cr).toFixed(2)} (${n(p.low).toFixed(2)}–${n(p.high).toFixed(2)}), ${ANCHORED_CR_METHOD[t(p.method)] ?? t(p.method)}${list(p.studies).length ? ` [${list(p.studies).join(', ')}]` : ''}.`,
+  ASSUME_ANCHORED_EFFECT: (p) =>
+    `${p.kind === 'induction' ? 'IC' : 'IR'} of ${t(p.perpetrator)} on ${t(p.enzyme)}: ${n(p.ratio).toFixed(2)}, from its studies with ${list(p.anchors).join(', ')} [${list(p.studies).join(', ')}] at ${t(p.indexRegimen)}; ${p.transfer === 'dose-scaled' ? `moved to ${t(p.askedRegimen)} along IR = D/(D + Kapp), exposure taken as proportional to the amount per day` : p.transfer === 'single-dose-no-induction' ? `a single dose (${t(p.askedRegimen)}) is asked and induction takes days of dosing, so no induction is assumed` : p.transfer === 'index-regimen' ? `the asked regimen (${t(p.askedRegimen)}) could not be compared, so the index regimen's value is used` : 'same amount per day as asked'}.`,
+};
+
+const ANCHORED_CR_METHOD: Record<string, string> = {
+  genotype: 'from poor vs normal metaboliser AUCs (CR = 1 − AUC normal / AUC poor)',
+  'index-inhibitor': 'from its largest AUC rise with an index inhibitor, taken to inhibit fully (IR = 1; a lower bound)',
+  'perpetrator-of-known-IR': "from its studies with perpetrators whose IR is known from index substrates (CR = (1 − 1/AUCR)/IR)",
+  'literature-fm': 'a cited in-vivo (genotype) fm from the KB',
+  'mechanistic-fm': 'no clinical anchor: the mechanistic fm (with Fg for an oral CYP3A victim) stands in',
+  'no-pathway': 'the KB records no pathway through this enzyme, so 0 is assumed',
 };
 
 const MISSING: Record<string, Template> = {
@@ -60,6 +75,9 @@ const MISSING: Record<string, Template> = {
   MISSING_FU: (p) => `plasma unbound fraction (fu) of ${t(p.compound)}`,
   MISSING_KDEG: (p) => `turnover rate (kdeg) of ${t(p.enzyme)}, so inactivation of it by ${t(p.compound)} is not included`,
   MISSING_DYNAMIC: (p) => t(p.message),
+  MISSING_ANCHORED_IR: (p) => `an in-vivo inhibition or induction ratio of ${t(p.perpetrator)} (no study of it with an index substrate outside this pair)`,
+  MISSING_ANCHORED_CR: (p) => `the in-vivo share of ${t(p.victim)}'s clearance through ${t(p.enzyme)} (no genotype, index-inhibitor or fm data outside this pair)`,
+  MISSING_ANCHORED_METABOLITE: (p) => `an anchored estimate for the metabolite ${t(p.analyte)} (the anchored model predicts a parent drug's AUC only)`,
 };
 
 const WARNINGS: Record<string, Template> = {
@@ -102,6 +120,8 @@ const PLAIN: Record<string, Template> = {
     `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}), mainly through ${p.mechanism ? `${t(p.mechanism)} of ${t(p.enzyme)} in the ${t(p.site)}` : 'shared enzymes'}. This is a ${p.observedBeside ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`,
   PLAIN_DYNAMIC: (p) =>
     `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${f2(n(p.ratio))}-fold${p.low !== null ? ` (range ${f2(n(p.low))}–${f2(n(p.high))})` : ''}; the peak moves by ${n(p.tmaxShiftH) >= 0 ? '+' : ''}${n(p.tmaxShiftH).toFixed(2)} h. This comes from a simulation built on lab measurements, not an observation in people.`,
+  PLAIN_ANCHORED: (p) =>
+    `${t(p.perpetrator)} is estimated to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}), inferred from ${n(p.studies)} clinical stud${n(p.studies) === 1 ? 'y' : 'ies'} of other pairs, not from a study of this pair.`,
   PLAIN_GREY_DYNAMIC: (p) => `No estimate: the dynamic model needs data the KB lacks (${t(p.message)}). That is not the same as "no interaction".`,
 };
 
@@ -115,6 +135,10 @@ const TECHNICAL: Record<string, Template> = {
   },
   TECH_DYNAMIC: (p) =>
     `Dynamic model (semi-physiological, DOPRI5): AUCR ${f2(n(p.ratio))} (${t(p.metric)}), CmaxR ${f2(n(p.cmaxRatio))}, Tmax shift ${n(p.tmaxShiftH).toFixed(2)} h; ${list(p.explanations).join(' ')}`,
+  TECH_ANCHORED: (p) =>
+    `Anchored model (Ohno 2007: AUCR = 1/(1 + Σ CR·(a − 1))): AUCR ${fmtRatio(n(p.ratio))}; ${list(p.enzymes)
+      .map((e, i) => `${e} CR ${list(p.crs)[i]}, a ${list(p.activities)[i]}`)
+      .join('; ')}; read ${list(p.studies).length} studies, left out ${t(p.left)} of this pair.`,
   TECH_GREY_DYNAMIC: (p) => `Grey (no data) — dynamic model: ${t(p.message)}`,
 };
 

@@ -1,0 +1,122 @@
+import type { KbIndex } from '../kb/kb-index.js';
+import { anchoredInputs, type AnchoredInputs, type Derived } from '../inputs/anchored.js';
+import type { ParamUse } from '../inputs/pk-inputs.js';
+import type { Scenario } from '../inputs/scenario.js';
+import { anchoredModel } from '../models/anchored/index.js';
+import { magnitudeClass } from '../models/static/static-ddi.js';
+import { statement, type Statement } from '../schema/statement.js';
+import { gradeChain, type EvidenceLink } from './evidence/grade.js';
+import { GREY_FIELDS, type AnswerBase, type PredictionAnswer } from './prediction.js';
+import { observedDisagreement } from './predict-statements.js';
+
+/** Between-study spread of an anchored answer (assumption `assume-anchored-spread`); not tuned on the benchmark. */
+export const ANCHORED_SPREAD_FOLD = 1.5;
+const SPREAD_SOURCE = 'assume-anchored-spread';
+const TRANSFER_SOURCE = 'assume-anchored-dose-transfer';
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function crStatement(kb: KbIndex, victim: string, enzyme: string, d: Derived): Statement {
+  const name = (id: string): string => kb.substance(id)?.name ?? id;
+  return statement('ASSUME_ANCHORED_CR', 'assumption', { victim: name(victim), enzyme: kb.target(enzyme)?.name ?? enzyme, cr: round(d.value), low: round(d.low), high: round(d.high), method: d.method, studies: d.studies }, d.studies.length ? 'human_controlled' : null, d.sources);
+}
+
+function effectStatement(kb: KbIndex, compounds: string[], enzyme: string, d: Derived): Statement {
+  const name = (id: string): string => kb.substance(id)?.name ?? id;
+  return statement(
+    'ASSUME_ANCHORED_EFFECT',
+    'assumption',
+    {
+      perpetrator: compounds.map(name).join(' + '),
+      enzyme: kb.target(enzyme)?.name ?? enzyme,
+      kind: d.value > 1 ? 'induction' : 'inhibition',
+      ratio: round(d.value > 1 ? d.value - 1 : 1 - d.value),
+      anchors: (d.anchors ?? []).map((a) => `${name(a.substance)} (CR ${round(a.cr)})`),
+      studies: d.studies,
+      indexRegimen: d.regimen?.index ?? 'not recorded',
+      askedRegimen: d.regimen?.asked ?? 'not given',
+      transfer: d.regimen?.transfer ?? 'same',
+    },
+    'human_controlled',
+    [...d.sources, ...(d.regimen?.transfer === 'dose-scaled' ? [TRANSFER_SOURCE] : [])],
+  );
+}
+
+function missingStatements(kb: KbIndex, x: AnchoredInputs): Statement[] {
+  const name = (id: string): string => kb.substance(id)?.name ?? id;
+  return x.missing.map((m) =>
+    m.what === 'metabolite'
+      ? statement('MISSING_ANCHORED_METABOLITE', 'missing', { analyte: name(m.substance) })
+      : m.what === 'content'
+        ? statement('MISSING_CONTENT', 'missing', { compound: name(m.substance), product: name(x.perpetrator) })
+        : m.what === 'CR'
+        ? statement('MISSING_ANCHORED_CR', 'missing', { victim: name(m.substance), enzyme: kb.target(m.enzyme ?? '')?.name ?? m.enzyme ?? '' })
+        : statement('MISSING_ANCHORED_IR', 'missing', { perpetrator: name(m.substance) }),
+  );
+}
+
+function parametersOf(x: AnchoredInputs): ParamUse[] {
+  return x.terms.flatMap((t) => [
+    { substance: x.victim, name: `CR ${t.enzyme}`, value: t.cr.value, unit: 'fraction', source: t.cr.sources[0] ?? 'none', verified: t.cr.studies.length > 0, assumption: t.cr.method === 'index-inhibitor', derived: t.cr.method, note: t.cr.studies.join(', ') },
+    { substance: t.compounds.join('+'), name: `${t.effect.value > 1 ? 'IC' : 'IR'} ${t.enzyme}`, value: t.effect.value > 1 ? t.effect.value - 1 : 1 - t.effect.value, unit: 'fraction', source: t.effect.sources[0] ?? 'none', verified: true, assumption: t.effect.regimen?.transfer === 'dose-scaled', derived: 'index-substrate', note: t.effect.studies.join(', ') },
+  ]);
+}
+
+/**
+ * Answer a scenario with the clinically anchored model (MODEL.md §6): in-vivo CR of the victim and IR/IC of the
+ * perpetrator from other pairs' studies (leave-pair-out), combined as 1/(1 − Σ CR·IR). Same shape as the static and
+ * dynamic answers, with `model: 'anchored'`; grey, naming what is missing, when no enzyme has both numbers.
+ */
+export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): PredictionAnswer {
+  const x = anchoredInputs(kb, sc);
+  const assumptions: Statement[] = [
+    statement('ASSUME_ANCHORED_REQUESTED', 'assumption'),
+    ...(x.excluded.length ? [statement('NOTE_ANCHORED_LEFT_OUT', 'assumption', { studies: x.excluded })] : []),
+    ...x.terms.flatMap((t) => [crStatement(kb, x.victim, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
+  ];
+  const missing = missingStatements(kb, x);
+  const ans = anchoredModel.predict({
+    terms: x.terms.map((t) => ({ enzyme: t.enzyme, cr: t.cr, activity: t.effect })),
+    studiesRead: x.studiesRead,
+    missing,
+    assumptions,
+    spreadFold: ANCHORED_SPREAD_FOLD,
+  });
+  const studies = kb.data.clinical.filter((c) => x.studiesRead.includes(c.id));
+  const links: EvidenceLink[] = studies.map((c) => ({ claim: `${c.perpetrator ?? c.comparison?.test ?? ''} changes ${c.victim} exposure (study ${c.id})`, level: c.evidence, species: c.species, sources: c.sources }));
+  const measured = gradeChain(links);
+  const sources = [...new Set([...studies.flatMap((c) => c.sources), ...assumptions.flatMap((s) => s.sources), SPREAD_SOURCE])].sort();
+  const common = { ...base, perpetrator: { ...base.perpetrator, compounds: sc.perpetratorCompounds.map((c) => c.compoundId) }, gutRatio: null, liverRatio: null, concentrationsUM: {}, scenarios: [], clinicalClasses: [], parameters: parametersOf(x), sources, studiesRead: x.studiesRead };
+  if (ans.status === 'grey' || ans.aucRatio === null)
+    return {
+      ...common,
+      ...GREY_FIELDS,
+      mechanisms: [],
+      scenarios: [],
+      concentrationsUM: {},
+      statements: [...assumptions, ...missing, statement('PLAIN_GREY', 'plain'), statement('TECH_GREY', 'technical')],
+      evidence: measured,
+    };
+  const range = ans.uncertainty!;
+  return {
+    ...common,
+    model: 'anchored',
+    status: 'predicted',
+    aucRatio: ans.aucRatio,
+    cmaxRatio: null,
+    cmaxMethod: null,
+    magnitudeClass: magnitudeClass(ans.aucRatio),
+    range,
+    mechanisms: ans.mechanisms,
+    statements: [
+      ...assumptions,
+      ...missing,
+      ...observedDisagreement(base.observed, ans.aucRatio, sc.analyte.id, sc.victim.id),
+      statement('PLAIN_ANCHORED', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: ans.aucRatio, low: range.low, high: range.high, studies: x.studiesRead.length }, 'model'),
+      statement('TECH_ANCHORED', 'technical', { ratio: ans.aucRatio, enzymes: x.terms.map((t) => t.enzyme), crs: x.terms.map((t) => round(t.cr.value)), activities: x.terms.map((t) => round(t.effect.value)), studies: x.studiesRead, left: x.excluded.length }, 'model'),
+    ],
+    // Observed in people, but for other pairs: the transfer to this pair is a model step, so never above low.
+    evidence: { ...measured, grade: measured.grade === 'high' || measured.grade === 'moderate' ? 'low' : measured.grade, caveats: [...measured.caveats, "The exposure change is inferred from other pairs' clinical studies, not observed for this pair."] },
+    uncertainty: range.high / range.low > 4 ? 'high' : 'moderate',
+  };
+}

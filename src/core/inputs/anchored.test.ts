@@ -1,0 +1,122 @@
+/**
+ * The anchored model's derivations on a small fixture KB, each number computed by hand (MODEL.md §6), and its
+ * leave-pair-out rule on the fixture (issue 12 non-negotiable 3).
+ */
+import { describe, expect, it } from 'vitest';
+import { KbIndex } from '../kb/kb-index.js';
+import type { ClinicalStudy, KbData, Substance } from '../kb/types.js';
+import { anchoredModel } from '../models/anchored/index.js';
+import { anchoredInputs } from './anchored.js';
+import { buildScenario, type PredictRequest } from './scenario.js';
+
+const sub = (id: string, extra: Partial<Substance> = {}): Substance =>
+  ({ id, name: id, kind: 'medicine', synonyms: [], brands: [], slang: [], latin: [], classes: [], constituents: [], metabolites: [], sources: [], ...extra }) as unknown as Substance;
+const ratio = (value: number, low?: number, high?: number) => ({ value, unit: 'ratio', source: 'src', verified: true, locator: 'Table 2', ...(low ? { low, high } : {}), original: { value, unit: 'ratio' } });
+const study = (id: string, victim: string, perpetrator: string, auc: number, extra: Partial<ClinicalStudy> = {}): ClinicalStudy =>
+  ({ id, kind: 'interaction', victim, perpetrator, species: 'human', enzymes: ['cyp3a4'], evidence: 'human_controlled', sources: ['src'], aucRatio: ratio(auc), ...extra }) as ClinicalStudy;
+
+/**
+ * Hand-computed: midazolam CR = 1 − 1/10 = 0.9 (ketoconazole, IR = 1 assumed); X at 100 mg qd: a = 1 + (1/2 − 1)/0.9 = 4/9,
+ * IR 5/9; V's CR from ketoconazole (IR 1, from midazolam): 1 − 1/5 = 0.8; rifampicin a = 1 + (10 − 1)/0.9 = 11 (IC 10);
+ * desipramine CR from its genotype study 1 − 1/5 = 0.8; Y on CYP2D6: a = 1 + (1/2 − 1)/0.8 = 0.375 (IR 0.625).
+ */
+const CLINICAL: ClinicalStudy[] = [
+  study('mdz-keto', 'midazolam', 'ketoconazole', 10, { perpetratorDose: '400 mg qd 4d', victimDose: '7.5 mg' }),
+  study('mdz-x', 'midazolam', 'drug-x', 2, { perpetratorDose: '100 mg qd 5d', victimDose: '7.5 mg' }),
+  study('v-keto', 'drug-v', 'ketoconazole', 5, { perpetratorDose: '400 mg qd 4d' }),
+  study('v-x-own', 'drug-v', 'drug-x', 3, { perpetratorDose: '100 mg qd 5d' }),
+  study('mdz-rif', 'midazolam', 'rifampicin', 0.1, { perpetratorDose: '600 mg qd 5d', mechanism: 'induction' }),
+  study('dmi-pgx', 'desipramine', 'desipramine', 5, { kind: 'pharmacogenetic', perpetrator: undefined, enzymes: ['cyp2d6'], comparison: { test: 'CYP2D6 poor metabolisers', reference: 'normal metabolisers' } }),
+  study('dmi-y', 'desipramine', 'drug-y', 2, { enzymes: ['cyp2d6'], perpetratorDose: '50 mg qd 7d' }),
+  study('w-y', 'drug-w', 'drug-y', 1.6, { enzymes: ['cyp2d6'] }),
+  study('dmi-paro', 'desipramine', 'paroxetine', 5, { enzymes: ['cyp2d6'] }),
+  study('w-paro', 'drug-w', 'paroxetine', 4, { enzymes: ['cyp2d6'] }),
+  study('unverified', 'drug-v', 'ketoconazole', 50, { aucRatio: { ...ratio(50), verified: false } as ClinicalStudy['aucRatio'] }),
+  study('iv-mdz-x', 'midazolam', 'drug-x', 1.2, { formulation: 'intravenous', perpetratorDose: '100 mg qd 5d' }),
+];
+
+function kbOf(clinical: ClinicalStudy[]): KbIndex {
+  const substances = ['midazolam', 'ketoconazole', 'drug-x', 'drug-v', 'rifampicin', 'desipramine', 'drug-y', 'drug-w', 'paroxetine'].map((id) => sub(id));
+  substances.push(sub('x-tea', { kind: 'product', constituents: [{ substance: 'drug-x', sources: [] }] } as Partial<Substance>));
+  const data = { version: 'fixture', substances, targets: [], relations: [], pk: [], findings: [], sources: [], legal: [], effects: [], clinical, risks: [] } as unknown as KbData;
+  return new KbIndex(data);
+}
+
+const inputs = (kb: KbIndex, req: PredictRequest) => anchoredInputs(kb, buildScenario(kb, { ...req, model: 'anchored' }));
+const aucr = (kb: KbIndex, req: PredictRequest): number | null => {
+  const x = inputs(kb, req);
+  return anchoredModel.predict({ terms: x.terms.map((t) => ({ enzyme: t.enzyme, cr: t.cr, activity: t.effect })), studiesRead: x.studiesRead, missing: [], assumptions: [], spreadFold: 1 }).aucRatio;
+};
+
+describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
+  const kb = kbOf(CLINICAL);
+
+  it('derives CR from an index inhibitor and IR from an index substrate by hand', () => {
+    const x = inputs(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' });
+    expect(x.terms).toHaveLength(1);
+    const t = x.terms[0]!;
+    expect(t.enzyme).toBe('cyp3a4');
+    expect(t.cr.value).toBeCloseTo(0.8, 10);
+    expect(t.cr.method).toBe('perpetrator-of-known-IR');
+    expect(1 - t.effect.value).toBeCloseTo(5 / 9, 10);
+    expect(aucr(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' })).toBeCloseTo(1 / (1 - 0.8 * (5 / 9)), 10);
+  });
+
+  it('moves IR to another amount per day along IR = D/(D + Kapp)', () => {
+    // Kapp = 100 · (4/9)/(5/9) = 80 mg/day; at 200 mg/day IR = 200/280.
+    const x = inputs(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '200 mg qd 5d' });
+    expect(1 - x.terms[0]!.effect.value).toBeCloseTo(200 / 280, 10);
+    expect(x.terms[0]!.effect.regimen?.transfer).toBe('dose-scaled');
+  });
+
+  it('derives an induction ratio IC and predicts 1/(1 + CR·IC)', () => {
+    const x = inputs(kb, { victim: 'drug-v', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
+    expect(x.terms[0]!.effect.value - 1).toBeCloseTo(10, 10);
+    // V's CR now also reads its X study (not the predicted pair here): (1 − 1/3)/(5/9) = 1.2, capped at 1, weighted
+    // by IR: (1·0.8 + (5/9)·1)/(1 + 5/9).
+    const cr = (0.8 + 5 / 9) / (1 + 5 / 9);
+    expect(x.terms[0]!.cr.value).toBeCloseTo(cr, 10);
+    expect(aucr(kb, { victim: 'drug-v', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' })).toBeCloseTo(1 / (1 + cr * 10), 10);
+  });
+
+  it('takes an index substrate CR from a genotype study, and a victim CR from a perpetrator of known IR', () => {
+    // Paroxetine on CYP2D6 from desipramine (CR 0.8 by genotype): a = 1 + (1/5 − 1)/0.8 = 0, IR 1; so drug-w's CR from
+    // its paroxetine study is 1 − 1/4 = 0.75, and with Y (IR 0.625): AUCR = 1/(1 − 0.75·0.625).
+    const x = inputs(kb, { victim: 'drug-w', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    expect(x.terms[0]!.cr.value).toBeCloseTo(0.75, 10);
+    expect(1 - x.terms[0]!.effect.value).toBeCloseTo(0.625, 10);
+    expect(x.terms[0]!.effect.anchors).toEqual([{ substance: 'desipramine', cr: 0.8, studies: ['dmi-pgx'] }]);
+    expect(aucr(kb, { victim: 'drug-w', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' })).toBeCloseTo(1 / (1 - 0.75 * 0.625), 10);
+    expect(x.studiesRead).toEqual(['dmi-paro', 'dmi-pgx', 'dmi-y', 'w-paro']);
+    expect(x.excluded).toEqual(['w-y']);
+    const y = inputs(kb, { victim: 'drug-v', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    expect(y.missing.map((m) => m.what)).toEqual(['CR']);
+    const d = inputs(kb, { victim: 'midazolam', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    expect(d.missing).toEqual([{ what: 'CR', substance: 'midazolam', enzyme: 'cyp2d6' }]);
+    // IR of Y from desipramine (CR 0.8 by genotype): 0.625.
+    const w = anchoredInputs(kbOf(CLINICAL.filter((c) => c.id !== 'w-y')), buildScenario(kb, { victim: 'desipramine', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' }));
+    expect(w.terms).toHaveLength(0); // desipramine–Y is the pair itself: left out, so no IR for Y
+  });
+
+  it('reads only verified, oral-victim studies for CR and IR', () => {
+    const x = inputs(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' });
+    expect(x.studiesRead).not.toContain('unverified');
+    expect(x.studiesRead).not.toContain('iv-mdz-x');
+  });
+
+  it('leave-pair-out: the pair is left out in either role naming and through a product holding it', () => {
+    const x = inputs(kb, { victim: 'drug-v', perpetrator: 'x-tea', perpetratorDose: '100 mg qd 5d' });
+    expect(x.excluded).toContain('v-x-own');
+    expect(x.studiesRead).not.toContain('v-x-own');
+    const scaled = kbOf(CLINICAL.map((c) => (c.id === 'v-x-own' ? { ...c, aucRatio: ratio(30) } : c)) as ClinicalStudy[]);
+    expect(aucr(scaled, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' })).toBe(aucr(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' }));
+    const swapped = kbOf(CLINICAL.map((c) => (c.id === 'v-x-own' ? { ...c, victim: 'drug-x', perpetrator: 'drug-v' } : c)) as ClinicalStudy[]);
+    expect(inputs(swapped, { victim: 'drug-v', perpetrator: 'drug-x' }).excluded).toContain('v-x-own');
+  });
+
+  it('leave-pair-out at one remove: predicting midazolam–X never uses X’s IR from midazolam', () => {
+    const x = inputs(kb, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' });
+    expect(x.terms).toHaveLength(0);
+    expect(x.missing).toEqual([{ what: 'IR', substance: 'drug-x' }]);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * Inputs of the clinically anchored model (MODEL.md §6; Ohno et al. 2007, Hisaka et al. 2010): the victim's in-vivo
+ * contribution ratio CR_j per enzyme and the perpetrator's in-vivo activity ratio a_j (a = 1 − IR for inhibition,
+ * 1 + IC for induction), each derived from observed studies of OTHER pairs. This module and anchored-studies.ts are
+ * the only code that reads observed outcomes for prediction; the mechanistic models never do.
+ *
+ * Leave-pair-out (issue 11 §4, issue 12 non-negotiable 3): the predicted pair's studies, in either role naming and
+ * through any product holding either compound, are removed before anything is derived, so no number here rests on
+ * them, directly or at one remove.
+ *
+ * One identity carries every derivation: a study's AUCR = 1/(1 − CR + CR·a), so
+ *   index substrate (CR known)   → a = 1 + (1/AUCR − 1)/CR        (IR = 1 − a, IC = a − 1)
+ *   index inhibitor (IR assumed 1, or known) → CR = (1 − 1/AUCR)/IR
+ *   genotype study (poor vs normal)          → CR = 1 − AUC_normal/AUC_poor
+ *
+ * @example anchoredInputs(kb, scenario).terms // [{ enzyme: 'cyp3a4', cr: {value: 0.94…}, effect: {value: 0.62…} }]
+ */
+import type { KbIndex } from '../kb/kb-index.js';
+import { INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
+import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
+import { fmScenarios, pkValue } from './pk-inputs.js';
+import type { Scenario } from './scenario.js';
+
+/** A derived number with the range its studies' confidence intervals give. */
+export interface Derived {
+  value: number;
+  low: number;
+  high: number;
+  /** genotype | index-inhibitor | perpetrator-of-known-IR | literature-fm | mechanistic-fm | no-pathway | index-substrate */
+  method: string;
+  /** The observed studies this number comes from directly (ids of kb/clinical records). */
+  studies: string[];
+  /** Every observed study it rests on, at any remove (its studies, and those behind the CRs and IRs they used). */
+  read: string[];
+  sources: string[];
+  /** For an activity ratio: the index study's regimen and the asked one, and how it was moved. */
+  regimen?: { index: string; asked: string; transfer: 'dose-scaled' | 'index-regimen' | 'same' | 'single-dose-no-induction' };
+  /** The CRs of the index substrates that anchored an activity ratio. */
+  anchors?: { substance: string; cr: number; studies: string[] }[];
+}
+
+export interface AnchoredTerm {
+  enzyme: string;
+  cr: Derived;
+  /** Activity ratio a: below 1 inhibits (IR = 1 − a), above 1 induces (IC = a − 1). */
+  effect: Derived;
+  /** Compounds of the perpetrator whose effects make up `effect`. */
+  compounds: string[];
+}
+
+export interface AnchoredMissing {
+  what: 'IR' | 'CR' | 'metabolite' | 'content';
+  substance: string;
+  enzyme?: string;
+}
+
+export interface AnchoredInputs {
+  victim: string;
+  perpetrator: string;
+  terms: AnchoredTerm[];
+  missing: AnchoredMissing[];
+  /** Every observed study any derivation read. Never a study of the predicted pair. */
+  studiesRead: string[];
+  /** The predicted pair's own studies, left out. */
+  excluded: string[];
+}
+
+/** Smallest IR of a perpetrator used to derive a victim's CR: weaker ones divide noise by a small number. */
+const MIN_IR_FOR_CR = 0.5;
+/**
+ * Smallest activity ratio used to move an IR to another dose: an index study whose AUC rise meets or exceeds its
+ * substrate's CR gives a = 0 (IR clamped to 1), which has no finite Kapp; 0.02 (IR 0.98) stands in.
+ */
+const MIN_ACTIVITY_FOR_TRANSFER = 0.02;
+/** Smallest index-substrate CR used to derive an IR, for the same reason. */
+const MIN_INDEX_CR = 0.5;
+const POOR = /poor|\bPM\b/i;
+const NORMAL = /normal|extensive|\bEM\b|\bNM\b|\*1\/\*1/i;
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+const crFrom = (aucr: number, ir: number): number => clamp01((1 - 1 / aucr) / ir);
+const activityFrom = (aucr: number, cr: number): number => Math.max(0, 1 + (1 / aucr - 1) / cr);
+const single = (groups: string[], g: string): boolean => groups.length === 1 && groups[0] === g;
+
+/** Everything a derivation needs, built once per question. */
+interface Ctx {
+  kb: KbIndex;
+  obs: Observation[];
+  indexCr: Map<string, Derived | null>;
+}
+
+/** CR from a genotype study: the ratio is test/reference; whichever side is the poor metaboliser group. */
+function genotypeCr(ctx: Ctx, victim: string, g: string): Derived | undefined {
+  const vals: { cr: number; lo: number; hi: number; o: Observation }[] = [];
+  for (const o of ctx.obs) {
+    if (o.kind !== 'pharmacogenetic' || o.victim !== victim || !o.groups.includes(g) || !o.comparison) continue;
+    const poorTest = POOR.test(o.comparison.test) && NORMAL.test(o.comparison.reference);
+    const poorRef = POOR.test(o.comparison.reference) && NORMAL.test(o.comparison.test);
+    if (poorTest) vals.push({ cr: clamp01(1 - 1 / o.aucRatio), lo: clamp01(1 - 1 / o.low), hi: clamp01(1 - 1 / o.high), o });
+    else if (poorRef) vals.push({ cr: clamp01(1 - o.aucRatio), lo: clamp01(1 - o.high), hi: clamp01(1 - o.low), o });
+  }
+  if (!vals.length) return undefined;
+  const mean = (f: (v: (typeof vals)[number]) => number): number => vals.reduce((a, v) => a + f(v), 0) / vals.length;
+  return { value: mean((v) => v.cr), low: mean((v) => v.lo), high: mean((v) => v.hi), method: 'genotype', studies: vals.map((v) => v.o.id), read: vals.map((v) => v.o.id), sources: vals.flatMap((v) => v.o.sources) };
+}
+
+/** CR of an index substrate: genotype study, else its largest effect with an index inhibitor (IR = 1), else a cited in-vivo fm. */
+function indexSubstrateCr(ctx: Ctx, s: string, g: string): Derived | null {
+  const key = `${s}|${g}`;
+  if (ctx.indexCr.has(key)) return ctx.indexCr.get(key)!;
+  let out: Derived | null = genotypeCr(ctx, s, g) ?? null;
+  if (!out) {
+    const inhibitors = new Set(INDEX_DRUGS[g]?.inhibitors ?? []);
+    const best = ctx.obs
+      .filter((o) => o.kind === 'interaction' && o.victim === s && inhibitors.has(o.perpetrator!) && o.victimRoute === 'oral' && single(o.groups, g) && o.aucRatio > 1)
+      .sort((a, b) => b.aucRatio - a.aucRatio)[0];
+    if (best) out = { value: crFrom(best.aucRatio, 1), low: crFrom(best.low, 1), high: crFrom(best.high, 1), method: 'index-inhibitor', studies: [best.id], read: [best.id], sources: [...best.sources, INDEX_IR_ASSUMPTION] };
+  }
+  if (out?.method !== 'genotype') {
+    // A cited genotype fm (1 − AUC normal/AUC poor, read from a paper into relations/) is, like the index-inhibitor
+    // CR, a lower bound (poor metabolisers keep some activity; IR ≤ 1): the larger of the two is used.
+    const r = ctx.kb.relationsOf(s).find((x) => x.action === 'substrate' && x.object === g && x.fm && x.species === 'human' && /pharmacogen|genotype/i.test(x.system ?? ''));
+    if (r?.fm && (!out || r.fm.value > out.value)) out = { value: r.fm.value, low: r.fm.low ?? r.fm.value, high: r.fm.high ?? r.fm.value, method: 'literature-fm', studies: [], read: [], sources: [r.fm.source] };
+  }
+  ctx.indexCr.set(key, out);
+  return out;
+}
+
+/** Does a study's perpetrator stand for compound or product `id`? Its own id, or a product mostly made of it. */
+const delivers = (o: Observation, id: string): boolean => o.perpetrator === id || o.dominantCompound === id;
+
+/**
+ * The perpetrator's activity ratio a on enzyme group g at the asked exposure, from its studies with index substrates.
+ * The index studies nearest the asked regimen are used (amount per day; single vs repeated), and an inhibition is
+ * moved to the asked amount along IR = D/(D + Kapp) (assumption `assume-anchored-dose-transfer`).
+ */
+function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | undefined): Derived | undefined {
+  const substrates = new Set(INDEX_DRUGS[g]?.substrates ?? []);
+  const rows: { o: Observation; a: number; lo: number; hi: number; cr: Derived; s: string }[] = [];
+  for (const o of ctx.obs) {
+    if (o.kind !== 'interaction' || !substrates.has(o.victim) || !delivers(o, id) || o.victimRoute !== 'oral' || !single(o.groups, g)) continue;
+    const cr = indexSubstrateCr(ctx, o.victim, g);
+    if (!cr || cr.value < MIN_INDEX_CR) continue;
+    rows.push({ o, a: activityFrom(o.aucRatio, cr.value), lo: activityFrom(o.high, cr.value), hi: activityFrom(o.low, cr.value), cr, s: o.victim });
+  }
+  if (!rows.length) return undefined;
+  const expOf = (o: Observation): Exposure | undefined => o.exposure[id] ?? (o.perpetrator ? o.exposure[o.perpetrator] : undefined);
+  const score = (o: Observation): number => {
+    const e = expOf(o);
+    const dose = e?.mgPerDay && asked?.mgPerDay ? Math.abs(Math.log(asked.mgPerDay / e.mgPerDay)) : Math.LN2;
+    return dose + (asked && e && asked.single !== e.single ? Math.log(3) : 0);
+  };
+  const best = Math.min(...rows.map((r) => score(r.o)));
+  const chosen = rows.filter((r) => score(r.o) <= best + 0.2);
+  let scaled = false;
+  let unknown = false;
+  const moved = chosen.map((r) => {
+    const e = expOf(r.o);
+    if (!e?.mgPerDay || !asked?.mgPerDay) unknown = true;
+    const move = (measured: number): number => {
+      // Induction: no dose-response can be solved from one study; below the index amount the increase in clearance
+      // is taken as proportional to the amount, and never above the index study's (assume-anchored-dose-transfer).
+      if (measured > 1) {
+        if (!e?.mgPerDay || !asked?.mgPerDay || asked.mgPerDay >= e.mgPerDay) return measured;
+        scaled = true;
+        return 1 + (measured - 1) * (asked.mgPerDay / e.mgPerDay);
+      }
+      // A fully inhibited index study (a clamped to 0) still has a finite Kapp: floor a before solving for it.
+      const a = Math.max(MIN_ACTIVITY_FOR_TRANSFER, measured);
+      if (measured >= 1 || !e?.mgPerDay || !asked?.mgPerDay || Math.abs(e.mgPerDay - asked.mgPerDay) / e.mgPerDay < 1e-6) return measured;
+      scaled = true;
+      const kapp = (e.mgPerDay * a) / (1 - a);
+      return 1 - asked.mgPerDay / (asked.mgPerDay + kapp);
+    };
+    return { a: move(r.a), lo: move(r.lo), hi: move(r.hi) };
+  });
+  const mean = (f: (m: (typeof moved)[number]) => number): number => moved.reduce((acc, m) => acc + f(m), 0) / moved.length;
+  // Induction takes days of dosing (enzyme synthesis): a single asked dose gets none from repeated-dose index studies.
+  const noInduction = !!asked?.single && mean((m) => m.a) > 1 && chosen.every((r) => expOf(r.o)?.single === false);
+  const transfer = noInduction ? 'single-dose-no-induction' : scaled ? 'dose-scaled' : unknown ? 'index-regimen' : 'same';
+  return {
+    value: noInduction ? 1 : mean((m) => m.a),
+    low: noInduction ? 1 : Math.min(mean((m) => m.lo), mean((m) => m.a)),
+    high: noInduction ? 1 : Math.max(mean((m) => m.hi), mean((m) => m.a)),
+    method: 'index-substrate',
+    studies: chosen.map((r) => r.o.id),
+    read: [...new Set(chosen.flatMap((r) => [r.o.id, ...r.cr.read]))],
+    sources: [...new Set(chosen.flatMap((r) => [...r.o.sources, ...r.cr.sources]))],
+    regimen: { index: [...new Set(chosen.map((r) => expOf(r.o)?.text ?? 'not recorded'))].join('; '), asked: asked?.text ?? 'not given', transfer },
+    anchors: [...new Map(chosen.map((r) => [r.s, { substance: r.s, cr: r.cr.value, studies: r.cr.studies }])).values()],
+  };
+}
+
+/** The victim's CR on enzyme group g for its route: genotype, index-substrate rule, studies with perpetrators of known IR, else fm. */
+function victimCr(ctx: Ctx, victim: string, g: string, route: 'oral' | 'iv'): Derived | undefined {
+  if (route === 'oral' && INDEX_DRUGS[g]?.substrates.includes(victim)) {
+    const cr = indexSubstrateCr(ctx, victim, g);
+    if (cr) return cr;
+  }
+  const gt = genotypeCr(ctx, victim, g);
+  if (gt) return gt;
+  const ests: { cr: number; lo: number; hi: number; w: number; o: Observation; ir: Derived }[] = [];
+  for (const o of ctx.obs) {
+    if (o.kind !== 'interaction' || o.victim !== victim || o.victimRoute !== route || !single(o.groups, g) || o.aucRatio <= 1) continue;
+    const perp = o.perpetrator!;
+    const eff = perpetratorEffect(ctx, perp, g, o.exposure[perp]);
+    if (!eff || 1 - eff.value < MIN_IR_FOR_CR) continue;
+    const ir = 1 - eff.value;
+    ests.push({ cr: crFrom(o.aucRatio, ir), lo: crFrom(o.low, Math.min(1, 1 - eff.low)), hi: crFrom(o.high, Math.max(1e-6, 1 - eff.high)), w: ir, o, ir: eff });
+  }
+  if (ests.length) {
+    const w = ests.reduce((a, e) => a + e.w, 0);
+    const avg = (f: (e: (typeof ests)[number]) => number): number => ests.reduce((a, e) => a + e.w * f(e), 0) / w;
+    const value = avg((e) => e.cr);
+    return { value, low: Math.min(value, avg((e) => e.lo)), high: Math.max(value, avg((e) => e.hi)), method: 'perpetrator-of-known-IR', studies: ests.map((e) => e.o.id), read: [...new Set(ests.flatMap((e) => [e.o.id, ...e.ir.read]))], sources: [...new Set(ests.flatMap((e) => [...e.o.sources, ...e.ir.sources]))] };
+  }
+  return mechanisticCr(ctx.kb, victim, g, route);
+}
+
+/**
+ * Fallback (MODEL.md §6: "from fm and Fg of the mechanistic inputs only when neither exists"): CR = fm for the liver,
+ * and for an oral CYP3A victim 1 − Fg·(1 − fm), the share removed when gut and liver enzyme are both blocked.
+ */
+function mechanisticCr(kb: KbIndex, victim: string, g: string, route: 'oral' | 'iv'): Derived | undefined {
+  const sc = fmScenarios(kb, victim).scenarios[0];
+  if (!sc) return undefined;
+  let fm = 0;
+  let lo = 0;
+  let hi = 0;
+  for (const [e, v] of Object.entries(sc.fm)) {
+    if ((e === 'cyp3a5' ? 'cyp3a4' : e) !== g) continue;
+    fm += v;
+    lo += sc.fmLow[e] ?? v;
+    hi += sc.fmHigh[e] ?? v;
+  }
+  if (fm === 0) return { value: 0, low: 0, high: 0, method: 'no-pathway', studies: [], read: [], sources: [sc.source] };
+  const fg = g === 'cyp3a4' && route === 'oral' ? pkValue(kb, victim, 'fg') : undefined;
+  const withGut = (x: number): number => clamp01(fg ? 1 - fg.value * (1 - Math.min(1, x)) : Math.min(1, x));
+  return { value: withGut(fm), low: withGut(lo), high: withGut(hi), method: 'mechanistic-fm', studies: [], read: [], sources: [sc.source, ...(fg ? [fg.source] : [])] };
+}
+
+/** Combine several compounds' activity ratios on one enzyme: remaining activities multiply (independent sites). */
+function combine(effects: Derived[]): Derived {
+  if (effects.length === 1) return effects[0]!;
+  const prod = (f: (d: Derived) => number): number => effects.reduce((a, d) => a * f(d), 1);
+  return { ...effects[0]!, value: prod((d) => d.value), low: prod((d) => d.low), high: prod((d) => d.high), studies: effects.flatMap((d) => d.studies), read: [...new Set(effects.flatMap((d) => d.read))], sources: [...new Set(effects.flatMap((d) => d.sources))], anchors: effects.flatMap((d) => d.anchors ?? []) };
+}
+
+/** Build the anchored model's inputs for a resolved question. Pure: the KB in, derivations out. */
+export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
+  const victim = sc.analyte.id;
+  const compounds = sc.perpetratorCompounds.map((c) => c.compoundId);
+  const victims = relatedIds(kb, [sc.victim.id, victim]);
+  const perps = relatedIds(kb, [sc.perpetrator.id, ...compounds]);
+  const { observations, excluded } = usableObservations(kb, victims, perps);
+  const base = { victim, perpetrator: sc.perpetrator.id, excluded };
+  if (sc.metaboliteQuestion) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: victim }], studiesRead: [] };
+  const ctx: Ctx = { kb, obs: observations, indexCr: new Map() };
+  const asked = exposureOf(kb, sc.perpetrator.id, sc.perpetratorDose.regimen, sc.perpetratorDose.text, sc.weightKg);
+  const terms: AnchoredTerm[] = [];
+  const missing: AnchoredMissing[] = [];
+  for (const g of Object.keys(INDEX_DRUGS)) {
+    // The product as studied, when it has index studies of its own; else each compound it delivers.
+    const own = perpetratorEffect(ctx, sc.perpetrator.id, g, asked[sc.perpetrator.id]);
+    const parts = own ? [{ id: sc.perpetrator.id, d: own }] : sc.perpetratorCompounds.filter((c) => c.compoundId !== sc.perpetrator.id).flatMap((c) => {
+      const d = perpetratorEffect(ctx, c.compoundId, g, asked[c.compoundId]);
+      if (!d) return [];
+      // A minor constituent whose amount the asked dose does not give cannot borrow its index study's amount.
+      if (c.weight < 0.5 && asked[c.compoundId]?.mgPerDay === undefined) {
+        if (!missing.some((m) => m.what === 'content' && m.substance === c.compoundId)) missing.push({ what: 'content', substance: c.compoundId, enzyme: g });
+        return [];
+      }
+      return [{ id: c.compoundId, d }];
+    });
+    if (!parts.length) continue;
+    const cr = victimCr(ctx, victim, g, sc.victimRoute);
+    if (!cr) {
+      missing.push({ what: 'CR', substance: victim, enzyme: g });
+      continue;
+    }
+    terms.push({ enzyme: g, cr, effect: combine(parts.map((p) => p.d)), compounds: parts.map((p) => p.id) });
+  }
+  if (!terms.length && !missing.length) missing.push({ what: 'IR', substance: sc.perpetrator.id });
+  // Enzymes the victim does not use add nothing; they are kept only when no other term is left (the answer is then 1).
+  const used = terms.filter((t) => t.cr.value > 0);
+  const kept = used.length ? used : terms;
+  const studiesRead = [...new Set(kept.flatMap((t) => [...t.cr.read, ...t.effect.read]))].sort();
+  return { ...base, terms: kept, missing, studiesRead };
+}
+
+export { INDEX_SOURCE };
