@@ -10,7 +10,7 @@ import { entryLabel, GROUP_DIMENSIONS, type BenchmarkFigures, type GroupDimensio
 /** The line the freshness test reads; keep its shape. */
 export const KB_VERSION_LINE = /^KB version: `([0-9a-f]+)`/m;
 
-const MODEL_LABEL: Record<BenchmarkModel, string> = { best: 'best estimate', static: 'static', dynamic: 'dynamic' };
+const MODEL_LABEL: Record<BenchmarkModel, string> = { best: 'best estimate', static: 'static', dynamic: 'dynamic', anchored: 'anchored' };
 const DIMENSION_LABEL: Record<GroupDimension, string> = { enzyme: 'enzyme', mechanism: 'mechanism', victimClass: 'victim class', subset: 'cannabis/kratom subset' };
 
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);

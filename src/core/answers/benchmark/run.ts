@@ -16,7 +16,7 @@ import { flagshipSubstances, inSubset } from './subset.js';
 import { pairKey, splitLabels, type SplitLabel } from './split.js';
 
 /** `best` is what `predict` answers with no model named; the others force one model. */
-export const BENCHMARK_MODELS = ['best', 'static', 'dynamic'] as const;
+export const BENCHMARK_MODELS = ['best', 'static', 'dynamic', 'anchored'] as const;
 export type BenchmarkModel = (typeof BENCHMARK_MODELS)[number];
 
 /** One model's answer to one study. `aucRatio` is null for grey answers and errors. */
@@ -166,6 +166,7 @@ export function runBenchmark(kb: KbIndex, opts: RunOptions = {}): BenchmarkRun {
         best: answer(kb, req, opts, q.value),
         static: answer(kb, { ...req, model: 'static' }, opts, q.value),
         dynamic: answer(kb, { ...req, model: 'dynamic' }, opts, q.value),
+        anchored: answer(kb, { ...req, model: 'anchored' }, opts, q.value),
       },
     };
   });

@@ -118,7 +118,7 @@ export function summaryLine(run: BenchmarkRun, f: BenchmarkFigures) {
     nCannabisKratom: human.filter((e) => e.cannabisKratom).length,
     tune: summaryFigures(f.models.best.tune),
     check: summaryFigures(f.models.best.check),
-    models: { static: pick('static'), dynamic: pick('dynamic') },
+    models: { static: pick('static'), dynamic: pick('dynamic'), anchored: pick('anchored') },
   };
 }
 export type SummaryLine = ReturnType<typeof summaryLine>;
