@@ -17,6 +17,9 @@ import { simulateInteraction } from '../models/dynamic/interaction.js';
 import { planSimulation } from '../inputs/simulation-plan.js';
 import type { UsedParameter } from '../inputs/physiology.js';
 import { runPopulation } from '../models/dynamic/population.js';
+import { HUMAN_BODY_WEIGHT_KG, RAT_BODY_WEIGHT_KG } from '../inputs/physiology.js';
+import type { Substance } from '../kb/types.js';
+import type { InteractionResult } from '../models/dynamic/interaction.js';
 
 export interface DynamicPredictionRequest {
   victim: string;
@@ -54,6 +57,12 @@ export const RANGE_SEED = 1;
  * deterministic run: ~1–2 µs per drug-step (bench/sim.ts) puts the budget at about 1 s.
  */
 export const RANGE_STEP_BUDGET = 600_000;
+/** Follow-up after the victim's last dose when its regimen has no interval (h): long enough for most AUC0-inf extrapolations. */
+export const MIN_FOLLOW_UP_H = 48;
+/** Interval assumed for the perpetrator's last dose when its regimen gives none: one day (h). */
+const DEFAULT_INTERVAL_H = 24;
+/** Concentration curves are sampled at this many intervals over the run. */
+const CURVE_INTERVALS = 200;
 
 function regimenOf(kb: KbIndex, id: string, given: string | undefined, field: string): { text: string; r: Regimen; note: string | null } {
   if (given !== undefined) return { text: given, r: parseRegimen(given, field), note: null };
@@ -62,15 +71,36 @@ function regimenOf(kb: KbIndex, id: string, given: string | undefined, field: st
   return { text: s.usualDose.regimen, r: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), note: `${field}: KB usual dose of ${s.name} (${s.usualDose.regimen}; ${s.usualDose.source})` };
 }
 
-export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): DynamicPrediction {
-  const species = req.species ?? 'human';
-  const notes: string[] = [];
+/** Resolved victim and perpetrator, after the request's own checks. */
+function resolvePair(kb: KbIndex, req: DynamicPredictionRequest): { victim: Substance; perp: Substance } {
   const victim = resolveSubstance(kb, req.victim, 'victim');
   const perp = resolveSubstance(kb, req.perpetrator, 'perpetrator');
   if (victim.id === perp.id) throw new CrosstalkError('INPUT_INVALID', 'victim and perpetrator are the same substance', { field: 'perpetrator' });
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && Number.isFinite(req.victimAt)))
     throw new CrosstalkError('INPUT_INVALID', `victimAt: must be hours ≥ 0, got ${req.victimAt}`, { field: 'victimAt' });
+  return { victim, perp };
+}
 
+/** The body weight a constituent's per-kg amount is taken at when the request gives none. */
+const defaultWeightKg = (species: 'human' | 'rat'): number => (species === 'rat' ? RAT_BODY_WEIGHT_KG : HUMAN_BODY_WEIGHT_KG);
+
+interface Design {
+  perpText: string;
+  pr: Regimen;
+  victimText: string;
+  vr: Regimen;
+  victimAt: number;
+  tEndH: number;
+}
+
+/**
+ * Both regimens as simulated, the victim's dose time and the horizon. A question about a metabolite of a
+ * repeatedly taken victim (N-desmethylclobazam on clobazam) is a question about chronic co-use: a long-lived
+ * metabolite after one parent dose mostly measures the parent's slowed formation, not the exposure a patient on
+ * both medicines has. By default both are then taken together for the perpetrator's whole regimen and the last
+ * dosing interval is compared.
+ */
+function design(kb: KbIndex, req: DynamicPredictionRequest, victim: Substance, perp: Substance, species: 'human' | 'rat', notes: string[]): Design {
   const p = regimenOf(kb, perp.id, req.perpetratorDose, 'perpetratorDose');
   let perpText = p.text;
   if (p.r.intervalH !== null && p.r.durationD === null) {
@@ -79,11 +109,7 @@ export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): Dyna
   }
   const pr = parseRegimen(perpText, 'perpetratorDose');
   const v = regimenOf(kb, victim.id, req.victimDose, 'victimDose');
-  // A question about a metabolite of a repeatedly taken victim (N-desmethylclobazam on clobazam) is a question about
-  // chronic co-use: a long-lived metabolite after one parent dose mostly measures the parent's slowed formation, not
-  // the exposure a patient on both medicines has. By default both are then taken together for the perpetrator's
-  // whole regimen and the last dosing interval is compared.
-  const victimCompoundIds = expandToCompounds(kb, victim.id, undefined, req.weightKg ?? (species === 'rat' ? 0.25 : 70)).map((c) => c.compoundId);
+  const victimCompoundIds = expandToCompounds(kb, victim.id, undefined, req.weightKg ?? defaultWeightKg(species)).map((c) => c.compoundId);
   const analyteQuestion = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : null;
   const chronic = analyteQuestion !== null && !victimCompoundIds.includes(analyteQuestion) && req.victimDose === undefined && req.victimAt === undefined && v.r.intervalH !== null;
   // the KB usual dose of the victim is given once; an explicit victim regimen is used as written
@@ -100,47 +126,69 @@ export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): Dyna
   const victimTimes = doseTimesH(vr, 1).map((t) => t + victimAt);
   const victimLast = victimTimes[victimTimes.length - 1]!;
   // horizon: the perpetrator's last interval, and at least 48 h after the victim's last dose
-  const tEndH = Math.max(perpLast + (pr.intervalH ?? 24), victimLast + (vr.intervalH ?? 48));
+  const tEndH = Math.max(perpLast + (pr.intervalH ?? DEFAULT_INTERVAL_H), victimLast + (vr.intervalH ?? MIN_FOLLOW_UP_H));
+  return { perpText, pr, victimText, vr, victimAt, tEndH };
+}
 
-  const weightKg = req.weightKg;
-  const victimCompounds = expandToCompounds(kb, victim.id, vr, weightKg ?? (species === 'rat' ? 0.25 : 70)).map((c) => c.compoundId);
+/** The compound compared: the requested analyte (the victim, a constituent, or a metabolite the KB links to it), else the victim. */
+function chooseAnalyte(kb: KbIndex, req: DynamicPredictionRequest, victim: Substance, vr: Regimen, species: 'human' | 'rat'): { analyte: string; extra: { compound: string; group: string }[] } {
+  const victimCompounds = expandToCompounds(kb, victim.id, vr, req.weightKg ?? defaultWeightKg(species)).map((c) => c.compoundId);
   const analyte = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : victimCompounds.includes(victim.id) ? victim.id : victimCompounds[0]!;
   const extra = victimCompounds.includes(analyte) ? [] : [{ compound: analyte, group: victim.id }];
   if (extra.length && !victimCompounds.some((c) => kb.substance(c)?.metabolites.some((m) => m.substance === analyte)))
     throw new CrosstalkError('INPUT_INVALID', `analyte: ${analyte} is neither ${victim.id} nor a metabolite the KB links to it`, { field: 'analyte' });
+  return { analyte, extra };
+}
+
+type Plan = ReturnType<typeof planSimulation>;
+type Compound = InteractionResult['compounds'][number];
+
+/**
+ * The 5th–95th percentile range from a seeded population, when its cost fits the step budget (else null, with a
+ * note). The population reports AUC up to the end of the run; a single victim dose's point estimate is AUC0-inf.
+ * The range is put on the point's scale (the same extrapolation factor for every subject), or a long half-life
+ * made longer by the perpetrator leaves the point outside its own range.
+ */
+function populationRange(plan: Plan, res: InteractionResult, c: Compound, analyte: string, tEndH: number, notes: string[]): DynamicPrediction['range'] {
+  const steps = res.solver.combined.steps + Object.values(res.solver.alone).reduce((a, s) => a + s.steps, 0);
+  const cost = RANGE_SUBJECTS * steps * plan.drugs.length;
+  if (cost > RANGE_STEP_BUDGET) {
+    notes.push(`range not computed: the ${RANGE_SUBJECTS}-subject population would exceed the step budget (${cost} > ${RANGE_STEP_BUDGET} drug-steps)`);
+    return null;
+  }
+  const pop = runPopulation({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, n: RANGE_SUBJECTS, seed: RANGE_SEED, ancestry: 'european', fixedPhenotypes: {} });
+  const d = pop.compounds.find((x) => x.id === analyte)?.aucRatio;
+  const pointT = c.alone && c.alone.aucUMH > 0 ? c.combined.aucUMH / c.alone.aucUMH : null;
+  const scale = c.ratios!.aucMetric === 'AUC0-inf' && pointT ? c.ratios!.aucRatio! / pointT : 1;
+  if (!d) return null;
+  return {
+    low: d.p5 * scale,
+    high: d.p95 * scale,
+    method: `5th–95th percentile of the AUC ratio (from the victim dose to ${tEndH} h) in ${RANGE_SUBJECTS} virtual subjects (seed ${RANGE_SEED}, european phenotype frequencies, default between-subject CVs)${scale !== 1 ? `, scaled by ${scale.toFixed(3)} (the point's AUC0-inf ratio over its AUC0-${tEndH} h ratio) to match the point estimate's metric` : ''}`,
+  };
+}
+
+export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): DynamicPrediction {
+  const species = req.species ?? 'human';
+  const notes: string[] = [];
+  const { victim, perp } = resolvePair(kb, req);
+  const { perpText, victimText, vr, victimAt, tEndH } = design(kb, req, victim, perp, species, notes);
+  const weightKg = req.weightKg;
+  const { analyte, extra } = chooseAnalyte(kb, req, victim, vr, species);
 
   const plan = planSimulation(kb, [
     { substance: perp.id, regimen: perpText, startH: 0 },
     { substance: victim.id, regimen: victimText, startH: victimAt },
   ], { species, ...(weightKg !== undefined ? { weightKg } : {}), days: tEndH / 24, extra });
   notes.push(...plan.notes);
-  const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, gridH: Array.from({ length: 201 }, (_, k) => (tEndH * k) / 200) });
+  const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, gridH: Array.from({ length: CURVE_INTERVALS + 1 }, (_, k) => (tEndH * k) / CURVE_INTERVALS) });
   notes.push(...res.warnings);
   const c = res.compounds.find((x) => x.id === analyte);
   if (!c || !c.ratios || c.ratios.aucRatio === null || c.ratios.cmaxRatio === null) {
     const why = plan.notes.find((n) => n.startsWith(`${analyte} not simulated`));
     throw new CrosstalkError('SIM_MISSING_PARAMETER', `analyte: ${analyte} could not be simulated${why ? ` (${why})` : ' (no exposure in the simulation)'}`, { field: 'analyte' });
   }
-
-  let range: DynamicPrediction['range'] = null;
-  const steps = res.solver.combined.steps + Object.values(res.solver.alone).reduce((a, s) => a + s.steps, 0);
-  const cost = RANGE_SUBJECTS * steps * plan.drugs.length;
-  if (cost <= RANGE_STEP_BUDGET) {
-    const pop = runPopulation({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, n: RANGE_SUBJECTS, seed: RANGE_SEED, ancestry: 'european', fixedPhenotypes: {} });
-    const d = pop.compounds.find((x) => x.id === analyte)?.aucRatio;
-    // The population reports AUC up to the end of the run; a single victim dose's point estimate is AUC0-inf. Put
-    // the range on the point's scale (the same extrapolation factor for every subject), or a long half-life made
-    // longer by the perpetrator leaves the point outside its own range.
-    const pointT = c.alone && c.alone.aucUMH > 0 ? c.combined.aucUMH / c.alone.aucUMH : null;
-    const scale = c.ratios.aucMetric === 'AUC0-inf' && pointT ? c.ratios.aucRatio / pointT : 1;
-    if (d)
-      range = {
-        low: d.p5 * scale,
-        high: d.p95 * scale,
-        method: `5th–95th percentile of the AUC ratio (from the victim dose to ${tEndH} h) in ${RANGE_SUBJECTS} virtual subjects (seed ${RANGE_SEED}, european phenotype frequencies, default between-subject CVs)${scale !== 1 ? `, scaled by ${scale.toFixed(3)} (the point's AUC0-inf ratio over its AUC0-${tEndH} h ratio) to match the point estimate's metric` : ''}`,
-      };
-  } else notes.push(`range not computed: the ${RANGE_SUBJECTS}-subject population would exceed the step budget (${cost} > ${RANGE_STEP_BUDGET} drug-steps)`);
-
+  const range = populationRange(plan, res, c, analyte, tEndH, notes);
   return {
     analyte, aucRatio: c.ratios.aucRatio, cmaxRatio: c.ratios.cmaxRatio, tmaxShiftH: c.ratios.tmaxShiftH ?? 0, aucMetric: c.ratios.aucMetric,
     range, explanations: c.explanations, parameters: plan.parameters, notes: [...new Set(notes)],

@@ -69,6 +69,91 @@ export interface PerpetratorParams {
   used: ParamUse[];
 }
 
+/** What one enzyme's constants are gathered into: the effect, its per-source alternatives, the records and values used. */
+interface EffectAccumulator {
+  compoundId: string;
+  enzyme: string;
+  e: EnzymeEffect;
+  alts: EnzymeEffect[];
+  used: ParamUse[];
+  relations: Relation[];
+}
+
+/** Reversible inhibition: geometric mean of the records' unbound Ki; each record is an alternative. */
+function addReversible(acc: EffectAccumulator, rs: Relation[]): void {
+  const kis = rs.map((r) => ({ r, k: kiUnboundOf(r) })).filter((x) => x.k);
+  if (!kis.length) return;
+  acc.e.kiUM = geomean(kis.map((x) => x.k!.value));
+  for (const x of kis) {
+    acc.alts.push({ kiUM: x.k!.value });
+    acc.relations.push(x.r);
+    acc.used.push({
+      substance: acc.compoundId,
+      name: `Ki,u ${acc.enzyme}`,
+      value: x.k!.value,
+      unit: 'µM',
+      source: x.k!.q.source,
+      verified: x.k!.q.verified,
+      assumption: false,
+      derived: x.k!.derived,
+      note: [x.k!.note, x.r.system, x.r.probe].filter(Boolean).join('; ') || undefined,
+    });
+  }
+}
+
+/**
+ * Time-dependent inactivation in the liver: saturable (KI × fu,inc when total, kinact) when any record gives
+ * both, else linear (kinact/KI). Gut-specific constants (intestinal microsomes) are kept apart.
+ */
+function addInactivation(acc: EffectAccumulator, rs: Relation[]): void {
+  const { compoundId, enzyme, e } = acc;
+  const tdis = rs.filter((r) => r.action === 'tdi');
+  const liverTdi = tdis.filter((r) => r.site !== 'gut');
+  const gutTdi = tdis.filter((r) => r.site === 'gut');
+  const pairs = liverTdi.filter((r) => r.KI && r.kinact);
+  if (pairs.length) {
+    e.KIuM = geomean(pairs.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+    e.kinactPerH = geomean(pairs.map((r) => r.kinact!.value));
+    for (const r of pairs) {
+      acc.relations.push(r);
+      acc.alts.push({ KIuM: r.KI!.value, kinactPerH: r.kinact!.value });
+      acc.used.push({ substance: compoundId, name: `KI ${enzyme}`, value: r.KI!.value, unit: 'µM', source: r.KI!.source, verified: r.KI!.verified, assumption: false, note: r.system });
+      acc.used.push({ substance: compoundId, name: `kinact ${enzyme}`, value: r.kinact!.value, unit: '1/h', source: r.kinact!.source, verified: r.kinact!.verified, assumption: false });
+    }
+  } else {
+    const lin = liverTdi.filter((r) => r.kinactOverKI);
+    if (lin.length) {
+      e.kinactOverKIPerHPerUM = geomean(lin.map((r) => r.kinactOverKI!.value));
+      for (const r of lin) {
+        acc.relations.push(r);
+        acc.alts.push({ kinactOverKIPerHPerUM: r.kinactOverKI!.value });
+        acc.used.push({ substance: compoundId, name: `kinact/KI,u ${enzyme}`, value: r.kinactOverKI!.value, unit: '1/(h·µM)', source: r.kinactOverKI!.source, verified: r.kinactOverKI!.verified, assumption: false, derived: 'linearTDI' });
+      }
+    }
+  }
+  const gp = gutTdi.filter((r) => r.KI && r.kinact);
+  if (gp.length) {
+    e.KIGutUM = geomean(gp.map((r) => r.KI!.value));
+    e.kinactGutPerH = geomean(gp.map((r) => r.kinact!.value));
+    acc.relations.push(...gp);
+  }
+}
+
+/** Induction: geometric means of Emax (fold) and EC50 over records that give both. */
+function addInduction(acc: EffectAccumulator, rs: Relation[]): void {
+  const { compoundId, enzyme, e } = acc;
+  const ind = rs.filter((r) => r.action === 'inducer' && r.emaxFold && r.ec50);
+  if (!ind.length) return;
+  e.emaxFold = geomean(ind.map((r) => r.emaxFold!.value));
+  e.ec50UM = geomean(ind.map((r) => r.ec50!.value));
+  for (const r of ind) {
+    acc.relations.push(r);
+    acc.alts.push({ emaxFold: r.emaxFold!.value, ec50UM: r.ec50!.value });
+    acc.used.push({ substance: compoundId, name: `induction ${enzyme} Emax (fold)`, value: r.emaxFold!.value, unit: 'fold', source: r.emaxFold!.source, verified: r.emaxFold!.verified, assumption: false });
+    acc.used.push({ substance: compoundId, name: `induction ${enzyme} EC50,u`, value: r.ec50!.value, unit: 'µM', source: r.ec50!.source, verified: r.ec50!.verified, assumption: false });
+  }
+}
+
 /** Inhibition, inactivation and induction constants of one compound, per enzyme. */
 export function perpetratorEffects(kb: KbIndex, compoundId: string): PerpetratorParams {
   const rels = kb.relationsOf(compoundId).filter((r) => ['inhibitor', 'tdi', 'inducer'].includes(r.action));
@@ -81,77 +166,19 @@ export function perpetratorEffects(kb: KbIndex, compoundId: string): Perpetrator
   const effects: Record<string, EnzymeEffect> = {};
   const alternatives: Record<string, EnzymeEffect[]> = {};
   const used: ParamUse[] = [];
-  const usedRels: Relation[] = [];
+  const relations: Relation[] = [];
   for (const [enzyme, list] of byEnzyme) {
     const rs = preferHuman(list);
-    const e: EnzymeEffect = {};
-    const alts: EnzymeEffect[] = [];
-    const kis = rs.map((r) => ({ r, k: kiUnboundOf(r) })).filter((x) => x.k);
-    if (kis.length) {
-      e.kiUM = geomean(kis.map((x) => x.k!.value));
-      for (const x of kis) {
-        alts.push({ kiUM: x.k!.value });
-        usedRels.push(x.r);
-        used.push({
-          substance: compoundId,
-          name: `Ki,u ${enzyme}`,
-          value: x.k!.value,
-          unit: 'µM',
-          source: x.k!.q.source,
-          verified: x.k!.q.verified,
-          assumption: false,
-          derived: x.k!.derived,
-          note: [x.k!.note, x.r.system, x.r.probe].filter(Boolean).join('; ') || undefined,
-        });
-      }
-    }
-    const tdis = rs.filter((r) => r.action === 'tdi');
-    const liverTdi = tdis.filter((r) => r.site !== 'gut');
-    const gutTdi = tdis.filter((r) => r.site === 'gut');
-    const pairs = liverTdi.filter((r) => r.KI && r.kinact);
-    if (pairs.length) {
-      e.KIuM = geomean(pairs.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
-      e.kinactPerH = geomean(pairs.map((r) => r.kinact!.value));
-      for (const r of pairs) {
-        usedRels.push(r);
-        alts.push({ KIuM: r.KI!.value, kinactPerH: r.kinact!.value });
-        used.push({ substance: compoundId, name: `KI ${enzyme}`, value: r.KI!.value, unit: 'µM', source: r.KI!.source, verified: r.KI!.verified, assumption: false, note: r.system });
-        used.push({ substance: compoundId, name: `kinact ${enzyme}`, value: r.kinact!.value, unit: '1/h', source: r.kinact!.source, verified: r.kinact!.verified, assumption: false });
-      }
-    } else {
-      const lin = liverTdi.filter((r) => r.kinactOverKI);
-      if (lin.length) {
-        e.kinactOverKIPerHPerUM = geomean(lin.map((r) => r.kinactOverKI!.value));
-        for (const r of lin) {
-          usedRels.push(r);
-          alts.push({ kinactOverKIPerHPerUM: r.kinactOverKI!.value });
-          used.push({ substance: compoundId, name: `kinact/KI,u ${enzyme}`, value: r.kinactOverKI!.value, unit: '1/(h·µM)', source: r.kinactOverKI!.source, verified: r.kinactOverKI!.verified, assumption: false, derived: 'linearTDI' });
-        }
-      }
-    }
-    const gp = gutTdi.filter((r) => r.KI && r.kinact);
-    if (gp.length) {
-      e.KIGutUM = geomean(gp.map((r) => r.KI!.value));
-      e.kinactGutPerH = geomean(gp.map((r) => r.kinact!.value));
-      usedRels.push(...gp);
-    }
-    const ind = rs.filter((r) => r.action === 'inducer' && r.emaxFold && r.ec50);
-    if (ind.length) {
-      e.emaxFold = geomean(ind.map((r) => r.emaxFold!.value));
-      e.ec50UM = geomean(ind.map((r) => r.ec50!.value));
-      for (const r of ind) {
-        usedRels.push(r);
-        alts.push({ emaxFold: r.emaxFold!.value, ec50UM: r.ec50!.value });
-        used.push({ substance: compoundId, name: `induction ${enzyme} Emax (fold)`, value: r.emaxFold!.value, unit: 'fold', source: r.emaxFold!.source, verified: r.emaxFold!.verified, assumption: false });
-        used.push({ substance: compoundId, name: `induction ${enzyme} EC50,u`, value: r.ec50!.value, unit: 'µM', source: r.ec50!.source, verified: r.ec50!.verified, assumption: false });
-      }
-    }
-    if (Object.keys(e).length) {
-      effects[enzyme] = e;
-      alternatives[enzyme] = alts;
+    const acc: EffectAccumulator = { compoundId, enzyme, e: {}, alts: [], used, relations };
+    addReversible(acc, rs);
+    addInactivation(acc, rs);
+    addInduction(acc, rs);
+    if (Object.keys(acc.e).length) {
+      effects[enzyme] = acc.e;
+      alternatives[enzyme] = acc.alts;
     }
   }
-  return { effects, alternatives, relations: usedRels, used };
+  return { effects, alternatives, relations, used };
 }
 
 /** The victim's fm per enzyme, one scenario per source (sources that disagree stay apart). */
