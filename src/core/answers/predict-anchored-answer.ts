@@ -9,8 +9,12 @@ import { gradeChain, type EvidenceLink } from './evidence/grade.js';
 import { GREY_FIELDS, type AnswerBase, type PredictionAnswer } from './prediction.js';
 import { observedDisagreement } from './predict-statements.js';
 
-/** Between-study spread of an anchored answer (assumption `assume-anchored-spread`); not tuned on the benchmark. */
-export const ANCHORED_SPREAD_FOLD = 1.5;
+/**
+ * Between-study spread of an anchored answer (`assume-anchored-spread`): chosen on the benchmark's tune split only, as
+ * the fold among 1.5, 2, 2.5, 3 and 4 whose 5–95 % interval covers the observed ratio nearest the nominal 90 %
+ * (tune coverage 54 %, 80 %, 85 %, 88.5 %, 92 %).
+ */
+export const ANCHORED_SPREAD_FOLD = 3;
 const SPREAD_SOURCE = 'assume-anchored-spread';
 const TRANSFER_SOURCE = 'assume-anchored-dose-transfer';
 
