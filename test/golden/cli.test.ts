@@ -10,7 +10,8 @@ import { loadKb } from '../../src/store/kb-store.js';
 
 const kb = loadKb();
 const UPDATE = process.env.UPDATE_GOLDEN === '1' && !process.env.CI;
-const ANSI = /\u001b\[[0-9;]*m/g;
+// Colour codes (ESC [ … m), built from the escape character so the pattern has no literal control character.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 const CASES: { name: string; argv: string[] }[] = [
   { name: 'check-cannabis-kratom', argv: ['check', 'cannabis', 'kratom'] },

@@ -2,7 +2,7 @@
  * Check every pair among two or more substances: shared pathways, exposure change both ways, effect overlap and a
  * tier, answered as codes (answers/check/) and rendered in English (render/check.ts) for every caller.
  */
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Substance } from '../kb/types.js';
@@ -22,9 +22,9 @@ export function analysePair(kb: KbIndex, a: Substance, b: Substance): PairAnalys
 /** Check every pair among two or more substances. Example: check(kb, ['cannabis', 'kratom']).pairs[0].tier */
 export function check(kb: KbIndex, names: string[]): CheckResult {
   if (!Array.isArray(names) || names.length < 2)
-    throw new CrosstalkError('INPUT_INVALID', 'substances: give at least two substances to compare', { field: 'substances' });
+    fail('INPUT_INVALID', { field: 'substances', problem: 'give at least two substances to compare' }, { field: 'substances' });
   if (names.length > MAX_CHECK_SUBSTANCES)
-    throw new CrosstalkError('INPUT_TOO_LARGE', `substances: ${names.length} given; at most ${MAX_CHECK_SUBSTANCES} can be checked at once`, { field: 'substances', cap: MAX_CHECK_SUBSTANCES });
+    fail('INPUT_TOO_LARGE', { field: 'substances', problem: `${names.length} given; at most ${MAX_CHECK_SUBSTANCES} can be checked at once` }, { field: 'substances', cap: MAX_CHECK_SUBSTANCES });
   const subs = names.map((n, i) => resolveSubstance(kb, n, `substances[${i}]`));
   const pairs: PairAnalysis[] = [];
   for (let i = 0; i < subs.length; i++)

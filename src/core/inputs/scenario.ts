@@ -1,4 +1,4 @@
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import { expandToCompounds, withConstituents, type CompoundDose } from '../kb/constituents.js';
 import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
@@ -81,13 +81,13 @@ function chooseAnalyte(kb: KbIndex, victim: Substance, analyte: string | undefin
 export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
   const weightKg = req.weightKg ?? DEFAULT_WEIGHT_KG;
   if (!(weightKg > 0 && weightKg < MAX_WEIGHT_KG))
-    throw new CrosstalkError('INPUT_INVALID', `weight: ${weightKg} kg is not a plausible body weight (0–${MAX_WEIGHT_KG} kg)`, { field: 'weight' });
+    fail('INPUT_INVALID', { field: 'weight', problem: `${weightKg} kg is not a plausible body weight (0–${MAX_WEIGHT_KG} kg)` }, { field: 'weight' });
   const victim = resolveSubstance(kb, req.victim, 'victim');
   const perpetrator = resolveSubstance(kb, req.perpetrator, 'perpetrator');
   if (victim.id === perpetrator.id)
-    throw new CrosstalkError('INPUT_SAME_SUBSTANCE', `perpetrator: '${req.perpetrator}' is the same substance as the victim`, { field: 'perpetrator' });
+    fail('INPUT_SAME_SUBSTANCE', { field: 'perpetrator', problem: `'${req.perpetrator}' is the same substance as the victim` }, { field: 'perpetrator' });
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= MAX_VICTIM_AT_H))
-    throw new CrosstalkError('INPUT_INVALID', `victimAt: ${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}`, { field: 'victimAt' });
+    fail('INPUT_INVALID', { field: 'victimAt', problem: `${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}` }, { field: 'victimAt' });
   const victimDose = doseChoice(kb, victim, req.victimDose, 'victimDose');
   const perpetratorDose = doseChoice(kb, perpetrator, req.perpetratorDose, 'perpetratorDose');
   const analyte = chooseAnalyte(kb, victim, req.analyte);

@@ -10,7 +10,7 @@
  * writes into an output array, nothing is logged, warnings come back as data and a non-finite state
  * or an exhausted step budget throws a typed `CrosstalkError`.
  */
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 
 import { initialStep, type Rhs, type SolverStats, type SolverWarning, type StepObserver, type Stepper, type StepperOptions } from './stepper.js';
 import { MAX_ODE_STEPS } from '../limits.js';
@@ -81,7 +81,7 @@ export class Dopri5 implements Stepper {
   maxSteps = MAX_ODE_STEPS;
 
   constructor(n: number) {
-    if (!Number.isInteger(n) || n <= 0) throw new CrosstalkError('INPUT_INVALID', `ode.n: dimension must be a positive integer, got ${n}`, { field: 'n' });
+    if (!Number.isInteger(n) || n <= 0) fail('INPUT_INVALID', { field: 'ode.n', problem: `dimension must be a positive integer, got ${n}` }, { field: 'n' });
     this.n = n;
     const mk = (): Float64Array => new Float64Array(n);
     this.k1 = mk(); this.k2 = mk(); this.k3 = mk(); this.k4 = mk(); this.k5 = mk(); this.k6 = mk();
@@ -107,7 +107,7 @@ export class Dopri5 implements Stepper {
    */
   integrate(f: Rhs, t0: number, y: Float64Array, t1: number, opts: Dopri5Options = {}, observer?: StepObserver): number {
     const n = this.n;
-    if (y.length !== n) throw new CrosstalkError('INPUT_INVALID', `ode.y: expected length ${n}, got ${y.length}`, { field: 'y' });
+    if (y.length !== n) fail('INPUT_INVALID', { field: 'ode.y', problem: `expected length ${n}, got ${y.length}` }, { field: 'y' });
     if (!(t1 > t0)) return opts.h0 ?? 0;
     const rtol = opts.rtol ?? 1e-6;
     const atolS = typeof opts.atol === 'number' ? opts.atol : 1e-9;
@@ -128,9 +128,9 @@ export class Dopri5 implements Stepper {
     let hUncut = 0; // the controller's proposal before the final step was cut to land on t1
     while (t < t1) {
       if (this.stats.steps >= this.maxSteps)
-        throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step limit ${this.maxSteps} reached at t = ${t}`, { field: 'maxSteps', tH: t });
+        fail('SIM_STEP_LIMIT', { problem: `step limit ${this.maxSteps} reached`, tH: t }, { field: 'maxSteps', tH: t });
       if (h < 1e-14 * Math.max(1, Math.abs(t)))
-        throw new CrosstalkError('SIM_STEP_LIMIT', `ode: step size underflow (h = ${h}) at t = ${t}`, { field: 'h', tH: t });
+        fail('SIM_STEP_LIMIT', { problem: `step size underflow (h = ${h})`, tH: t }, { field: 'h', tH: t });
       let last = false;
       if (t + 1.01 * h >= t1) { hUncut = Math.max(hUncut, h); h = t1 - t; last = true; }
       this.stats.steps++;
@@ -263,7 +263,7 @@ export class Dopri5 implements Stepper {
   private checkFinite(y: Float64Array, t: number): void {
     for (let i = 0; i < y.length; i++) {
       if (!Number.isFinite(y[i]!))
-        throw new CrosstalkError('SIM_NONFINITE_STATE', `ode: state component ${i} is ${y[i]} at t = ${t}`, { field: `y[${i}]`, tH: t });
+        fail('SIM_NONFINITE_STATE', { index: i, value: String(y[i]), tH: t }, { field: `y[${i}]`, tH: t });
     }
   }
 

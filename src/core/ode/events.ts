@@ -3,7 +3,7 @@
  * so the integrator stops exactly at each event, applies it and restarts with a fresh step size.
  * The solver knows nothing of drugs: an event is a time and a function that edits the state.
  */
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { Rhs, StepObserver, Stepper, StepperOptions } from './stepper.js';
 import { MAX_ODE_STEPS } from '../limits.js';
 
@@ -37,7 +37,7 @@ export function solveWithEvents(
   beforeEvent?: EventHook,
 ): void {
   if (!Number.isFinite(t0) || !Number.isFinite(tEnd) || tEnd < t0)
-    throw new CrosstalkError('INPUT_INVALID', `ode.tEnd: need finite t0 <= tEnd, got ${t0}..${tEnd}`, { field: 'tEnd' });
+    fail('INPUT_INVALID', { field: 'ode.tEnd', problem: `need finite t0 <= tEnd, got ${t0}..${tEnd}` }, { field: 'tEnd' });
   solver.maxSteps = opts.maxSteps ?? MAX_ODE_STEPS;
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.tH - b.e.tH || a.i - b.i);
   let t = t0;
@@ -45,13 +45,13 @@ export function solveWithEvents(
   const segOpts: StepperOptions = { ...opts };
   while (k < sorted.length && sorted[k]!.e.tH <= t) {
     const ev = sorted[k]!.e;
-    if (!Number.isFinite(ev.tH)) throw new CrosstalkError('INPUT_INVALID', `ode.events[${k}].tH: not finite`, { field: `events[${k}].tH` });
+    if (!Number.isFinite(ev.tH)) fail('INPUT_INVALID', { field: `ode.events[${k}].tH`, problem: 'not finite' }, { field: `events[${k}].tH` });
     if (ev.tH >= t0) { beforeEvent?.(ev.tH, y); ev.apply(y); }
     k++;
   }
   while (t < tEnd) {
     const next = k < sorted.length ? Math.min(sorted[k]!.e.tH, tEnd) : tEnd;
-    if (!Number.isFinite(next)) throw new CrosstalkError('INPUT_INVALID', `ode.events[${k}].tH: not finite`, { field: `events[${k}].tH` });
+    if (!Number.isFinite(next)) fail('INPUT_INVALID', { field: `ode.events[${k}].tH`, problem: 'not finite' }, { field: `events[${k}].tH` });
     if (next > t) {
       // restart the step-size selection after each discontinuity: continuing with the previous
       // segment's step was measured (bench/sim.ts, 7-day qd) to cost more steps and to put 5e-3

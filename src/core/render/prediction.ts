@@ -1,5 +1,5 @@
 import type { Prediction, PredictionAnswer } from '../answers/predict.js';
-import { CrosstalkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { RenderedStatement } from '../schema/statement.js';
 import { renderEn } from './en.js';
 
@@ -34,5 +34,5 @@ function assertFinite(p: Prediction): void {
     ['range.high', p.range?.high],
   ] as const)
     if (v !== null && v !== undefined && !Number.isFinite(v))
-      throw new CrosstalkError('ENGINE_NONFINITE', `predict: ${k} is not finite for ${p.perpetrator.name} → ${p.victim.analyteName}`, { field: k });
+      fail('ENGINE_NONFINITE', { field: k, problem: `not finite for ${p.perpetrator.name} → ${p.victim.analyteName}` }, { field: k });
 }
