@@ -27,8 +27,8 @@ const answer: BriefAnswer = {
 describe('brief renderer', () => {
   const brief = renderBriefEn(answer);
   it('numbers citations from the answer and marks preclinical evidence', () => {
-    expect(brief.sections[0]!.items[0]).toEqual({ text: `${hostile}: more`, evidence: 'animal', preclinical: true, cites: [1] });
-    expect(brief.sections[1]!.items[0]).toEqual({ text: 'The KB has no legal-status record for US-FL. Legality varies widely and changes often; check local law.', preclinical: false, cites: [] });
+    expect(brief.sections[0]!.items[0]).toEqual({ code: 'BRIEF_RISK', params: { title: hostile, text: 'more' }, text: `${hostile}: more`, evidence: 'animal', preclinical: true, cites: [1] });
+    expect(brief.sections[1]!.items[0]).toEqual({ code: 'BRIEF_LEGAL_NO_RECORD', params: { jurisdiction: 'US-FL' }, text: 'The KB has no legal-status record for US-FL. Legality varies widely and changes often; check local law.', preclinical: false, cites: [] });
     expect(brief.sections.map((s) => s.title)).toEqual(['Risk notes', 'Legal status (US-FL)', 'Effects that add up']);
   });
   it('escapes every piece of KB or user text in HTML', () => {

@@ -7,11 +7,13 @@ import { EDUCATIONAL_NOTICE } from '../answers/check.js';
 import type { ClaimResult } from '../answers/claims/check-claim.js';
 import { EVIDENCE_LABEL, isPreclinical } from '../answers/evidence/labels.js';
 import type { EvidenceLevel } from '../schema/quantity.js';
-import type { Statement } from '../schema/statement.js';
+import type { Statement, StatementParams } from '../schema/statement.js';
 import { BRIEF_UI_EN as UI, briefSectionTitleEn, briefTitleEn, renderBriefStatementEn } from './brief-en.js';
 
-/** One item of the brief as rendered: its text (and technical line), evidence level and numbered citations. */
+/** One item of the brief as rendered: its statement (code, params), text (and technical line), evidence level and numbered citations. */
 export interface BriefItem {
+  code: string;
+  params: StatementParams;
   text: string;
   technical?: string;
   evidence?: EvidenceLevel;
@@ -39,15 +41,14 @@ export interface Brief {
 }
 
 /**
- * Render a brief answer in English. Each item keeps today's JSON fields (text, technical, evidence, preclinical,
- * cites); the statement behind it (code, params, sources) stays in the answer until the closed response schema
- * (src/core/schema/api/brief.ts) admits it. Example: renderBriefEn(briefAnswer(kb, ['cbd', 'clobazam'], { today })).sections[0].title
+ * Render a brief answer in English: each item is its statement (code, params) with its text beside it, plus the
+ * evidence level and the numbers of its sources in the brief's list (its KB source ids stay in the answer). Example: renderBriefEn(briefAnswer(kb, ['cbd', 'clobazam'], { today })).sections[0].title
  */
 export function renderBriefEn(a: BriefAnswer): Brief {
   const numberOf = new Map(a.sources.map((s) => [s.id, s.n]));
   const item = (s: Statement): BriefItem => {
     const evidence = s.evidence === null || s.evidence === 'model' ? undefined : s.evidence;
-    return { ...renderBriefStatementEn(s), evidence, preclinical: evidence ? isPreclinical(evidence) : false, cites: s.sources.map((id) => numberOf.get(id)!) };
+    return { code: s.code, params: s.params, ...renderBriefStatementEn(s), evidence, preclinical: evidence ? isPreclinical(evidence) : false, cites: s.sources.map((id) => numberOf.get(id)!) };
   };
   return {
     title: briefTitleEn(a.substances[0]!.name, a.substances[1]!.name),

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { EvidenceLevel, Tier } from './common.js';
 import { ClaimResultJson } from './claim.js';
+import { StatementParam } from './statement.js';
 
 /** One statement of the brief with its evidence and numbered citations (into `sources`). */
 export const BriefItemJson = z
   .object({
+    // The statement as data (code from src/core/render/brief-en.ts and its parameters), beside its rendered text;
+    // optional while the engine moves to statements, then required.
+    code: z.string().regex(/^[A-Z][A-Z0-9_]+$/).optional(),
+    params: z.record(z.string(), StatementParam).optional(),
     text: z.string(),
     technical: z.string().optional(),
     evidence: EvidenceLevel.optional(),
