@@ -114,9 +114,14 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     expect(inputs(swapped, { victim: 'drug-v', perpetrator: 'drug-x' }).excluded).toContain('v-x-own');
   });
 
-  it('leave-pair-out at one remove: predicting midazolam–X never uses X’s IR from midazolam', () => {
+  it('leave-pair-out at one remove: predicting midazolam–X takes X’s IR from another sensitive substrate, never midazolam', () => {
+    // drug-v is sensitive (CR 0.8 ≥ 0.8 from ketoconazole): a = 1 + (1/3 − 1)/0.8 = 1/6; midazolam CR 0.9.
     const x = inputs(kb, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' });
-    expect(x.terms).toHaveLength(0);
-    expect(x.missing).toEqual([{ what: 'IR', substance: 'drug-x' }]);
+    expect(x.terms[0]!.effect.studies).toEqual(['v-x-own']);
+    expect(x.terms[0]!.effect.value).toBeCloseTo(1 / 6, 10);
+    expect(x.studiesRead).not.toContain('mdz-x');
+    expect(aucr(kb, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' })).toBeCloseTo(1 / (1 - 0.9 * (5 / 6)), 10);
+    const without = kbOf(CLINICAL.filter((c) => c.id !== 'v-x-own'));
+    expect(inputs(without, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' }).missing).toEqual([{ what: 'IR', substance: 'drug-x' }]);
   });
 });

@@ -72,6 +72,8 @@ const MIN_IR_FOR_CR = 0.5;
  * substrate's CR gives a = 0 (IR clamped to 1), which has no finite Kapp; 0.02 (IR 0.98) stands in.
  */
 const MIN_ACTIVITY_FOR_TRANSFER = 0.02;
+/** A substrate not designated as index serves as one when its own CR reaches this (FDA sensitive: AUCR ≥ 5). */
+const MIN_SENSITIVE_CR = 0.8;
 /** Smallest index-substrate CR used to derive an IR, for the same reason. */
 const MIN_INDEX_CR = 0.5;
 const POOR = /poor|\bPM\b/i;
@@ -134,13 +136,17 @@ const delivers = (o: Observation, id: string): boolean => o.perpetrator === id |
  * The index studies nearest the asked regimen are used (amount per day; single vs repeated), and an inhibition is
  * moved to the asked amount along IR = D/(D + Kapp) (assumption `assume-anchored-dose-transfer`).
  */
-function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | undefined): Derived | undefined {
+function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | undefined, notVictim?: string): Derived | undefined {
   const substrates = new Set(INDEX_DRUGS[g]?.substrates ?? []);
   const rows: { o: Observation; a: number; lo: number; hi: number; cr: Derived; s: string }[] = [];
   for (const o of ctx.obs) {
-    if (o.kind !== 'interaction' || !substrates.has(o.victim) || !delivers(o, id) || o.victimRoute !== 'oral' || !single(o.groups, g)) continue;
+    if (o.kind !== 'interaction' || o.victim === notVictim || !delivers(o, id) || o.victimRoute !== 'oral' || !single(o.groups, g)) continue;
+    // Designated index substrates, and any other sensitive substrate: one whose own CR (genotype, or its rise with an
+    // index inhibitor) is at least 0.8, i.e. a 5-fold AUC rise with a strong index inhibitor (the FDA's "sensitive"),
+    // as Ohno et al. 2007 drew IRs from every substrate of known CR.
+    const designated = substrates.has(o.victim);
     const cr = indexSubstrateCr(ctx, o.victim, g);
-    if (!cr || cr.value < MIN_INDEX_CR) continue;
+    if (!cr || cr.value < (designated ? MIN_INDEX_CR : MIN_SENSITIVE_CR)) continue;
     rows.push({ o, a: activityFrom(o.aucRatio, cr.value), lo: activityFrom(o.high, cr.value), hi: activityFrom(o.low, cr.value), cr, s: o.victim });
   }
   if (!rows.length) return undefined;
@@ -203,7 +209,8 @@ function victimCr(ctx: Ctx, victim: string, g: string, route: 'oral' | 'iv'): De
   for (const o of ctx.obs) {
     if (o.kind !== 'interaction' || o.victim !== victim || o.victimRoute !== route || !single(o.groups, g) || o.aucRatio <= 1) continue;
     const perp = o.perpetrator!;
-    const eff = perpetratorEffect(ctx, perp, g, o.exposure[perp]);
+    // The victim's own studies never anchor the IR used to read its CR (that would be circular).
+    const eff = perpetratorEffect(ctx, perp, g, o.exposure[perp], victim);
     if (!eff || 1 - eff.value < MIN_IR_FOR_CR) continue;
     const ir = 1 - eff.value;
     ests.push({ cr: crFrom(o.aucRatio, ir), lo: crFrom(o.low, Math.min(1, 1 - eff.low)), hi: crFrom(o.high, Math.max(1e-6, 1 - eff.high)), w: ir, o, ir: eff });
