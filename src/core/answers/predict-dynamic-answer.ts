@@ -39,7 +39,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
   if (!victimDose) {
     const prof = kb.defaultPk(sc.victim.id);
     if (prof?.dose) {
-      victimDose = `${prof.dose.original.value} ${prof.dose.original.unit}`;
+      victimDose = `${prof.dose.original.value} ${prof.dose.original.unit}${sc.victimDose.routeOverride ? ` ${sc.victimDose.routeOverride}` : ''}`;
       notes.push(statement('ASSUME_VICTIM_DOSE_FROM_PROFILE', 'assumption', { dose: victimDose, victim: sc.victim.name, source: prof.dose.source }, null, [prof.dose.source]));
       victim.dose = victimDose;
       victim.doseSource = prof.dose.source;
@@ -49,7 +49,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
     const d = predictDynamic(kb, {
       victim: sc.victim.id,
       perpetrator: sc.perpetrator.id,
-      victimDose: sc.victimDose.defaulted ? undefined : victimDose,
+      victimDose: sc.victimDose.defaulted && !sc.victimDose.routeOverride ? undefined : victimDose,
       perpetratorDose: sc.perpetratorDose.defaulted ? undefined : sc.perpetratorDose.regimen ? sc.perpetratorDose.text : undefined,
       analyte: sc.analyte.id === sc.victim.id ? undefined : sc.analyte.id,
       victimAt: sc.victimAtH,

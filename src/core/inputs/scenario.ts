@@ -4,7 +4,7 @@ import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Substance } from '../kb/types.js';
 import { MAX_VICTIM_AT_H, MAX_WEIGHT_KG } from '../limits.js';
-import { parseRegimen, type Regimen } from '../units/parse-regimen.js';
+import { parseRegimen, type Regimen, type Route } from '../units/parse-regimen.js';
 import { fmScenarios } from './pk-inputs.js';
 
 /** A prediction question as the user (or a study record) asks it: names and regimen strings, not yet resolved. */
@@ -18,6 +18,8 @@ export interface PredictRequest {
   model?: 'static' | 'dynamic' | 'anchored';
   /** Hours after the first perpetrator dose at which the victim is given. */
   victimAt?: number;
+  /** The victim's route when no victim dose is given (a route written in `victimDose` wins). */
+  victimRoute?: Route;
   weightKg?: number;
 }
 
@@ -28,6 +30,8 @@ export interface DoseChoice {
   source: string;
   /** True when the user gave no dose and the KB's reference dose stands in. */
   defaulted: boolean;
+  /** Set when the route came from the request, apart from the dose (the text then carries it). */
+  routeOverride?: Route;
 }
 
 /**
@@ -67,6 +71,19 @@ function doseChoice(kb: KbIndex, s: Substance, given: string | undefined, field:
   return { regimen: undefined, text: 'not given', source: 'none', defaulted: false };
 }
 
+/**
+ * A route given apart from the dose (a study whose IV arm's amount is unknown) applies to the reference dose that
+ * stands in; a route written in the dose itself wins.
+ */
+function withRoute(d: DoseChoice, route: Route | undefined): DoseChoice {
+  if (!route || d.regimen?.routeGiven) return d;
+  if (!d.regimen) return { ...d, text: `${d.text} (${route})`, routeOverride: route };
+  if (d.regimen.route === route) return d;
+  const r = d.regimen;
+  const text = [`${r.amount} ${r.unit}`, route, r.intervalH ? r.frequency : '', r.durationD ? `${r.durationD}d` : ''].filter(Boolean).join(' ');
+  return { ...d, regimen: { ...r, route, routeGiven: true, text }, text, routeOverride: route };
+}
+
 /** Pick the constituent whose exposure answers the question: the analyte, else the main one with PK data. */
 function chooseAnalyte(kb: KbIndex, victim: Substance, analyte: string | undefined): Substance {
   if (analyte) return resolveSubstance(kb, analyte, 'analyte');
@@ -88,7 +105,7 @@ export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
     fail('INPUT_SAME_SUBSTANCE', { field: 'perpetrator', problem: `'${req.perpetrator}' is the same substance as the victim` }, { field: 'perpetrator' });
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= MAX_VICTIM_AT_H))
     fail('INPUT_INVALID', { field: 'victimAt', problem: `${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}` }, { field: 'victimAt' });
-  const victimDose = doseChoice(kb, victim, req.victimDose, 'victimDose');
+  const victimDose = withRoute(doseChoice(kb, victim, req.victimDose, 'victimDose'), req.victimRoute);
   const perpetratorDose = doseChoice(kb, perpetrator, req.perpetratorDose, 'perpetratorDose');
   const analyte = chooseAnalyte(kb, victim, req.analyte);
   return {
@@ -102,7 +119,7 @@ export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
     weightGiven: req.weightKg !== undefined,
     species: 'human',
     perpetratorCompounds: expandToCompounds(kb, perpetrator.id, perpetratorDose.regimen, weightKg),
-    victimRoute: victimDose.regimen && victimDose.regimen.route !== 'po' ? 'iv' : 'oral',
+    victimRoute: (victimDose.regimen?.route ?? victimDose.routeOverride ?? 'po') !== 'po' ? 'iv' : 'oral',
     metaboliteQuestion: analyte.id !== victim.id && withConstituents(kb, victim.id).every((x) => x !== analyte.id),
     model: req.model,
   };

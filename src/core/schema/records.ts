@@ -324,6 +324,11 @@ export const ClinicalStudy = z
     victimDose: z.string().optional(),
     perpetratorDose: z.string().optional(),
     victimAtH: z.number().nonnegative().optional(),
+    /**
+     * The victim's route when the study gives it but not the dose (e.g. an IV midazolam arm whose amount was not
+     * read); a route written in `victimDose` wins.
+     */
+    victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional(),
     /** Mean body weight of the study population, when a per-kg dose was converted (or is given per kg). */
     weightKg: z.number().positive().optional(),
     /** Free text for what the grammar cannot say (titration, loading dose, food); never a substitute for a dose. */

@@ -8,7 +8,7 @@
 import { isCrosstalkError } from '../../errors.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { ClinicalStudy } from '../../kb/types.js';
-import { predict } from '../../operations.js';
+import { predict } from '../../predict.js';
 import type { PredictOptions, Prediction, PredictRequest } from '../predict.js';
 import { sourceLabel, sourceUrl } from '../evidence/labels.js';
 import { withinGuest, withinTwoFold } from './score.js';
@@ -123,6 +123,7 @@ export function requestFor(c: ClinicalStudy & { perpetrator: string }): PredictR
     ...(c.victimDose ? { victimDose: c.victimDose } : {}),
     ...(c.perpetratorDose ? { perpetratorDose: c.perpetratorDose } : {}),
     ...(c.victimAtH !== undefined ? { victimAt: c.victimAtH } : {}),
+    ...(c.victimRoute !== undefined ? { victimRoute: c.victimRoute } : {}),
     ...(c.weightKg !== undefined ? { weightKg: c.weightKg } : {}),
   };
 }

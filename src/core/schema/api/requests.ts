@@ -44,6 +44,7 @@ export const PredictRequest = z
     analyte: SubstanceName.optional().meta({ description: 'A metabolite or constituent whose exposure is the question' }),
     model: z.enum(['static', 'dynamic']).optional().meta({ description: 'static (default) or dynamic (the simulator)' }),
     victimAt: z.number().min(0).max(MAX_VICTIM_AT_H).optional().meta({ description: 'Hours after the first perpetrator dose' }),
+    victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional().meta({ description: "The victim's route when no victim dose is given (a route in victimDose wins)" }),
     weightKg: z.number().gt(0).max(MAX_WEIGHT_KG).optional(),
   })
   .strict()
