@@ -14,6 +14,11 @@ import type { SubstanceGroup } from '../models/dynamic/interaction.js';
 import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from '../models/dynamic/types.js';
 import { MAX_SIM_DAYS, MAX_SIM_WEIGHT_KG } from '../limits.js';
 
+/** A run ends one dosing interval after the last dose, and at most this long after it (h). */
+const MAX_TAIL_AFTER_LAST_DOSE_H = 24;
+/** A single dose (no interval, no --days) is followed for 48 h (assumption: enough for most Cmax and AUC). */
+const SINGLE_DOSE_HORIZON_H = 48;
+
 export interface PlanItem {
   substance: string;
   regimen: string;
@@ -73,7 +78,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
   const doses: DoseEvent[] = [];
   const groups: SubstanceGroup[] = [];
   const wanted: string[] = [];
-  let lastDoseH = 0, interval = 24;
+  let lastDoseH = 0, interval = MAX_TAIL_AFTER_LAST_DOSE_H;
   items.forEach((it, k) => {
     const field = `substances[${k}].regimen`;
     if (!kb.substance(it.substance)) {
@@ -127,7 +132,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
     }
   }
   // a regimen runs to the end of its last interval; a single dose gets 48 h (or --days)
-  const tEndH = opts.days !== undefined ? Math.max(opts.days * 24, lastDoseH + 1) : lastDoseH > 0 ? lastDoseH + interval : 48;
+  const tEndH = opts.days !== undefined ? Math.max(opts.days * 24, lastDoseH + 1) : lastDoseH > 0 ? lastDoseH + interval : SINGLE_DOSE_HORIZON_H;
   return { drugs, physiology, groups: groups.filter((g) => g.compounds.length > 0), doses, tEndH, parameters, notes, indirect, regimens };
 }
 

@@ -5,12 +5,22 @@
  */
 
 /**
+ * Where ka and k are this close (relative), the Bateman closed form has a removable 0/0; ka is nudged by this
+ * relative amount instead, which moves the result by far less than any input's precision.
+ */
+const KA_EQUALS_K_REL = 1e-6;
+const KA_NUDGE = 1.000001;
+/** ka search interval for a tmax (1/h): just above k, up to 1e4 /h; bisection steps on the log scale. */
+export const KA_SEARCH_MAX_PER_H = 1e4;
+const KA_BISECTION_STEPS = 200;
+
+/**
  * Peak-to-average ratio at steady state in a one-compartment model with first-order absorption:
  * Cav,ss / Cmax,ss. F·Dose/V cancels, so only ka, k and τ matter.
  */
 export function averageToPeakRatio(kaPerH: number, kPerH: number, tauH: number): number {
   // ka = k has a removable singularity; nudging ka keeps the closed form.
-  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
+  const ka = Math.abs(kaPerH - kPerH) < KA_EQUALS_K_REL * kPerH ? kPerH * KA_NUDGE : kaPerH;
   const c = (t: number) => (ka / (ka - kPerH)) * (Math.exp(-kPerH * t) / (1 - Math.exp(-kPerH * tauH)) - Math.exp(-ka * t) / (1 - Math.exp(-ka * tauH)));
   // Steady-state time of peak (closed form), clamped to the interval.
   const tPeak = Math.log((ka * (1 - Math.exp(-kPerH * tauH))) / (kPerH * (1 - Math.exp(-ka * tauH)))) / (ka - kPerH);
@@ -23,9 +33,9 @@ export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
   if (!(tmaxH > 0 && kPerH > 0)) return undefined;
   if (tmaxH >= 1 / kPerH) return undefined; // a peak this late needs ka < k (flip-flop): not identifiable
   let lo = kPerH * (1 + 1e-9);
-  let hi = 1e4;
+  let hi = KA_SEARCH_MAX_PER_H;
   const t = (ka: number): number => Math.log(ka / kPerH) / (ka - kPerH);
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < KA_BISECTION_STEPS; i++) {
     const mid = Math.sqrt(lo * hi);
     if (t(mid) > tmaxH) lo = mid;
     else hi = mid;
@@ -38,7 +48,7 @@ export function kaFromTmax(tmaxH: number, kPerH: number): number | undefined {
  * steady state with dosing every `tauH`.
  */
 export function peakPerUnitDose(kaPerH: number, kPerH: number, tauH: number | null): number {
-  const ka = Math.abs(kaPerH - kPerH) < 1e-6 * kPerH ? kPerH * 1.000001 : kaPerH;
+  const ka = Math.abs(kaPerH - kPerH) < KA_EQUALS_K_REL * kPerH ? kPerH * KA_NUDGE : kaPerH;
   const accK = tauH ? 1 / (1 - Math.exp(-kPerH * tauH)) : 1;
   const accA = tauH ? 1 / (1 - Math.exp(-ka * tauH)) : 1;
   const t = Math.log((ka * accA) / (kPerH * accK)) / (ka - kPerH);

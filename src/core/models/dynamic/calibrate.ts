@@ -52,18 +52,23 @@ export interface Calibration {
  * 10 half-lives (72–2000 h) and AUC0-inf extrapolated by λz. Searched over s ∈ [1/100, 1e4]
  * (Brent on ln s; AUC falls monotonically with s). Not converged → the nearest bound, flagged.
  */
+/** The calibration simulates 10 half-lives, within 72–2000 h: long enough for λz, short enough to run fast. */
+const CALIBRATION_HALF_LIVES = 10, CALIBRATION_MIN_H = 72, CALIBRATION_MAX_H = 2000;
+/** Search range of the CLint factor s, and Brent's tolerance on ln s. */
+const SCALE_MIN = 0.01, SCALE_MAX = 1e4, LN_SCALE_TOL = 1e-6;
+
 export function calibrateAutoInhibition(d: DrugParams, phys: Physiology, doseMg: number, clFLPerH: number, halfLifeH: number): Calibration {
   const target = ((doseMg / clFLPerH) / d.mwGPerMol) * 1000; // mg·h/L → µM·h
-  const horizonH = Math.min(2000, Math.max(72, 10 * halfLifeH));
+  const horizonH = Math.min(CALIBRATION_MAX_H, Math.max(CALIBRATION_MIN_H, CALIBRATION_HALF_LIVES * halfLifeH));
   const f = (ls: number): number => Math.log(singleDoseAuc(scaleHepaticClint(d, Math.exp(ls)), phys, doseMg, horizonH) / target);
   const before = singleDoseAuc(d, phys, doseMg, horizonH);
-  const lo = Math.log(0.01), hi = Math.log(1e4);
+  const lo = Math.log(SCALE_MIN), hi = Math.log(SCALE_MAX);
   const flo = f(lo), fhi = f(hi);
   if (!(flo > 0 && fhi < 0)) {
     const s = Math.exp(fhi >= 0 ? hi : lo);
     return { scale: s, aucBeforeUMH: before, aucAfterUMH: singleDoseAuc(scaleHepaticClint(d, s), phys, doseMg, horizonH), targetUMH: target, converged: false };
   }
-  const ls = brentRoot(f, lo, hi, 1e-6);
+  const ls = brentRoot(f, lo, hi, LN_SCALE_TOL);
   const s = Math.exp(ls);
   return { scale: s, aucBeforeUMH: before, aucAfterUMH: singleDoseAuc(scaleHepaticClint(d, s), phys, doseMg, horizonH), targetUMH: target, converged: true };
 }

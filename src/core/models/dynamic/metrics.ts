@@ -10,10 +10,17 @@ export interface TerminalFit {
   nPoints: number;
 }
 
+/** Fewest terminal samples a λz fit uses (the usual NCA minimum). */
+const MIN_TERMINAL_POINTS = 3;
+/** Smallest r² of a log-linear terminal phase: 0.99, stricter than the usual NCA adjusted-r² rule since the samples are noise-free. */
+const MIN_TERMINAL_R2 = 0.99;
+/** AUC0-inf extrapolated beyond this share (%) is flagged: the usual NCA acceptance limit of 20 %. */
+const MAX_EXTRAPOLATED_PCT = 20;
+
 /** Fit ln C = a − λz·t on the last k ≥ 3 samples, widening while r² > 0.99; null when no log-linear decline. */
 export function fitTerminal(timesH: readonly number[], conc: readonly number[]): TerminalFit | null {
   let best: TerminalFit | null = null;
-  for (let k = 3; k <= timesH.length; k++) {
+  for (let k = MIN_TERMINAL_POINTS; k <= timesH.length; k++) {
     const t = timesH.slice(-k), c = conc.slice(-k);
     if (c.some((v) => !(v > 0))) break;
     const lc = c.map(Math.log);
@@ -23,7 +30,7 @@ export function fitTerminal(timesH: readonly number[], conc: readonly number[]):
     if (sxx === 0) continue;
     const slope = sxy / sxx;
     const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
-    if (!(slope < 0) || r2 < 0.99) break;
+    if (!(slope < 0) || r2 < MIN_TERMINAL_R2) break;
     best = { lambdaZPerH: -slope, r2, nPoints: k };
   }
   return best;
@@ -51,7 +58,7 @@ export function summarise(d: DrugExposure): ExposureSummary {
     const clast = d.terminalCpUM[d.terminalCpUM.length - 1]!;
     aucInf = d.aucUMH + clast / fit.lambdaZPerH;
     pct = (100 * (aucInf - d.aucUMH)) / aucInf;
-    if (pct > 20) warnings.push(`AUC0-inf extrapolates ${pct.toFixed(0)} % beyond the simulated horizon (> 20 %): lengthen the horizon`);
+    if (pct > MAX_EXTRAPOLATED_PCT) warnings.push(`AUC0-inf extrapolates ${pct.toFixed(0)} % beyond the simulated horizon (> 20 %): lengthen the horizon`);
   } else if (d.cmaxUM > 0) warnings.push('no log-linear terminal phase (r² ≤ 0.99) in the simulated horizon: AUC0-inf and t½ not reported');
   return {
     aucUMH: d.aucUMH, aucInfUMH: aucInf, pctExtrapolated: pct,

@@ -12,6 +12,7 @@
  */
 import { brentRoot } from '../../ode/brent.js';
 import { asLitresPerHour, asPerHour, type Hours, type LitresPerHour, type PerHour } from '../../units/branded.js';
+import { KA_SEARCH_MAX_PER_H } from '../one-compartment.js';
 import { DEFAULT_KA_PER_H } from '../static/static-ddi.js';
 import type { EnzymeClearance } from './types.js';
 
@@ -21,8 +22,6 @@ import type { EnzymeClearance } from './types.js';
  * (assumption, recorded as such when it applies).
  */
 export const MAX_HEPATIC_EXTRACTION = 0.95;
-/** Upper end of the ka search from tmax (1/h): far above any absorption rate (a 0.01 h peak is ~1e3 /h). */
-const KA_SEARCH_MAX_PER_H = 1e4;
 
 export interface PathwayInput {
   enzyme: string;

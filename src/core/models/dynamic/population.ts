@@ -15,18 +15,30 @@ import { planPgx, samplePhenotype, type Phenotype, type PgxPlan } from '../../in
 import { Rng, RNG_ALGORITHM } from './rng.js';
 import { ArmRunner } from './run.js';
 import type { SubstanceGroup } from './interaction.js';
-import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology, type SolveSettings } from './types.js';
+import { ALLOMETRIC_EXPONENT, DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology, type SolveSettings } from './types.js';
+import { MAX_POPULATION } from '../../limits.js';
 
-/** Between-subject CVs (params/physiology.md §F; body weight CV is an added assumption). */
+/** Between-subject CVs of log-normal factors (params/physiology.md §F: engine assumptions, verified=false). */
 export const DEFAULT_CV = {
+  /** CLint per enzyme, one factor shared by every drug the enzyme clears: 40 % (§F). */
   clintPerEnzyme: 0.4,
+  /** Enzymes with their own CV: CYP3A4 50 % (§F). */
   clintByEnzyme: { cyp3a4: 0.5 } as Record<string, number>,
+  /** CLint not assigned to an enzyme: the per-enzyme 40 % (assumption). */
   clintOther: 0.4,
+  /** Central volume: 25 % (§F, Vc and Vp). */
   volume: 0.25,
+  /** Absorption rate: 50 % (§F). */
   ka: 0.5,
+  /** fu,p: 20 %, truncated at 1 (§F). */
   fuP: 0.2,
+  /** Body weight: 15 %, an added assumption (not in §F). */
   bodyWeight: 0.15,
 };
+/** Shares of subjects reported above these AUC ratios: the FDA weak, moderate and strong inhibitor bands (physiology.md §D). */
+export const DEFAULT_RATIO_THRESHOLDS = [1.25, 2, 5];
+/** Progress is reported every this many subjects. */
+const PROGRESS_EVERY = 50;
 
 /**
  * Solver settings for populations: only ratios of paired arms are reported, and their errors largely
@@ -115,10 +127,11 @@ function individual(spec: PopulationSpec, plans: PgxPlan[], k: number): { drugs:
   const cv = DEFAULT_CV;
   const bwF = rv.logNormalFactor(cv.bodyWeight);
   const p0 = spec.physiology;
-  const phys: Physiology = { ...p0, bodyWeightKg: p0.bodyWeightKg * bwF, qhLPerH: p0.qhLPerH * bwF ** 0.75, qentLPerH: p0.qentLPerH * bwF ** 0.75, vLiverL: p0.vLiverL * bwF };
+  const flowF = bwF ** ALLOMETRIC_EXPONENT;
+  const phys: Physiology = { ...p0, bodyWeightKg: p0.bodyWeightKg * bwF, qhLPerH: p0.qhLPerH * flowF, qentLPerH: p0.qentLPerH * flowF, vLiverL: p0.vLiverL * bwF };
   const enzymes = [...new Set(spec.drugs.flatMap((d) => d.enzymes.map((e) => e.enzyme)))].sort();
   const eF = new Map<string, number>();
-  for (const e of enzymes) eF.set(e, rv.logNormalFactor(cv.clintByEnzyme[e] ?? cv.clintPerEnzyme) * bwF ** 0.75);
+  for (const e of enzymes) eF.set(e, rv.logNormalFactor(cv.clintByEnzyme[e] ?? cv.clintPerEnzyme) * flowF);
   const phenotypes: string[] = [];
   for (const p of plans) {
     const ph = samplePhenotype(p, rg);
@@ -126,7 +139,7 @@ function individual(spec: PopulationSpec, plans: PgxPlan[], k: number): { drugs:
     eF.set(p.enzyme, (eF.get(p.enzyme) ?? 1) * (p.multipliers[ph] ?? 1));
   }
   const drugs = spec.drugs.map((d) => {
-    const other = rv.logNormalFactor(cv.clintOther) * bwF ** 0.75;
+    const other = rv.logNormalFactor(cv.clintOther) * flowF;
     const vF = rv.logNormalFactor(cv.volume) * bwF;
     const kaF = rv.logNormalFactor(cv.ka);
     const fuF = rv.logNormalFactor(cv.fuP);
@@ -135,7 +148,7 @@ function individual(spec: PopulationSpec, plans: PgxPlan[], k: number): { drugs:
       kaPerH: asPerHour(d.kaPerH * kaF),
       vcL: d.vcL * vF,
       fuP: Math.min(1, d.fuP * fuF),
-      clRenalLPerH: asLitresPerHour(d.clRenalLPerH * bwF ** 0.75),
+      clRenalLPerH: asLitresPerHour(d.clRenalLPerH * flowF),
       clintOtherLPerH: asLitresPerHour(d.clintOtherLPerH * other),
       enzymes: d.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH * eF.get(e.enzyme)!, clintGutLPerH: e.clintGutLPerH * eF.get(e.enzyme)! })),
     };
@@ -150,7 +163,7 @@ export function pgxPlansFor(spec: PopulationSpec): PgxPlan[] {
 
 /** Simulate subjects [from, to). Pure and deterministic. `onProgress` gets the number done. */
 export function runPopulationChunk(spec: PopulationSpec, from: number, to: number, onProgress?: (done: number) => void): PopulationChunk {
-  if (!Number.isInteger(spec.n) || spec.n < 1 || spec.n > 1_000_000) fail('INPUT_OUT_OF_RANGE', { field: 'population', value: spec.n, expected: 'an integer from 1 to 1,000,000' }, { field: 'population' });
+  if (!Number.isInteger(spec.n) || spec.n < 1 || spec.n > MAX_POPULATION) fail('INPUT_OUT_OF_RANGE', { field: 'population', value: spec.n, expected: `an integer from 1 to ${MAX_POPULATION.toLocaleString('en-US')}` }, { field: 'population' });
   const settings: SolveSettings = { ...DEFAULT_SOLVE, ...POPULATION_SOLVE, ...spec.settings };
   const plans = pgxPlansFor(spec);
   const nc = spec.drugs.length;
@@ -204,7 +217,7 @@ export function runPopulationChunk(spec: PopulationSpec, from: number, to: numbe
     }
     if (grid) out.bandCombined.push(bandC);
     if (grid) out.bandAlone.push(bandA);
-    if (onProgress && (k - from) % 50 === 49) onProgress(k - from + 1);
+    if (onProgress && (k - from) % PROGRESS_EVERY === PROGRESS_EVERY - 1) onProgress(k - from + 1);
   }
   onProgress?.(m);
   return out;
@@ -260,7 +273,7 @@ export function summarisePopulation(spec: PopulationSpec, chunks: PopulationChun
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
   const plans = pgxPlansFor(spec);
   const nc = spec.drugs.length;
-  const thresholds = spec.thresholds ?? [1.25, 2, 5];
+  const thresholds = spec.thresholds ?? DEFAULT_RATIO_THRESHOLDS;
   const aucR: number[][] = spec.drugs.map(() => []), cmaxR: number[][] = spec.drugs.map(() => []);
   const phen: string[][] = [];
   for (const ch of sorted) {

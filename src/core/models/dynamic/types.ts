@@ -89,6 +89,12 @@ export interface EnzymeTurnover {
   kdegGutPerH?: number;
 }
 
+/**
+ * Allometric exponent of flows and clearances on body weight ((BW/ref)^0.75; volumes scale with BW): the usual
+ * allometric assumption, used for other body weights and for between-subject body weight (listed as an assumption).
+ */
+export const ALLOMETRIC_EXPONENT = 0.75;
+
 export interface Physiology {
   species: Species;
   bodyWeightKg: number;
