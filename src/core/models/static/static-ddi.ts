@@ -18,6 +18,14 @@ export const DEFAULT_QENT_L_PER_H = asLitresPerHour(18);
 export const GUT_VOLUME_L = 0.25;
 /** Absorption rate when none is known: the FDA 2020 default 0.1 min⁻¹ (MODEL.md §1.1). */
 export const DEFAULT_KA_PER_H = asPerHour(6);
+/** Basic-model concentration multipliers (ICH M12 via ddir; params/physiology.md §D): R2 at 5×Imax,u, R3 at 10×Imax,u. */
+export const R2_IMAX_MULTIPLIER = 5;
+export const R3_IMAX_MULTIPLIER = 10;
+/**
+ * FDA classification of an AUC ratio (MODEL.md §1.4; params/physiology.md §D, numbers unverified there): inhibitors
+ * strong ≥ 5, moderate ≥ 2, weak ≥ 1.25; inducers weak, moderate, strong below 0.8, 0.5 and 0.2 (AUC falls 20/50/80 %).
+ */
+export const MAGNITUDE_BANDS = { strongInhibition: 5, moderateInhibition: 2, weakInhibition: 1.25, noInduction: 0.8, weakInduction: 0.5, moderateInduction: 0.2 } as const;
 
 export interface EnzymeEffect {
   /** Reversible inhibition constant, unbound (µM). */
@@ -293,14 +301,14 @@ export function basicRValues(
     if (c.igutUM !== undefined) out.r1Gut = 1 + c.igutUM / e.kiUM;
   }
   if (kdegLiverPerH) {
-    const I5 = 5 * c.imaxUUM;
+    const I5 = R2_IMAX_MULTIPLIER * c.imaxUUM;
     let k = 0;
     if (e.KIuM !== undefined && e.kinactPerH !== undefined) k = (e.kinactPerH * I5) / (e.KIuM + I5);
     else if (e.kinactOverKIPerHPerUM !== undefined) k = e.kinactOverKIPerHPerUM * I5;
     if (k > 0) out.r2 = (k + kdegLiverPerH) / kdegLiverPerH;
   }
   if (e.emaxFold !== undefined && e.ec50UM !== undefined) {
-    const I10 = 10 * c.imaxUUM;
+    const I10 = R3_IMAX_MULTIPLIER * c.imaxUUM;
     out.r3 = 1 / (1 + ((e.emaxFold - 1) * I10) / (e.ec50UM + I10));
   }
   return out;
@@ -317,12 +325,13 @@ export type MagnitudeClass =
 
 /** FDA classification bands (MODEL.md §1.4) applied to an AUC ratio. */
 export function magnitudeClass(aucRatio: number): MagnitudeClass {
-  if (aucRatio >= 5) return 'strong-inhibition';
-  if (aucRatio >= 2) return 'moderate-inhibition';
-  if (aucRatio >= 1.25) return 'weak-inhibition';
-  if (aucRatio > 0.8) return 'none';
-  if (aucRatio > 0.5) return 'weak-induction';
-  if (aucRatio > 0.2) return 'moderate-induction';
+  const b = MAGNITUDE_BANDS;
+  if (aucRatio >= b.strongInhibition) return 'strong-inhibition';
+  if (aucRatio >= b.moderateInhibition) return 'moderate-inhibition';
+  if (aucRatio >= b.weakInhibition) return 'weak-inhibition';
+  if (aucRatio > b.noInduction) return 'none';
+  if (aucRatio > b.weakInduction) return 'weak-induction';
+  if (aucRatio > b.moderateInduction) return 'moderate-induction';
   return 'strong-induction';
 }
 
@@ -351,6 +360,7 @@ export function cmaxRatio(args: {
   if (ka && k && ka > 0 && k > 0) {
     const k2 = k * clRatio;
     const peak = (kaV: number, kV: number): number =>
+      // ka = k is a removable singularity: (ka/k)^(−k/(ka − k)) → e⁻¹
       Math.abs(kaV - kV) < 1e-9 * kaV ? Math.exp(-1) : Math.pow(kaV / kV, -kV / (kaV - kV));
     return { ratio: (fRatio * peak(ka, k2)) / peak(ka, k), method: 'bateman-1cmt' };
   }
