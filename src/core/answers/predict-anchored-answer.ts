@@ -55,7 +55,7 @@ function missingStatements(kb: KbIndex, x: AnchoredInputs): Statement[] {
         ? statement('MISSING_CONTENT', 'missing', { compound: name(m.substance), product: name(x.perpetrator) })
         : m.what === 'CR'
         ? statement('MISSING_ANCHORED_CR', 'missing', { victim: name(m.substance), enzyme: kb.target(m.enzyme ?? '')?.name ?? m.enzyme ?? '' })
-        : statement('MISSING_ANCHORED_IR', 'missing', { perpetrator: name(m.substance) }),
+        : statement('MISSING_ANCHORED_IR', 'missing', { perpetrator: name(m.substance), enzyme: m.enzyme ? (kb.target(m.enzyme)?.name ?? m.enzyme) : null }),
   );
 }
 
@@ -115,6 +115,7 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
     statements: [
       ...assumptions,
       ...missing,
+      ...(missing.length ? [statement('WARN_PARTIAL_DATA', 'warning')] : []),
       ...observedDisagreement(base.observed, ans.aucRatio, sc.analyte.id, sc.victim.id),
       statement('PLAIN_ANCHORED', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: ans.aucRatio, low: range.low, high: range.high, studies: x.studiesRead.length }, 'model'),
       statement('TECH_ANCHORED', 'technical', { ratio: ans.aucRatio, enzymes: x.terms.map((t) => t.enzyme), crs: x.terms.map((t) => round(t.cr.value)), activities: x.terms.map((t) => round(t.effect.value)), studies: x.studiesRead, left: x.excluded.length }, 'model'),

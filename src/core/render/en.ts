@@ -75,7 +75,7 @@ const MISSING: Record<string, Template> = {
   MISSING_FU: (p) => `plasma unbound fraction (fu) of ${t(p.compound)}`,
   MISSING_KDEG: (p) => `turnover rate (kdeg) of ${t(p.enzyme)}, so inactivation of it by ${t(p.compound)} is not included`,
   MISSING_DYNAMIC: (p) => t(p.message),
-  MISSING_ANCHORED_IR: (p) => `an in-vivo inhibition or induction ratio of ${t(p.perpetrator)} (no study of it with an index substrate outside this pair)`,
+  MISSING_ANCHORED_IR: (p) => `an in-vivo inhibition or induction ratio of ${t(p.perpetrator)}${p.enzyme ? ` on ${t(p.enzyme)}` : ''} (no study of it with an index substrate outside this pair)`,
   MISSING_ANCHORED_CR: (p) => `the in-vivo share of ${t(p.victim)}'s clearance through ${t(p.enzyme)} (no genotype, index-inhibitor or fm data outside this pair)`,
   MISSING_ANCHORED_METABOLITE: (p) => `an anchored estimate for the metabolite ${t(p.analyte)} (the anchored model predicts a parent drug's AUC only)`,
 };
