@@ -13,6 +13,7 @@ import { physiologyFor, type UsedParameter } from './physiology.js';
 import type { SubstanceGroup } from '../models/dynamic/interaction.js';
 import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from '../models/dynamic/types.js';
 import { MAX_SIM_DAYS, MAX_SIM_WEIGHT_KG } from '../limits.js';
+import { asMilligrams } from '../units/branded.js';
 
 /** A run ends one dosing interval after the last dose, and at most this long after it (h). */
 const MAX_TAIL_AFTER_LAST_DOSE_H = 24;
@@ -100,7 +101,7 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
     for (const c of withDose) {
       group.compounds.push(c.compoundId);
       wanted.push(c.compoundId);
-      for (const t of times) doses.push({ drugId: c.compoundId, tH: t, amountMg: c.doseMg!, route });
+      for (const t of times) doses.push({ drugId: c.compoundId, tH: t, amountMg: asMilligrams(c.doseMg!), route }); // expandToCompounds gives mg
     }
     groups.push(group);
   });

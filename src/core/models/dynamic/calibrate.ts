@@ -11,7 +11,7 @@
  * outcome enters. Pure: no clock, no I/O.
  */
 import { brentRoot } from '../../ode/brent.js';
-import { asLitresPerHour } from '../../units/branded.js';
+import { asLitresPerHour, asMilligrams } from '../../units/branded.js';
 import { summarise } from './metrics.js';
 import { InteractionModel } from './model.js';
 import { ArmRunner } from './run.js';
@@ -32,7 +32,7 @@ export function scaleHepaticClint(d: DrugParams, s: number): DrugParams {
 export function singleDoseAuc(d: DrugParams, phys: Physiology, doseMg: number, horizonH: number): number {
   const drug: DrugParams = { ...d, metabolites: [] };
   const m = new InteractionModel([drug], phys, true);
-  const r = new ArmRunner(m, DEFAULT_SOLVE).run([{ drugId: d.id, tH: 0, amountMg: doseMg, route: 'po' }], horizonH);
+  const r = new ArmRunner(m, DEFAULT_SOLVE).run([{ drugId: d.id, tH: 0, amountMg: asMilligrams(doseMg), route: 'po' }], horizonH);
   const s = summarise(r.drugs[0]!);
   return s.aucInfUMH ?? s.aucUMH;
 }

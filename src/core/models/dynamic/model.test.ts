@@ -5,7 +5,7 @@ import { InteractionModel, STRIDE } from './model.js';
 import { ArmRunner, accountedUmol } from './run.js';
 import { simulateInteraction } from './interaction.js';
 import { DEFAULT_SOLVE, type DrugParams, type Physiology } from './types.js';
-import { asHours, asLitresPerHour, asMicromolar, asPerHour } from '../../units/branded.js';
+import { asHours, asLitresPerHour, asMicromolar, asMilligrams, asPerHour, type Milligrams } from '../../units/branded.js';
 
 const phys: Physiology = {
   species: 'human', bodyWeightKg: 70, qhLPerH: 97, qentLPerH: 18, vLiverL: 1.5,
@@ -25,13 +25,13 @@ function drug(id: string, over: Partial<DrugParams> = {}): DrugParams {
  * whose absorbed flux is fully extracted in the gut wall, so nothing reaches the liver).
  */
 function constantPerpetrator(iUM: number, igUM: number, over: Partial<DrugParams>, liverL = 0, gutOver: Partial<DrugParams> = {}): {
-  drug: DrugParams; drugs: DrugParams[]; doses: { drugId: string; tH: number; amountMg: number; route: 'iv' | 'po' }[];
+  drug: DrugParams; drugs: DrugParams[]; doses: { drugId: string; tH: number; amountMg: Milligrams; route: 'iv' | 'po' }[];
 } {
   const ka = 1e-7;
   const d = drug('perp', { vcL: 100, ...over });
   const g = drug('perp-gut', { kaPerH: asPerHour(ka), vcL: 100, enzymes: [{ enzyme: 'cypx', clintLiverLPerH: 0, clintGutLPerH: 1e13 }], ...gutOver });
-  const doses: { drugId: string; tH: number; amountMg: number; route: 'iv' | 'po' }[] = [{ drugId: 'perp', tH: 0, amountMg: (iUM * (100 + liverL) * 300) / 1000, route: 'iv' }]; // a liver state holds Vh·Chv too
-  if (igUM > 0) doses.push({ drugId: 'perp-gut', tH: 0, amountMg: ((igUM * 18) / ka) * 300 / 1000, route: 'po' });
+  const doses: { drugId: string; tH: number; amountMg: Milligrams; route: 'iv' | 'po' }[] = [{ drugId: 'perp', tH: 0, amountMg: asMilligrams((iUM * (100 + liverL) * 300) / 1000), route: 'iv' }]; // a liver state holds Vh·Chv too
+  if (igUM > 0) doses.push({ drugId: 'perp-gut', tH: 0, amountMg: asMilligrams(((igUM * 18) / ka) * 300 / 1000), route: 'po' });
   return { drug: d, drugs: igUM > 0 ? [d, g] : [d], doses };
 }
 
@@ -48,7 +48,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
       const r = simulateInteraction({
         drugs: [victim, ...p.drugs], physiology: phys,
         groups: [{ id: 'v', compounds: ['victim'] }, { id: 'p', compounds: ['perp', 'perp-gut'] }],
-        doses: [{ drugId: 'victim', tH: 1, amountMg: 10, route: 'po' }, ...p.doses], tEndH: 151, settings: { rtol: 1e-10, liverQSS }, // victim dosed after the perpetrator's liver has equilibrated
+        doses: [{ drugId: 'victim', tH: 1, amountMg: asMilligrams(10), route: 'po' }, ...p.doses], tEndH: 151, settings: { rtol: 1e-10, liverQSS }, // victim dosed after the perpetrator's liver has equilibrated
       });
       const v = r.compounds[0]!;
       const msm = (1 / ((1 / 11) * (1 - fg) + fg)) * (1 / (0.9 * 0.25 + 0.1));
@@ -99,7 +99,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
   it('reduces to linear PK without interactions: Bateman AUC and well-stirred FH', () => {
     const d = drug('a', { clintOtherLPerH: asLitresPerHour(40) });
     const m = new InteractionModel([d], phys, false);
-    const res = new ArmRunner(m, { ...DEFAULT_SOLVE, rtol: 1e-10, liverQSS: false }).run([{ drugId: 'a', tH: 0, amountMg: 30, route: 'iv' }], 400);
+    const res = new ArmRunner(m, { ...DEFAULT_SOLVE, rtol: 1e-10, liverQSS: false }).run([{ drugId: 'a', tH: 0, amountMg: asMilligrams(30), route: 'iv' }], 400);
     const clb = (97 * 40) / (97 + 40);
     expect(res.drugs[0]!.aucUMH).toBeCloseTo(100 / clb, 4);
   });
@@ -110,7 +110,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
         inactivates: [{ enzyme: 'cyp3a4', site: 'both', kind: 'saturable', kinactPerH: asPerHour(2), kIUnboundUM: asMicromolar(1) }], inhibits: [{ enzyme: 'cyp3a4', kiUnboundUM: asMicromolar(0.5), site: 'both' }] });
       const met = drug('m', { clintOtherLPerH: asLitresPerHour(20), vcL: 20, k12PerH: 0.3, k21PerH: 0.1 });
       const m = new InteractionModel([parent, met], phys, qss);
-      const r = new ArmRunner(m, { ...DEFAULT_SOLVE, rtol: 1e-9, liverQSS: qss }).run([{ drugId: 'p', tH: 0, amountMg: 30, route: 'po' }, { drugId: 'p', tH: 5, amountMg: 30, route: 'po' }], 24);
+      const r = new ArmRunner(m, { ...DEFAULT_SOLVE, rtol: 1e-9, liverQSS: qss }).run([{ drugId: 'p', tH: 0, amountMg: asMilligrams(30), route: 'po' }, { drugId: 'p', tH: 5, amountMg: asMilligrams(30), route: 'po' }], 24);
       const total = accountedUmol(m, r.finalState, 0) + accountedUmol(m, r.finalState, 1);
       expect(Math.abs(total - 200) / 200).toBeLessThan(1e-6);
       for (let k = 0; k < m.nStates; k++) if (k % STRIDE !== 5) expect(r.finalState[k]!).toBeGreaterThan(-1e-6);
@@ -119,7 +119,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
 
   it('QSS liver agrees with the full liver for large-volume drugs', () => {
     const a = drug('a', { vcL: 500, k12PerH: 0.3, k21PerH: 0.05, fuP: 0.05, enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: 2000, clintGutLPerH: 10 }], inhibits: [{ enzyme: 'cyp3a4', kiUnboundUM: asMicromolar(0.01), site: 'both' }] });
-    const doses = [0, 24, 48].map((tH) => ({ drugId: 'a', tH, amountMg: 40, route: 'po' as const }));
+    const doses = [0, 24, 48].map((tH) => ({ drugId: 'a', tH, amountMg: asMilligrams(40), route: 'po' as const }));
     const out = [true, false].map((q) => new ArmRunner(new InteractionModel([a], phys, q), { ...DEFAULT_SOLVE, rtol: 1e-8, liverQSS: q }).run(doses, 72).drugs[0]!);
     expect(Math.abs(out[0]!.aucUMH / out[1]!.aucUMH - 1)).toBeLessThan(5e-3);
     expect(Math.abs(out[0]!.cmaxUM / out[1]!.cmaxUM - 1)).toBeLessThan(5e-3);
@@ -130,7 +130,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
       const a = drug('a', { enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: 100, clintGutLPerH: 3 }], inhibits: [{ enzyme: 'cyp3a4', kiUnboundUM: asMicromolar(ki * 3), site: 'both' }] });
       const b = drug('b', { enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: 50, clintGutLPerH: 1 }], inhibits: [{ enzyme: 'cyp3a4', kiUnboundUM: asMicromolar(ki), site: 'both' }] });
       const r = simulateInteraction({ drugs: [a, b], physiology: phys, groups: [{ id: 'a', compounds: ['a'] }, { id: 'b', compounds: ['b'] }],
-        doses: [{ drugId: 'a', tH: 0, amountMg: 10, route: 'po' }, { drugId: 'b', tH: 0, amountMg: dose, route: 'po' }], tEndH: 48 });
+        doses: [{ drugId: 'a', tH: 0, amountMg: asMilligrams(10), route: 'po' }, { drugId: 'b', tH: 0, amountMg: asMilligrams(dose), route: 'po' }], tEndH: 48 });
       for (const c of r.compounds) expect(c.combined.aucUMH / c.alone!.aucUMH).toBeGreaterThanOrEqual(1 - 1e-6);
     }), { numRuns: 15 });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPopulation, runPopulationChunk, summarisePopulation, type PopulationSpec } from './population.js';
 import { Rng } from './rng.js';
 import type { DrugParams, Physiology } from './types.js';
-import { asHours, asLitresPerHour, asMicromolar, asPerHour } from '../../units/branded.js';
+import { asHours, asLitresPerHour, asMicromolar, asMilligrams, asPerHour } from '../../units/branded.js';
 
 const phys: Physiology = { species: 'human', bodyWeightKg: 70, qhLPerH: 97, qentLPerH: 18, vLiverL: 1.5, enzymes: { cyp2d6: { kdegLiverPerH: 0.0099 }, cyp3a4: { kdegLiverPerH: 0.0193, kdegGutPerH: 0.03 } } };
 const base = { mwGPerMol: 300, kaPerH: asPerHour(1), tlagH: asHours(0), fa: 1, fast: {}, vcL: 100, k12PerH: 0, k21PerH: 0, fuP: 0.5, rb: 1, kpLiver: 1, clRenalLPerH: asLitresPerHour(0), clintOtherLPerH: asLitresPerHour(10), inhibits: [], inactivates: [], induces: [], metabolites: [] };
@@ -10,7 +10,7 @@ const victim: DrugParams = { ...base, id: 'victim', enzymes: [{ enzyme: 'cyp2d6'
 const perp: DrugParams = { ...base, id: 'perp', enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: 20, clintGutLPerH: 0 }], inhibits: [{ enzyme: 'cyp2d6', kiUnboundUM: asMicromolar(0.05), site: 'liver' }] };
 const spec: PopulationSpec = {
   drugs: [victim, perp], physiology: phys, groups: [{ id: 'v', compounds: ['victim'] }, { id: 'p', compounds: ['perp'] }],
-  doses: [0, 24].flatMap((tH) => [{ drugId: 'victim', tH, amountMg: 30, route: 'po' as const }, { drugId: 'perp', tH, amountMg: 100, route: 'po' as const }]),
+  doses: [0, 24].flatMap((tH) => [{ drugId: 'victim', tH, amountMg: asMilligrams(30), route: 'po' as const }, { drugId: 'perp', tH, amountMg: asMilligrams(100), route: 'po' as const }]),
   tEndH: 48, n: 60, seed: 42, ancestry: 'european', fixedPhenotypes: {},
 };
 

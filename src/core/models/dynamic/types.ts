@@ -7,7 +7,7 @@
  * so a value in another unit does not compile. Per-enzyme intrinsic clearances stay plain numbers: every
  * individual and phenotype rescales them, and they never come from a user-facing unit.
  */
-import type { Hours, LitresPerHour, Micromolar, PerHour } from '../../units/branded.js';
+import type { Hours, LitresPerHour, Micromolar, Milligrams, PerHour } from '../../units/branded.js';
 
 export type SimRoute = 'po' | 'iv' | 'inhaled' | 'oromucosal';
 export type Site = 'liver' | 'gut' | 'both';
@@ -108,7 +108,8 @@ export interface Physiology {
 export interface DoseEvent {
   drugId: string;
   tH: number;
-  amountMg: number;
+  /** Dose in mg (the runner turns it into µmol by the molecular weight; a µmol amount here would not compile). */
+  amountMg: Milligrams;
   route: SimRoute;
 }
 
