@@ -166,7 +166,7 @@ describe('predict --batch: JSON lines in, JSON lines out (issue 10, point 1)', (
     expect(lines.slice(1, 6).map((l) => [l.line, l.error?.code, l.error?.details.line, l.error?.details.field, l.error?.message])).toEqual([
       [2, 'INPUT_INVALID', 2, 'perpetrator', 'perpetrator: required'],
       [3, 'INPUT_BAD_JSON', 3, undefined, expect.stringMatching(/^line 3: not valid JSON \(/)],
-      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it (fields: victim, perpetrator, victimDose, perpetratorDose, analyte, model, victimAt, weightKg)'],
+      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it (fields: victim, perpetrator, victimDose, perpetratorDose, analyte, model, victimAt, victimRoute, weightKg)'],
       [5, 'INPUT_INVALID', 5, 'victimAt', "victimAt: must be a number (got 'soon')"],
       [6, 'INPUT_UNKNOWN_SUBSTANCE', 6, 'perpetrator', expect.stringMatching(/^perpetrator: no substance called 'kratum'.*did you mean Kratom/)],
     ]);

@@ -122,8 +122,11 @@ describe('predict (REQ-3.predict)', () => {
     expect(classConsistency(kb, note('inducer', 'moderate'), { e: 0.2 }, 0.99, 'v')).toHaveLength(0); // minor pathway: no claim
   });
   it('one dose of an inactivator is judged over its AUC/Cmax time, repeated doses over the victim exposure', () => {
-    const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg' }, { draws: 8 });
-    const daily = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg qd 7d' }, { draws: 8 });
+    // Pinned to the unbound peak: with the default average concentration a single dose (peak) and a daily regimen
+    // (average) see different concentrations, which is not the rule under test (the inactivation time window).
+    const opts = { draws: 8, concentration: 'systemic_max_u' } as const;
+    const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg' }, opts);
+    const daily = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg qd 7d' }, opts);
     expect(once.assumptions.join(' ')).toMatch(/given once: inactivation judged over [\d.]+ h/);
     expect(daily.assumptions.join(' ')).not.toMatch(/given once/);
     expect(daily.aucRatio!).toBeGreaterThan(once.aucRatio!);
