@@ -9,7 +9,7 @@ import { expandToCompounds } from '../kb/constituents.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import { doseTimesH, parseRegimen, type Regimen } from '../units/parse-regimen.js';
 import { drugFromKb, enzymeTurnoverFromKb, type DrugOverrides } from './sim-drug.js';
-import { physiologyFor, type UsedParameter } from './physiology.js';
+import { DEFAULT_KDEG_LIVER_PER_H, physiologyFor, type UsedParameter } from './physiology.js';
 import type { SubstanceGroup } from '../models/dynamic/interaction.js';
 import type { DoseEvent, DrugParams, Physiology, SimRoute, Species } from '../models/dynamic/types.js';
 import { MAX_SIM_DAYS, MAX_SIM_WEIGHT_KG } from '../limits.js';
@@ -132,9 +132,22 @@ export function planSimulation(kb: KbIndex, items: PlanItem[], opts: {
       throw e;
     }
   }
+  parameters.push(...defaultedTurnover(kb, drugs, physiology));
   // a regimen runs to the end of its last interval; a single dose gets 48 h (or --days)
   const tEndH = opts.days !== undefined ? Math.max(opts.days * 24, lastDoseH + 1) : lastDoseH > 0 ? lastDoseH + interval : SINGLE_DOSE_HORIZON_H;
   return { drugs, physiology, groups: groups.filter((g) => g.compounds.length > 0), doses, tEndH, parameters, notes, indirect, regimens };
+}
+
+/**
+ * Enzyme turnover the KB does not give but the run needs (a drug inactivates or induces the enzyme): the generic
+ * default of enzymeTurnoverFromKb stands in, listed here as an assumption so that no default is silent.
+ */
+function defaultedTurnover(kb: KbIndex, drugs: readonly DrugParams[], physiology: Physiology): UsedParameter[] {
+  const needed = new Set(drugs.flatMap((d) => [...d.inactivates, ...d.induces].map((m) => m.enzyme)));
+  return [...needed].filter((e) => kb.target(e)?.kind === 'enzyme' && !kb.target(e)?.kdegLiver).map((e) => ({
+    owner: 'physiology', name: `kdeg,liver ${e}`, value: physiology.enzymes[e]?.kdegLiverPerH ?? DEFAULT_KDEG_LIVER_PER_H, unit: '1/h',
+    source: 'default: CYP3A4 liver turnover for an enzyme without turnover data (params/physiology.md §C)', assumption: true,
+  }));
 }
 
 /** The CLI's positional "substance:regimen" arguments. */
