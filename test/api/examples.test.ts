@@ -3,13 +3,12 @@
  * parses with the route's zod response schema, strictly: a field the engine returns but the schema lacks (or the
  * reverse) fails here, so the document cannot drift from the answers. Every operation must have an example.
  */
-import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ApiSchemas as S, MAX_SEARCH_RESULTS } from '../../src/core/index.js';
 import { OPENAPI_PATH } from '../../src/server/write-openapi.js';
-import { testApp } from './helpers.js';
+import { useTestApp } from './helpers.js';
 
 interface Media { example?: unknown; examples?: Record<string, { value: unknown }> }
 interface Parameter extends Media { name: string; in: 'query' | 'path'; required?: boolean }
@@ -58,13 +57,7 @@ function callsOf(method: string, path: string, op: Operation): Call[] {
 
 const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => ({ key: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path, op })));
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await testApp({ rateLimit: false });
-}, 120_000);
-afterAll(async () => {
-  await app.close();
-});
+const getApp = useTestApp();
 
 describe('OpenAPI examples (issue-10 one request model)', () => {
   it('every operation has at least one example request, and a response schema', () => {
@@ -79,7 +72,7 @@ describe('OpenAPI examples (issue-10 one request model)', () => {
 
   it.each(operations.filter((o) => !NOT_CHECKED.has(o.key)).map((o) => [o.key, o] as const))('%s: every example gets a 2xx that parses strictly', async (key, { method, path, op }) => {
     for (const call of callsOf(method, path, op)) {
-      const r = await app.inject({ method: call.method as 'GET', url: call.url, ...(call.payload !== undefined ? { payload: call.payload as object } : {}) });
+      const r = await getApp().inject({ method: call.method as 'GET', url: call.url, ...(call.payload !== undefined ? { payload: call.payload as object } : {}) });
       const what = `${key} ${call.payload !== undefined ? JSON.stringify(call.payload) : call.url}`;
       expect(r.statusCode, `${what} → ${r.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
       expect(r.statusCode, `${what} → ${r.body.slice(0, 300)}`).toBeLessThan(300);

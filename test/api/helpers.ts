@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { CrosstalkError } from '../../src/core/errors.js';
 import type { KbIndex } from '../../src/core/kb/kb-index.js';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
@@ -18,4 +19,19 @@ export async function loadKbWithRetry(tries = 6): Promise<KbIndex> {
 
 export async function testApp(opts: Partial<AppOptions> = {}): Promise<FastifyInstance> {
   return buildApp({ kb: await loadKbWithRetry(), webDist: null, today: () => '2026-11-26', ...opts });
+}
+
+/**
+ * An in-process app for a whole test file: built before its tests (the KB may take a while to load on a cold
+ * machine) and closed after them. Returns a getter, since the app exists only once beforeAll has run.
+ */
+export function useTestApp(opts: Partial<AppOptions> = { rateLimit: false }): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await testApp(opts);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => app!;
 }

@@ -1,19 +1,12 @@
 /** POST /api/simulate on the core planner: phenotypes only for enzymes in use, the request's seed, strict answers. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiSchemas as S } from '../../src/core/index.js';
-import { testApp } from './helpers.js';
+import { useTestApp } from './helpers.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await testApp({ rateLimit: false });
-}, 120_000);
-afterAll(async () => {
-  await app.close();
-});
+const getApp = useTestApp();
 
 const simulate = async (body: S.SimulateRequest) => {
-  const r = await app.inject({ method: 'POST', url: '/api/simulate', payload: body });
+  const r = await getApp().inject({ method: 'POST', url: '/api/simulate', payload: body });
   return { status: r.statusCode, body: r.json() as unknown };
 };
 const base = { victim: 'midazolam', perpetrator: 'kratom', victimDose: '7.5 mg', perpetratorDose: '2 g', horizonH: 24 } as const;

@@ -1,18 +1,7 @@
 /** The web app as a person uses it (server-and-web-app). Screenshots go to test-results/screens/. */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { SHOTS, watchErrors } from './helpers.js';
 
-const SHOTS = 'test-results/screens';
-mkdirSync(SHOTS, { recursive: true });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function choose(page: Page, text: string, name: RegExp) {
   const box = page.getByRole('combobox', { name: 'Add a substance' });

@@ -3,21 +3,11 @@
  * study and to the pair's page. Runs the benchmark first when build/benchmark.json is missing (report to build/, so
  * the test never rewrites docs/benchmark.md).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SHOTS, watchErrors } from './helpers.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
-const SHOTS = 'test-results/screens';
-mkdirSync(SHOTS, { recursive: true });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 test.beforeAll(() => {
   // A fresh clone has no benchmark run yet: the run takes about a minute.

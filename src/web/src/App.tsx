@@ -1,3 +1,6 @@
+import { PageTop } from './components/PageTop.js';
+import { NOTICE } from './notice.js';
+export { NOTICE };
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText, type Brief, type CheckResult, type KbInfo, type SearchHit, type SubstanceDescription } from './api.js';
 import { Chips, type Chosen } from './components/Chips.js';
@@ -10,8 +13,6 @@ import { Tabs } from './components/Tabs.js';
 import { sourceIndex } from './format.js';
 import { readState, stateToSearch, type Tab, type ViewState } from './url-state.js';
 
-export const NOTICE =
-  'Educational use only. Crosstalk summarises published research; it is not medical advice and does not recommend using any substance, alone or together. Talk to a pharmacist or doctor before combining substances.';
 
 
 export function App() {
@@ -97,18 +98,7 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="top">
-        <h1>
-          <a href="/">Crosstalk</a>
-        </h1>
-        <p className="tagline">How two substances are connected in the body — and how sure we are.</p>
-      </header>
-      <p className="notice" role="note" data-testid="notice">
-        {NOTICE}
-      </p>
+      <PageTop tagline="How two substances are connected in the body — and how sure we are." />
       <main id="main">
         <section className="picker" aria-label="Choose substances">
           <SearchBox onChoose={add} disabled={ids.length >= 8} />

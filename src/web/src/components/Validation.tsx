@@ -7,7 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BenchmarkEntry, BenchmarkModel, SummaryLine } from '../../../core/index.js';
-import { NOTICE } from '../App.js';
+import { PageTop } from './PageTop.js';
+import { NOTICE } from '../notice.js';
 
 export interface BenchmarkData {
   kbVersion: string;
@@ -237,18 +238,7 @@ export function Validation() {
 export function ValidationPage() {
   return (
     <>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="top">
-        <h1>
-          <a href="/">Crosstalk</a>
-        </h1>
-        <p className="tagline">How good are the predictions? Every scored study, in the open.</p>
-      </header>
-      <p className="notice" role="note" data-testid="notice">
-        {NOTICE}
-      </p>
+      <PageTop tagline="How good are the predictions? Every scored study, in the open." />
       <main id="main">
         <p>
           <a href="/">← Back to the substance checker</a>
