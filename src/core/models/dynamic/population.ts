@@ -268,6 +268,31 @@ export interface PopulationSummary {
   steps: number;
 }
 
+/** 5th, 50th and 95th percentile concentration curves of the banded subjects, per compound and arm; null without a band grid. */
+function concentrationBands(spec: PopulationSpec, sorted: readonly PopulationChunk[], multi: boolean): PopulationSummary['bands'] {
+  const bandChunks = sorted.filter((ch) => ch.bandCombined.length > 0);
+  const grid = spec.bandGridH;
+  if (!grid || bandChunks.length === 0) return null;
+  const bc = bandChunks.flatMap((ch) => ch.bandCombined), ba = bandChunks.flatMap((ch) => ch.bandAlone);
+  const q = (rows: number[][], g: number): number[] => {
+    const v = Float64Array.from(rows.map((r) => r[g] ?? NaN).filter(Number.isFinite)).sort();
+    return [quantile(v, 0.05), quantile(v, 0.5), quantile(v, 0.95)];
+  };
+  const band = (rows: number[][]): { p5: number[]; p50: number[]; p95: number[] } => {
+    const p5: number[] = [], p50: number[] = [], p95: number[] = [];
+    grid.forEach((_, g) => { const [a, b, c] = q(rows, g); p5.push(a!); p50.push(b!); p95.push(c!); });
+    return { p5, p50, p95 };
+  };
+  return {
+    gridH: grid, subjects: bc.length,
+    compounds: spec.drugs.map((d, c) => ({
+      id: d.id,
+      combined: band(bc.map((s) => s[c]!)),
+      alone: multi ? band(ba.map((s) => s[c] ?? [])) : null,
+    })),
+  };
+}
+
 /** Merge chunks (in any order) into the summary: ratio distributions overall and by phenotype. */
 export function summarisePopulation(spec: PopulationSpec, chunks: PopulationChunk[]): PopulationSummary {
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
@@ -305,28 +330,7 @@ export function summarisePopulation(spec: PopulationSpec, chunks: PopulationChun
       byPhenotype: multi ? byPhenotype : {},
     };
   });
-  const bandChunks = sorted.filter((ch) => ch.bandCombined.length > 0);
-  let bands: PopulationSummary['bands'] = null;
-  if (spec.bandGridH && bandChunks.length > 0) {
-    const bc = bandChunks.flatMap((ch) => ch.bandCombined), ba = bandChunks.flatMap((ch) => ch.bandAlone);
-    const q = (rows: number[][], g: number): number[] => {
-      const v = Float64Array.from(rows.map((r) => r[g] ?? NaN).filter(Number.isFinite)).sort();
-      return [quantile(v, 0.05), quantile(v, 0.5), quantile(v, 0.95)];
-    };
-    const band = (rows: number[][]): { p5: number[]; p50: number[]; p95: number[] } => {
-      const p5: number[] = [], p50: number[] = [], p95: number[] = [];
-      spec.bandGridH!.forEach((_, g) => { const [a, b, c] = q(rows, g); p5.push(a!); p50.push(b!); p95.push(c!); });
-      return { p5, p50, p95 };
-    };
-    bands = {
-      gridH: spec.bandGridH, subjects: bc.length,
-      compounds: spec.drugs.map((d, c) => ({
-        id: d.id,
-        combined: band(bc.map((s) => s[c]!)),
-        alone: multi ? band(ba.map((s) => s[c] ?? [])) : null,
-      })),
-    };
-  }
+  const bands = concentrationBands(spec, sorted, multi);
   return {
     n: phen.length, seed: spec.seed, rng: RNG_ALGORITHM, ancestry: spec.ancestry,
     settings: { ...DEFAULT_SOLVE, ...POPULATION_SOLVE, ...spec.settings },
