@@ -2,7 +2,8 @@
  * The predict operation, passing each layer once: resolve (a Scenario) → inputs → model → answer → render. Kept in
  * its own module so answers that quote predictions (check) can use it without depending on every other operation.
  */
-import { predictAnswer, type Prediction, type PredictOptions } from './answers/predict.js';
+import type { Prediction, PredictOptions } from './answers/predict.js';
+import { predictAnswer } from './answers/predict-answer.js';
 import type { KbIndex } from './kb/kb-index.js';
 import { buildScenario, type PredictRequest } from './inputs/scenario.js';
 import { renderPrediction } from './render/prediction.js';

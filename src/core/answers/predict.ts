@@ -6,7 +6,7 @@
  */
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Relation } from '../kb/types.js';
-import { observedFor, type ObservedStudy } from '../inputs/observed.js';
+import type { ObservedStudy } from '../inputs/observed.js';
 import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
 import { staticPerpetratorInputs, type ClinicalClassNote, type StaticPerpetratorInputs } from '../inputs/static-perpetrator.js';
@@ -16,7 +16,6 @@ import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, magnitudeClass, type Concentr
 import { statement, type Statement } from '../schema/statement.js';
 import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from './evidence/grade.js';
 import { classConsistency, classStatement, headline, observedDisagreement, technicalLine } from './predict-statements.js';
-import { anchoredAnswer } from './predict-anchored-answer.js';
 import { dynamicAnswer } from './predict-dynamic-answer.js';
 import { GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 export { GREY_FIELDS } from './prediction.js';
@@ -53,7 +52,7 @@ export function physiologyFromKb(kb: KbIndex): Physiology {
   return { qhLPerH: DEFAULT_QH_L_PER_H, qentLPerH: DEFAULT_QENT_L_PER_H, kdegLiverPerH: liver, kdegGutPerH: gut, d: 1 };
 }
 
-function baseOf(sc: Scenario, observed: ObservedStudy[]): AnswerBase {
+export function baseOf(sc: Scenario, observed: ObservedStudy[]): AnswerBase {
   return {
     victim: { id: sc.victim.id, name: sc.victim.name, analyte: sc.analyte.id, analyteName: sc.analyte.name, dose: sc.victimDose.text, doseSource: sc.victimDose.source },
     perpetrator: { id: sc.perpetrator.id, name: sc.perpetrator.name, dose: sc.perpetratorDose.text, doseSource: sc.perpetratorDose.source, compounds: [] },
@@ -81,11 +80,8 @@ function evidenceLinks(rels: Relation[], claimFor: (r: Relation) => string): Evi
   }));
 }
 
-/** Answer one scenario. Dynamic when asked for, or for a metabolite's exposure (no static closed form). */
-export function predictAnswer(kb: KbIndex, sc: Scenario, opts: PredictOptions = {}): PredictionAnswer {
-  const observed = observedFor(kb, sc);
-  const base = baseOf(sc, observed);
-  if (sc.model === 'anchored') return anchoredAnswer(kb, sc, base);
+/** The mechanistic answer: dynamic when asked for, or for a metabolite's exposure (no static closed form); else static. */
+export function mechanisticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: PredictOptions = {}): PredictionAnswer {
   if (sc.model === 'dynamic' || sc.metaboliteQuestion) return dynamicAnswer(kb, sc, base);
   const phys = physiologyFromKb(kb);
   const victim = staticVictimInputs(kb, sc, phys);

@@ -47,6 +47,11 @@ export interface PredictionAnswer {
   sources: string[];
   /** Ids of the observed clinical studies the model read (the anchored model only; never a study of this pair). */
   studiesRead?: string[];
+  /**
+   * Every model's answer to the same question when the best estimate was asked for (the chosen one is `model`);
+   * absent when one model was named in the request.
+   */
+  models?: ModelSummary[];
 }
 
 /** A rendered prediction: the answer plus its statements in English (src/core/render/prediction.ts). */
@@ -78,3 +83,11 @@ export const GREY_FIELDS = {
 
 export type AnswerBase = Pick<PredictionAnswer, 'victim' | 'perpetrator' | 'basis' | 'observed'>;
 
+/** One model's answer, kept visible beside the best estimate. */
+export interface ModelSummary {
+  model: 'static' | 'dynamic' | 'anchored';
+  status: PredictionAnswer['status'];
+  aucRatio: number | null;
+  range: Interval | null;
+  chosen: boolean;
+}

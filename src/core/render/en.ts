@@ -20,6 +20,7 @@ const list = (x: StatementParam | undefined): readonly (string | number)[] => (x
 export function fmtRatio(x: number): string {
   return x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);
 }
+const MODEL_NAMES: Record<string, string> = { anchored: 'clinically anchored model', static: 'mechanistic static model', dynamic: 'dynamic model' };
 const f2 = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 const ASSUMPTIONS: Record<string, Template> = {
@@ -47,6 +48,10 @@ const ASSUMPTIONS: Record<string, Template> = {
     `${t(p.analyte)} is a metabolite of ${t(p.victim)}: the static model has no closed form for a metabolite's exposure, so the dynamic model answered.`,
   ASSUME_VICTIM_DOSE_FROM_PROFILE: (p) => `No victim dose given and no reference dose in the KB: used ${t(p.dose)}, the dose of ${t(p.victim)}'s PK profile [${t(p.source)}].`,
   NOTE_SIMULATOR: (p) => t(p.text),
+  NOTE_BEST_ESTIMATE: (p) =>
+    `Best estimate from the ${MODEL_NAMES[t(p.chosen)] ?? t(p.chosen)}: the rule, settled on the benchmark's tune split, takes the first of ${list(p.order)
+      .map((m) => MODEL_NAMES[String(m)] ?? m)
+      .join(', then ')} that can answer; every model's answer is listed under models.`,
   ASSUME_ANCHORED_REQUESTED: () => "Answered with the clinically anchored model: the victim's in-vivo share of clearance (CR) and the perpetrator's in-vivo inhibition (IR) or induction (IC), each from other pairs' clinical studies.",
   NOTE_ANCHORED_LEFT_OUT: (p) => `Leave-pair-out: the ${list(p.studies).length} stud${list(p.studies).length === 1 ? 'y' : 'ies'} of this pair (${list(p.studies).join(', ')}) were not read by the model; they are shown only beside its answer.`,
   ASSUME_ANCHORED_CR: (p) =>
@@ -84,6 +89,10 @@ const WARNINGS: Record<string, Template> = {
   WARN_METABOLITE_AS_DOSED: (p) =>
     `${t(p.analyte)} is a metabolite: the static model treats it as if it were dosed; its formation also changes. The dynamic model (crosstalk simulate) follows formation and elimination together.`,
   WARN_PARTIAL_DATA: (_p, ctx) => `Not included (missing data): ${ctx.missing.join('; ')}.`,
+  WARN_MODELS_DISAGREE: (p) =>
+    `The models disagree by more than 2-fold (${list(p.models)
+      .map((m, i) => `${MODEL_NAMES[String(m)] ?? m} ×${fmtRatio(n(list(p.ratios)[i]))}`)
+      .join(', ')}): the anchored model reads what people showed in other pairs' studies, the static and dynamic models read laboratory constants and single-drug PK, so a wide gap usually means a mechanism or an in-vivo strength the lab data miss. Read the answer with its range.`,
   WARN_CLASS_CLASH_INHIBITOR: (p) =>
     `${t(p.perpetrator)} is classified as a ${t(p.clinicalClass)} ${t(p.enzyme)} inhibitor; for ${t(p.victim)} (fm ${n(p.fm).toFixed(2)}) that class implies an AUC increase of at least about ${n(p.implied).toFixed(1)}-fold, more than the ${n(p.predicted).toFixed(2)}-fold the in-vitro constants give. In-vitro constants can understate inhibition in people (unbound Ki not known, accumulation in the liver, inhibitory metabolites): read the model figure as a lower estimate.`,
   WARN_CLASS_CLASH_INDUCER: (p) =>

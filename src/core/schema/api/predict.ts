@@ -109,6 +109,20 @@ export const PredictionJson = z
     sources: z.array(z.string()),
     /** Ids of the observed clinical studies the model read (the anchored model only; never a study of this pair). */
     studiesRead: z.array(z.string()).optional(),
+    /** Every model's answer when the best estimate was asked for; the chosen one has `chosen: true`. */
+    models: z
+      .array(
+        z
+          .object({
+            model: z.enum(['static', 'dynamic', 'anchored']),
+            status: z.enum(['predicted', 'no-interaction-expected', 'grey']),
+            aucRatio: z.number().nullable(),
+            range: RangeJson.nullable(),
+            chosen: z.boolean(),
+          })
+          .strict(),
+      )
+      .optional(),
     plain: z.string(),
     technical: z.string(),
     /** What the answer says, as structured statements with their rendered text (being added; will be required). */

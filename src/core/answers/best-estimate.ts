@@ -1,0 +1,51 @@
+/**
+ * The best estimate: which model answers when the question names none. The rule was settled on the benchmark's tune
+ * split only (docs/model-choices.md): the clinically anchored model where it answers (the perpetrator has studies
+ * with index substrates and the victim an in-vivo fraction, both from other pairs), else the mechanistic static
+ * model, else the dynamic model. Every model's answer stays visible in `models`, and where two answers differ by more
+ * than 2-fold the answer says so and why.
+ */
+import type { KbIndex } from '../kb/kb-index.js';
+import type { Scenario } from '../inputs/scenario.js';
+import { statement, type Statement } from '../schema/statement.js';
+import { anchoredAnswer } from './predict-anchored-answer.js';
+import { dynamicAnswer } from './predict-dynamic-answer.js';
+import { mechanisticAnswer } from './predict.js';
+import type { AnswerBase, ModelSummary, PredictionAnswer, PredictOptions } from './prediction.js';
+
+export const BEST_ESTIMATE_ORDER = ['anchored', 'static', 'dynamic'] as const;
+
+const answered = (a: PredictionAnswer): boolean => a.status !== 'grey' && a.aucRatio !== null;
+
+function summary(a: PredictionAnswer, model: ModelSummary['model'], chosen: boolean): ModelSummary {
+  return { model, status: a.status, aucRatio: a.aucRatio, range: a.range, chosen };
+}
+
+/** Models whose answers differ by more than 2-fold, as one warning naming each answer and why they can differ. */
+function disagreement(answers: { model: ModelSummary['model']; a: PredictionAnswer }[]): Statement[] {
+  const xs = answers.filter((x) => answered(x.a));
+  if (xs.length < 2) return [];
+  const ratios = xs.map((x) => x.a.aucRatio!);
+  if (Math.max(...ratios) / Math.min(...ratios) <= 2) return [];
+  return [statement('WARN_MODELS_DISAGREE', 'warning', { models: xs.map((x) => x.model), ratios }, 'model')];
+}
+
+export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: PredictOptions): PredictionAnswer {
+  const anchored = anchoredAnswer(kb, sc, base);
+  const mechanistic = mechanisticAnswer(kb, sc, base, opts);
+  const mechModel: ModelSummary['model'] = mechanistic.model === 'dynamic' ? 'dynamic' : 'static';
+  const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = [
+    { model: 'anchored', a: anchored },
+    { model: mechModel, a: mechanistic },
+  ];
+  // The dynamic model is the last resort for a parent drug the static model cannot answer.
+  if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static') answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base) });
+  const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
+  const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order: [...BEST_ESTIMATE_ORDER] });
+  // The anchored answer's "as requested" line does not apply when the rule chose it.
+  const own = chosen.a.statements.filter((s) => s.code !== 'ASSUME_ANCHORED_REQUESTED');
+  const firstPlain = own.findIndex((s) => s.role === 'plain');
+  const extra = [note, ...disagreement(answers)];
+  const statements = firstPlain < 0 ? [...own, ...extra] : [...own.slice(0, firstPlain), ...extra, ...own.slice(firstPlain)];
+  return { ...chosen.a, statements, models: answers.map((x) => summary(x.a, x.model, x === chosen)) };
+}
