@@ -33,9 +33,11 @@ export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   if (p.status === 'grey') {
     out.push(pc.dim(`GREY (no data): ${p.missing.join('; ')}`));
   } else {
-    out.push(`AUC ratio ${pc.bold(f(p.aucRatio))}${p.range ? ` (5–95 %: ${f(p.range.low)}–${f(p.range.high)})` : ''} · Cmax ratio ${f(p.cmaxRatio)} (${p.cmaxMethod}) · ${p.magnitudeClass} · model ${p.model} · ${p.basis}`);
+    out.push(`AUC ratio ${pc.bold(f(p.aucRatio))}${p.range ? ` (5–95 %: ${f(p.range.low)}–${f(p.range.high)})` : ''} · ${p.cmaxRatio === null ? 'Cmax ratio not estimated by this model' : `Cmax ratio ${f(p.cmaxRatio)} (${p.cmaxMethod})`} · ${p.magnitudeClass} · model ${p.model} · ${p.basis}`);
     for (const m of p.mechanisms) out.push(`  ${m.kind} ${kb.target(m.enzyme)?.name ?? m.enzyme} in ${m.site}: alone ×${f(m.aucRatio)}`);
   }
+  if (p.models?.length)
+    out.push(`models: ${p.models.map((m) => `${m.model} ${m.aucRatio === null ? 'grey' : `×${f(m.aucRatio)}`}${m.range ? ` (${f(m.range.low)}–${f(m.range.high)})` : ''}${m.chosen ? pc.bold(' ← best estimate') : ''}`).join(' · ')}`);
   out.push(p.plain);
   out.push(pc.dim(p.technical));
   for (const o of p.observed)

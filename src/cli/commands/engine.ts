@@ -59,7 +59,7 @@ interface PredictOptions {
   victimDose?: string;
   perpetratorDose?: string;
   analyte?: string;
-  model: string;
+  model?: string;
   victimAt?: string;
   weight: string;
   concentration?: string;
@@ -70,7 +70,7 @@ interface PredictOptions {
 export function registerEngine(program: Command, deps: CliDeps): void {
   program
     .command('predict')
-    .description('predict how much a perpetrator changes a victim\'s exposure (mechanistic static model)')
+    .description('predict how much a perpetrator changes a victim\'s exposure (best estimate: anchored, else static, else dynamic model)')
     .argument('[victim]', 'the substance whose exposure may change (same as --victim)')
     .argument('[perpetrator]', 'the substance that may change it (same as --perpetrator)')
     .option('--victim <name>', 'the substance whose exposure may change')
@@ -78,7 +78,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--victim-dose <regimen>', 'e.g. "7.5 mg" (default: the KB usual dose)')
     .option('--perpetrator-dose <regimen>', 'e.g. "200 mg bid 7d" (default: the KB usual dose)')
     .option('--analyte <name>', 'a metabolite or constituent whose exposure is the question')
-    .option('--model <model>', 'static (default) or dynamic', 'static')
+    .option('--model <model>', 'static, dynamic or anchored (default: the best estimate, which names the model it chose)')
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
     .option('--concentration <option>', 'inhibitor concentration for the liver: average_u (best estimate), inlet_max_u (regulatory screening), systemic_max_u or by_mechanism_u')

@@ -42,7 +42,10 @@ export const PredictRequest = z
     victimDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "7.5 mg" (default: the KB usual dose)' }),
     perpetratorDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "200 mg bid 7d"' }),
     analyte: SubstanceName.optional().meta({ description: 'A metabolite or constituent whose exposure is the question' }),
-    model: z.enum(['static', 'dynamic']).optional().meta({ description: 'static (default) or dynamic (the simulator)' }),
+    model: z
+      .enum(['static', 'dynamic', 'anchored'])
+      .optional()
+      .meta({ description: 'static, dynamic (the simulator) or anchored (from other pairs’ clinical studies); omitted: the best estimate (anchored, else static, else dynamic)' }),
     victimAt: z.number().min(0).max(MAX_VICTIM_AT_H).optional().meta({ description: 'Hours after the first perpetrator dose' }),
     victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional().meta({ description: "The victim's route when no victim dose is given (a route in victimDose wins)" }),
     weightKg: z.number().gt(0).max(MAX_WEIGHT_KG).optional(),
