@@ -77,7 +77,7 @@ describe('check (REQ-3.check)', () => {
 
 describe('predict (REQ-3.predict)', () => {
   it('keeps the observed value apart from the prediction', () => {
-    const p = predict(kb, { victim: 'midazolam', perpetrator: 'kratom' });
+    const p = predict(kb, { victim: 'midazolam', perpetrator: 'kratom', model: 'static' });
     expect(p.status).toBe('predicted');
     expect(p.observed.some((o) => o.aucRatio === 1.39)).toBe(true);
     expect(p.aucRatio).not.toBe(1.39);
@@ -105,11 +105,12 @@ describe('predict (REQ-3.predict)', () => {
     expect(p.plain).toMatch(/strong inducer lowers/);
   });
   it('a prediction far below what the clinical class implies says so (fluoxetine, strong CYP2D6); one in line does not', () => {
-    const weak = predict(kb, { victim: 'desipramine', perpetrator: 'fluoxetine', perpetratorDose: '20 mg qd 21d' }, { draws: 8 });
+    // The static model's own cross-check (the best estimate here is the anchored model, which needs no such warning).
+    const weak = predict(kb, { victim: 'desipramine', perpetrator: 'fluoxetine', perpetratorDose: '20 mg qd 21d', model: 'static' }, { draws: 8 });
     expect(weak.warnings.join(' ')).toMatch(/classified as a strong CYP2D6 inhibitor.*lower estimate/);
     expect(weak.plain).toMatch(/lower estimate, not as reassurance/);
     expect(weak.plain).not.toMatch(/not predicted to change/);
-    const fine = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '200 mg qd 4d' }, { draws: 8 });
+    const fine = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '200 mg qd 4d', model: 'static' }, { draws: 8 });
     expect(fine.warnings.join(' ')).not.toMatch(/classified as a strong/);
   });
   it('classConsistency: the class-implied bound follows 1/(fm·a + 1 − fm)', () => {
@@ -125,8 +126,8 @@ describe('predict (REQ-3.predict)', () => {
     // Pinned to the unbound peak: with the default average concentration a single dose (peak) and a daily regimen
     // (average) see different concentrations, which is not the rule under test (the inactivation time window).
     const opts = { draws: 8, concentration: 'systemic_max_u' } as const;
-    const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg' }, opts);
-    const daily = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg qd 7d' }, opts);
+    const once = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg', model: 'static' }, opts);
+    const daily = predict(kb, { victim: 'mitragynine', perpetrator: 'cbd', perpetratorDose: '300 mg qd 7d', model: 'static' }, opts);
     expect(once.assumptions.join(' ')).toMatch(/given once: inactivation judged over [\d.]+ h/);
     expect(daily.assumptions.join(' ')).not.toMatch(/given once/);
     expect(daily.aucRatio!).toBeGreaterThan(once.aucRatio!);
@@ -147,17 +148,20 @@ describe('every ordered pair of medicines sharing an enzyme gives a finite answe
         if (v.id === p.id) continue;
         const shared = [...enzymesOf.get(v.id)!].some((e) => enzymesOf.get(p.id)!.has(e));
         if (!shared) continue;
-        const r = predict(kb, { victim: v.id, perpetrator: p.id }, { draws: 8 });
+        // Every pair through the static model; every 25th also through the best estimate, which may fall back to the
+        // simulator for pairs the other models leave grey (seconds each, too slow for all ~8,000 pairs).
         n++;
+        const r = predict(kb, { victim: v.id, perpetrator: p.id, ...(n % 25 === 0 ? {} : { model: 'static' as const }) }, { draws: 8 });
         if (r.status === 'grey') expect(r.missing.length).toBeGreaterThan(0);
         else {
           expect(Number.isFinite(r.aucRatio!)).toBe(true);
-          expect(Number.isFinite(r.cmaxRatio!)).toBe(true);
+          // The anchored model gives no Cmax ratio (null, said so); any number given is finite.
+          if (r.cmaxRatio !== null) expect(Number.isFinite(r.cmaxRatio)).toBe(true);
           expect(r.magnitudeClass).not.toBe('unknown');
         }
       }
     expect(n).toBeGreaterThan(100);
-  });
+  }, 120_000);
 });
 
 describe('evidence brief (REQ-3.explain)', () => {
