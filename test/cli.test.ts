@@ -101,7 +101,8 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
       expect(r.code).toBe(0);
       return JSON.parse(r.out) as { victim: { id: string }; perpetrator: { id: string }; aucRatio: number; technical: string };
     };
-    const best = await run();
+    // --concentration is a static-model option: giving it selects the static model (see the second run).
+    const best = await run('--model', 'static');
     const screen = await run('--concentration', 'inlet_max_u');
     expect(best.victim.id).toBe('midazolam');
     expect(best.perpetrator.id).toBe('ketoconazole');
@@ -114,7 +115,7 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
   it('predict checks its request with the API schema and names the options that are wrong', async () => {
     const r = await cli(['predict', 'midazolam', 'ketoconazole', '--model', 'quick', '--weight', 'abc']);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_INVALID: --model: must be one of static, dynamic; --weight: must be a number (got 'abc')"`);
+    expect(r.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_INVALID: --model: must be one of static, dynamic, anchored; --weight: must be a number (got 'abc')"`);
     const missing = await cli(['predict', 'midazolam']);
     expect(missing.code).toBe(1);
     expect(missing.err.split('\n')[0]).toMatchInlineSnapshot(`"error INPUT_REQUIRED: --perpetrator: required (give it as the second argument or with --perpetrator)"`);

@@ -81,7 +81,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--model <model>', 'static, dynamic or anchored (default: the best estimate, which names the model it chose)')
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
-    .option('--concentration <option>', 'inhibitor concentration for the liver: average_u (best estimate), inlet_max_u (regulatory screening), systemic_max_u or by_mechanism_u')
+    .option('--concentration <option>', 'static model: inhibitor concentration for the liver: average_u (default), inlet_max_u (regulatory screening), systemic_max_u or by_mechanism_u; selects the static model unless --model is given')
     .option('--batch <file>', 'JSON lines: one request per line, one answer per line (exit 1 when any line failed)')
     .option('--json', 'machine-readable output')
     .action((victimArg: string | undefined, perpArg: string | undefined, o: PredictOptions) => {
@@ -101,7 +101,8 @@ export function registerEngine(program: Command, deps: CliDeps): void {
         victimDose: o.victimDose,
         perpetratorDose: o.perpetratorDose,
         analyte: o.analyte,
-        model: o.model,
+        // The concentration option belongs to the static model: asking for it without a model asks for that model.
+        model: o.model ?? (concentration ? 'static' : undefined),
         victimAt: numberOrText(o.victimAt),
         weightKg: numberOrText(o.weight),
       };
