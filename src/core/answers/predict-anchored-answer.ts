@@ -2,6 +2,7 @@ import type { KbIndex } from '../kb/kb-index.js';
 import { anchoredInputs, type AnchoredInputs, type Derived } from '../inputs/anchored.js';
 import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
+import { multiplierOf, shiftFractions } from '../inputs/phenotype-shift.js';
 import { anchoredModel } from '../models/anchored/index.js';
 import { magnitudeClass } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
@@ -79,8 +80,13 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
     ...x.terms.flatMap((t) => [crStatement(kb, x.victim, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
   ];
   const missing = missingStatements(kb, x);
+  // A victim of known phenotype: its in-vivo fractions move as the static model's fm do (inputs/phenotype-shift.ts).
+  const shift = (pick: (d: Derived) => number): Record<string, number> => shiftFractions(Object.fromEntries(x.terms.map((t) => [t.enzyme, pick(t.cr)])), sc.phenotypes);
+  const [crs, lows, highs] = [shift((d) => d.value), shift((d) => d.low), shift((d) => d.high)];
+  for (const [e, ph] of Object.entries(sc.phenotypes))
+    assumptions.push(statement('ASSUME_PHENOTYPE', 'assumption', { enzyme: kb.target(e)?.name ?? e, phenotype: ph, multiplier: multiplierOf(e, ph) ?? 1, analyte: sc.analyte.name }));
   const ans = anchoredModel.predict({
-    terms: x.terms.map((t) => ({ enzyme: t.enzyme, cr: t.cr, activity: t.effect })),
+    terms: x.terms.map((t) => ({ enzyme: t.enzyme, cr: { ...t.cr, value: crs[t.enzyme]!, low: lows[t.enzyme]!, high: highs[t.enzyme]! }, activity: t.effect })),
     studiesRead: x.studiesRead,
     missing,
     assumptions,

@@ -32,6 +32,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
   };
   const why = sc.model === 'dynamic' ? statement('ASSUME_DYNAMIC_REQUESTED', 'assumption') : statement('ASSUME_DYNAMIC_FOR_METABOLITE', 'assumption', { analyte: sc.analyte.name, victim: sc.victim.name });
   const notes: Statement[] = [why];
+  if (Object.keys(sc.phenotypes).length) notes.push(statement('NOTE_PHENOTYPE_NOT_SIMULATED', 'assumption', { enzymes: Object.keys(sc.phenotypes) }));
   // The simulator needs a victim dose; without one given or a KB reference dose, use the dose of the victim's
   // default PK profile (the dose its parameters were measured at), and say so.
   let victimDose = sc.victimDose.regimen ? sc.victimDose.text : undefined;

@@ -4,6 +4,7 @@ import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Substance } from '../kb/types.js';
 import { MAX_VICTIM_AT_H, MAX_WEIGHT_KG } from '../limits.js';
+import { PHENOTYPE_MULTIPLIERS, PHENOTYPES, type Phenotype } from './pgx.js';
 import { parseRegimen, type Regimen, type Route } from '../units/parse-regimen.js';
 import { fmScenarios } from './pk-inputs.js';
 
@@ -21,6 +22,8 @@ export interface PredictRequest {
   /** The victim's route when no victim dose is given (a route written in `victimDose` wins). */
   victimRoute?: Route;
   weightKg?: number;
+  /** The victim's phenotype per enzyme (e.g. { cyp2d6: 'PM' }), for a person or study population of known genotype. */
+  phenotypes?: Record<string, Phenotype>;
 }
 
 /** A dose as used: the parsed regimen, its text, and where it came from (`user`, a KB source id, or `none`). */
@@ -59,6 +62,8 @@ export interface Scenario {
   /** The analyte is a metabolite of the victim (not one of its constituents). */
   metaboliteQuestion: boolean;
   model: 'static' | 'dynamic' | 'anchored' | undefined;
+  /** Phenotypes of the victim by enzyme id; empty = the reference (normal) phenotype everywhere. */
+  phenotypes: Record<string, Phenotype>;
 }
 
 /** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */
@@ -122,5 +127,18 @@ export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
     victimRoute: (victimDose.regimen?.route ?? victimDose.routeOverride ?? 'po') !== 'po' ? 'iv' : 'oral',
     metaboliteQuestion: analyte.id !== victim.id && withConstituents(kb, victim.id).every((x) => x !== analyte.id),
     model: req.model,
+    phenotypes: checkPhenotypes(req.phenotypes ?? {}),
   };
+}
+
+/** Phenotypes keyed by enzyme id (case-insensitive), each one the KB's table has a multiplier for. */
+function checkPhenotypes(given: Record<string, Phenotype>): Record<string, Phenotype> {
+  const out: Record<string, Phenotype> = {};
+  for (const [k, ph] of Object.entries(given)) {
+    const enzyme = k.toLowerCase();
+    if (PHENOTYPE_MULTIPLIERS[enzyme]?.[ph] === undefined)
+      fail('INPUT_BAD_PHENOTYPE', { text: `${k}=${ph}`, phenotypes: PHENOTYPES }, { field: `phenotypes.${k}`, known: Object.keys(PHENOTYPE_MULTIPLIERS) });
+    out[enzyme] = ph;
+  }
+  return out;
 }

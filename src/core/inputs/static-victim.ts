@@ -4,6 +4,8 @@ import { DEFAULT_KA_PER_H, type Physiology } from '../models/static/static-ddi.j
 import { kaFromTmax } from '../models/one-compartment.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-inputs.js';
+import { multiplierOf, shiftFractions } from './phenotype-shift.js';
+import type { Phenotype } from './pgx.js';
 import type { Scenario } from './scenario.js';
 
 /** What the static model needs to know about the victim (the analyte), with what it rests on. */
@@ -26,7 +28,8 @@ export interface StaticVictimInputs {
 /** Victim inputs, or the statements saying why there can be none (grey). */
 export function staticVictimInputs(kb: KbIndex, sc: Scenario, phys: Physiology): StaticVictimInputs | { missing: Statement[] } {
   const a = sc.analyte;
-  const { scenarios, relations } = fmScenarios(kb, a.id);
+  const { scenarios: reference, relations } = fmScenarios(kb, a.id);
+  const scenarios = withPhenotypes(reference, sc.phenotypes);
   if (scenarios.length === 0) return { missing: [statement('MISSING_FM', 'missing', { analyte: a.name })] };
   const notes: Statement[] = [];
   const parameters: ParamUse[] = [];
@@ -44,6 +47,8 @@ export function staticVictimInputs(kb: KbIndex, sc: Scenario, phys: Physiology):
     for (const [e, v] of Object.entries(s.fm))
       parameters.push({ substance: a.id, name: `fm ${e}`, value: v, unit: 'fraction', source: s.source, verified: s.verified, assumption: kb.source(s.source)?.type === 'assumption' });
   if (scenarios.some((s) => kb.source(s.source)?.type === 'assumption')) notes.push(statement('ASSUME_FM_ASSUMED', 'assumption', { analyte: a.name }));
+  for (const [e, ph] of Object.entries(sc.phenotypes))
+    notes.push(statement('ASSUME_PHENOTYPE', 'assumption', { enzyme: kb.target(e)?.name ?? e, phenotype: ph, multiplier: multiplierOf(e, ph) ?? 1, analyte: a.name }));
   const cmax = cmaxInputs(kb, sc, phys, fg);
   return { route: sc.victimRoute, fmScenarios: scenarios, fmRelations: relations, fg, ...cmax, parameters, notes, sources };
 }
@@ -85,4 +90,10 @@ function cmaxInputs(kb: KbIndex, sc: Scenario, phys: Physiology, fg: number): { 
 function litresPerHour(q: { value: number; unit: string } | undefined, weightKg: number): number | undefined {
   void weightKg;
   return q?.unit === 'L/h' ? q.value : undefined;
+}
+
+/** The fm scenarios for a victim of known phenotype (point and source range shifted alike). */
+function withPhenotypes(scenarios: FmScenario[], phenotypes: Record<string, Phenotype>): FmScenario[] {
+  if (Object.keys(phenotypes).length === 0) return scenarios;
+  return scenarios.map((s) => ({ ...s, fm: shiftFractions(s.fm, phenotypes), fmLow: shiftFractions(s.fmLow, phenotypes), fmHigh: shiftFractions(s.fmHigh, phenotypes) }));
 }

@@ -52,6 +52,10 @@ const ASSUMPTIONS: Record<string, Template> = {
     `Best estimate from the ${MODEL_NAMES[t(p.chosen)] ?? t(p.chosen)}: the rule, settled on the benchmark's tune split, takes the first of ${list(p.order)
       .map((m) => MODEL_NAMES[String(m)] ?? m)
       .join(', then ')} that can answer; every model's answer is listed under models.`,
+  ASSUME_PHENOTYPE: (p) =>
+    `${t(p.analyte)} taken by a ${t(p.phenotype)} of ${t(p.enzyme)}: its clearance through ${t(p.enzyme)} scaled by ${t(p.multiplier)} (CPIC/DPWG-based multiplier, a modelling assumption), and its fractions of clearance moved accordingly.`,
+  NOTE_PHENOTYPE_NOT_SIMULATED: (p) =>
+    `The dynamic model simulates the reference (normal) phenotype here: the phenotype given for ${list(p.enzymes).join(', ')} is not applied to a single simulated person (use crosstalk simulate with --phenotype).`,
   ASSUME_ANCHORED_REQUESTED: () => "Answered with the clinically anchored model: the victim's in-vivo share of clearance (CR) and the perpetrator's in-vivo inhibition (IR) or induction (IC), each from other pairs' clinical studies.",
   NOTE_ANCHORED_LEFT_OUT: (p) => `Leave-pair-out: the ${list(p.studies).length} stud${list(p.studies).length === 1 ? 'y' : 'ies'} of this pair (${list(p.studies).join(', ')}) were not read by the model; they are shown only beside its answer.`,
   ASSUME_ANCHORED_CR: (p) =>

@@ -11,6 +11,7 @@ import type { ClinicalStudy } from '../../kb/types.js';
 import { predict } from '../../predict.js';
 import type { PredictOptions, Prediction, PredictRequest } from '../predict.js';
 import { sourceLabel, sourceUrl } from '../evidence/labels.js';
+import { phenotypesOfGenotype } from './genotype.js';
 import { withinGuest, withinTwoFold } from './score.js';
 import { flagshipSubstances, inSubset } from './subset.js';
 import { pairKey, splitLabels, type SplitLabel } from './split.js';
@@ -124,6 +125,7 @@ export function requestFor(c: ClinicalStudy & { perpetrator: string }): PredictR
     ...(c.perpetratorDose ? { perpetratorDose: c.perpetratorDose } : {}),
     ...(c.victimAtH !== undefined ? { victimAt: c.victimAtH } : {}),
     ...(c.victimRoute !== undefined ? { victimRoute: c.victimRoute } : {}),
+    ...(Object.keys(phenotypesOfGenotype(c.genotype)).length ? { phenotypes: phenotypesOfGenotype(c.genotype) } : {}),
     ...(c.weightKg !== undefined ? { weightKg: c.weightKg } : {}),
   };
 }

@@ -49,6 +49,10 @@ export const PredictRequest = z
     victimAt: z.number().min(0).max(MAX_VICTIM_AT_H).optional().meta({ description: 'Hours after the first perpetrator dose' }),
     victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional().meta({ description: "The victim's route when no victim dose is given (a route in victimDose wins)" }),
     weightKg: z.number().gt(0).max(MAX_WEIGHT_KG).optional(),
+    phenotypes: z
+      .record(z.string().max(20), z.enum(['PM', 'IM', 'NM', 'RM', 'UM']))
+      .optional()
+      .meta({ description: "The victim's phenotype per enzyme, e.g. {\"cyp2d6\": \"PM\"} (default: normal)" }),
   })
   .strict()
   .meta({
