@@ -41,7 +41,7 @@ export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   out.push(p.plain);
   out.push(pc.dim(p.technical));
   for (const o of p.observed)
-    out.push(`${pc.cyan('observed')}${o.match === 'related-product' ? ` with ${o.perpetrator} → ${o.victim}` : ''} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)}${o.perpetratorDose ? ` with ${o.perpetratorDose}` : ''} [${o.sources.join(', ')}]`);
+    out.push(`${pc.cyan('observed')}${o.match === 'related-product' ? ` with ${o.perpetrator} → ${o.victim}` : ''} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)} · ${observedDesign(o)} [${o.sources.join(', ')}${o.locator ? `; ${o.locator}` : ''}]`);
   out.push(`evidence: ${EVIDENCE_LABEL[p.evidence.level]} (grade ${p.evidence.grade}); uncertainty ${p.uncertainty}`);
   for (const c of p.evidence.caveats) out.push(pc.yellow(`caveat: ${c}`));
   for (const w of p.warnings) out.push(pc.yellow(`warning: ${w}`));
@@ -81,7 +81,7 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
     if ('error' in x) out.push(`  ${pc.dim(x.error)}`);
     else
       out.push(
-        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `×${f(o.aucRatio)} (${o.species})`).join(', ')}`) : ''}`,
+        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}, ${x.model} model`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `${o.analyte && o.analyte !== x.victim.analyte ? `${o.analyte} ` : ''}×${f(o.aucRatio)} (${o.species}; ${observedDesign(o)})`).join('; ')}`) : ''}`,
       );
   }
   if (p.findings.length) {
@@ -115,4 +115,16 @@ export function renderClaimText(r: ClaimResult): string {
     for (const f of r.forms) out.push(`  ${f}`);
   }
   return out.join('\n');
+}
+
+/** A study's design in a few words, so it can be compared with the question asked. */
+export function observedDesign(o: Prediction['observed'][number]): string {
+  const parts = [
+    o.perpetratorDose ? `perpetrator ${o.perpetratorDose}` : 'perpetrator dose not recorded',
+    o.victimDose ? `victim ${o.victimDose}` : o.victimRoute ? `victim ${o.victimRoute}` : '',
+    o.victimAtH !== undefined ? `victim at ${o.victimAtH} h` : '',
+    o.genotype ?? '',
+    o.n !== undefined ? `n ${o.n}` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
 }

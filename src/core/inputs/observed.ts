@@ -15,6 +15,13 @@ export interface ObservedStudy {
   species: string;
   victimDose?: string;
   perpetratorDose?: string;
+  /** The rest of the design, so a reader can compare it with the question asked. */
+  victimAtH?: number;
+  victimRoute?: string;
+  genotype?: string;
+  n?: number;
+  /** Where in the source the ratio was read (table, figure, label section, compilation row). */
+  locator?: string;
   evidence: string;
   sources: string[];
   summary?: string;
@@ -46,6 +53,11 @@ export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
       species: c.species,
       victimDose: c.victimDose,
       perpetratorDose: c.perpetratorDose,
+      victimAtH: c.victimAtH,
+      victimRoute: c.victimRoute,
+      genotype: c.genotype,
+      n: c.n,
+      locator: c.aucRatio?.locator ?? c.cmaxRatio?.locator,
       evidence: c.evidence,
       sources: c.sources,
       summary: c.summary,
