@@ -6,6 +6,8 @@ import { EvidenceBadge, Sources } from './Evidence.js';
 type Observed = Prediction['observed'][number];
 type ClassNote = Prediction['clinicalClasses'][number];
 
+const MODEL_LABEL = { anchored: 'Clinically anchored (other pairs’ human studies)', static: 'Mechanistic static (lab constants)', dynamic: 'Dynamic simulation' } as const;
+
 const PLURAL: Record<string, string> = { rat: 'rats', mouse: 'mice', dog: 'dogs', monkey: 'monkeys', rabbit: 'rabbits', pig: 'pigs', 'guinea pig': 'guinea pigs' };
 
 /** "observed in people" or "observed in rats, not people": the species is the first thing a reader must see. */
@@ -108,7 +110,7 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
             </div>
             <div>
               <dt>Predicted Cmax change</dt>
-              <dd>{ratio(p.cmaxRatio)}</dd>
+              <dd>{p.cmaxRatio === null ? <span className="muted">not estimated by this model</span> : ratio(p.cmaxRatio)}</dd>
             </div>
             <div>
               <dt>Size</dt>
@@ -118,6 +120,20 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
           {/* The classification gets its own box below; keep the sentence once. */}
           <p>{classes.length ? p.plain.split(' Clinical classification:')[0] : p.plain}</p>
         </>
+      )}
+      {p.models && p.models.length > 1 && (
+        <div className="models" data-testid="models">
+          <p className="muted">Every model's answer (the best estimate takes the first that answers: anchored, then static, then dynamic):</p>
+          <ul aria-label="Every model's answer">
+            {p.models.map((m) => (
+              <li key={m.model}>
+                {MODEL_LABEL[m.model]}: {m.aucRatio === null ? 'no estimate (grey)' : `AUC ${ratio(m.aucRatio)}`}
+                {m.range && <span className="muted range"> (range {ratio(m.range.low)}–{ratio(m.range.high)})</span>}
+                {m.chosen && <strong> ← best estimate</strong>}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {classes.length > 0 && (
         <div className="clinical">
