@@ -57,3 +57,5 @@ export * as ApiSchemas from './schema/api/index.js';
 export * from './limits.js';
 export { ANCESTRIES, PHENOTYPES, planPgx } from './inputs/pgx.js';
 export { pairKey, requestFor } from './answers/benchmark/index.js';
+export { selfConsistency, SELF_CONSISTENCY_FOLD } from './answers/self-consistency.js';
+export type { SelfConsistencyRow } from './answers/self-consistency.js';

@@ -1,0 +1,30 @@
+/**
+ * Dynamic self-consistency over the whole KB (issue 12 §1): each substance with a human single-dose oral profile,
+ * simulated alone at that dose, reproduces the profile's own Cmax, tmax and AUC within 1.5-fold. The substances
+ * listed below fail today (mostly lipophilic compounds whose one-compartment volume is the terminal Vz/F, so the
+ * simulated peak is far too low: mitragynine ×0.07, THC ×0.15, CBD; see `npx tsx scripts/self-consistency.ts`).
+ * The list may only shrink: a new failure fails the test, and a listed substance that now passes must leave the list.
+ */
+import { describe, expect, it } from 'vitest';
+import { selfConsistency } from '../../src/core/index.js';
+import { loadKb } from '../../src/store/kb-store.js';
+
+const TOLERATED = new Set([
+  '7-carboxy-cbd', '7-hydroxy-cbd', 'azithromycin', 'bergamottin', 'buspirone', 'cbd', 'celecoxib', 'ciprofloxacin',
+  'clobazam', 'clopidogrel-acyl-glucuronide', 'gemfibrozil', 'gemfibrozil-glucuronide', 'ibuprofen', 'isoniazid',
+  'isopaynantheine', 'mitraciliatine', 'mitragynine', 'omeprazole', 'paynantheine', 'speciogynine', 'thc', 'tolvaptan',
+  'trazodone', 'valsartan',
+]);
+
+describe('dynamic self-consistency (REQ-12.self-consistency)', () => {
+  const rows = selfConsistency(loadKb());
+  it('covers the KB’s single-dose oral profiles', () => {
+    expect(rows.length).toBeGreaterThan(40);
+  });
+  it('no substance outside the tolerated list misses its own profile by more than 1.5-fold', () => {
+    expect(rows.filter((r) => !r.pass && !TOLERATED.has(r.substance)).map((r) => `${r.substance}: ${r.error ?? `Cmax ×${r.cmaxFold?.toFixed(2)}, tmax ×${r.tmaxFold?.toFixed(2)}, AUC ×${r.aucFold?.toFixed(2)}`}`)).toEqual([]);
+  });
+  it('the tolerated list only shrinks: a listed substance that now passes must be removed from it', () => {
+    expect(rows.filter((r) => r.pass && TOLERATED.has(r.substance)).map((r) => r.substance)).toEqual([]);
+  });
+}, 300_000);
