@@ -7,6 +7,8 @@ import type { KbIndex } from '../src/core/index.js';
 import { loadCurrentKb } from '../src/node/ensure-kb.js';
 import { runCli, type CliIo } from '../src/cli/run.js';
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 let kb: KbIndex;
 beforeAll(() => {
   kb = loadCurrentKb();
@@ -25,8 +27,9 @@ async function cli(args: string[], opts: { files?: Record<string, string>; io?: 
   let err = '';
   const written = new Map<string, string>();
   const code = await runCli(args, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
+    // Colour codes are stripped: picocolors turns colour on when CI is set, and the text is what is under test.
+    stdout: (s) => (out += s.replace(ANSI, '')),
+    stderr: (s) => (err += s.replace(ANSI, '')),
     getKb: () => kb,
     today: '2026-11-26',
     cwd: '/work',
@@ -167,7 +170,7 @@ describe('predict --batch: JSON lines in, JSON lines out (issue 10, point 1)', (
     expect(lines.slice(1, 6).map((l) => [l.line, l.error?.code, l.error?.details.line, l.error?.details.field, l.error?.message])).toEqual([
       [2, 'INPUT_INVALID', 2, 'perpetrator', 'perpetrator: required'],
       [3, 'INPUT_BAD_JSON', 3, undefined, expect.stringMatching(/^line 3: not valid JSON \(/)],
-      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it (fields: victim, perpetrator, victimDose, perpetratorDose, analyte, model, victimAt, victimRoute, weightKg)'],
+      [4, 'INPUT_INVALID', 4, 'dose', 'dose: unknown field; remove it (fields: victim, perpetrator, victimDose, perpetratorDose, analyte, model, victimAt, victimRoute, weightKg, phenotypes)'],
       [5, 'INPUT_INVALID', 5, 'victimAt', "victimAt: must be a number (got 'soon')"],
       [6, 'INPUT_UNKNOWN_SUBSTANCE', 6, 'perpetrator', expect.stringMatching(/^perpetrator: no substance called 'kratum'.*did you mean Kratom/)],
     ]);
