@@ -188,13 +188,15 @@ export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmSce
   for (const r of rels) bySource.set(r.fm!.source, [...(bySource.get(r.fm!.source) ?? []), r]);
   const scenarios: FmScenario[] = [];
   for (const [source, rs] of bySource) {
+    // One fm per enzyme: a source that gives several values for one enzyme (several genotype comparisons, say)
+    // contributes their median as the point and their whole span as its range, never just the last one read.
     const fm: Record<string, number> = {};
     const lo: Record<string, number> = {};
     const hi: Record<string, number> = {};
-    for (const r of rs) {
-      fm[r.object] = r.fm!.value;
-      lo[r.object] = r.fm!.low ?? r.fm!.value;
-      hi[r.object] = Math.min(1, r.fm!.high ?? r.fm!.value);
+    for (const [enzyme, group] of groupBy(rs, (r) => r.object)) {
+      fm[enzyme] = median(group.map((r) => r.fm!.value));
+      lo[enzyme] = Math.min(...group.map((r) => r.fm!.low ?? r.fm!.value));
+      hi[enzyme] = Math.min(1, Math.max(...group.map((r) => r.fm!.high ?? r.fm!.value)));
     }
     scenarios.push({
       source,
@@ -351,3 +353,14 @@ function averageAtDose(
   return undefined;
 }
 
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
