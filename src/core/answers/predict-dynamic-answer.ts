@@ -33,19 +33,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
   const why = sc.model === 'dynamic' ? statement('ASSUME_DYNAMIC_REQUESTED', 'assumption') : statement('ASSUME_DYNAMIC_FOR_METABOLITE', 'assumption', { analyte: sc.analyte.name, victim: sc.victim.name });
   const notes: Statement[] = [why];
   if (Object.keys(sc.phenotypes).length) notes.push(statement('NOTE_PHENOTYPE_NOT_SIMULATED', 'assumption', { enzymes: Object.keys(sc.phenotypes) }));
-  // The simulator needs a victim dose; without one given or a KB reference dose, use the dose of the victim's
-  // default PK profile (the dose its parameters were measured at), and say so.
-  let victimDose = sc.victimDose.regimen ? sc.victimDose.text : undefined;
-  const victim = { ...common.victim };
-  if (!victimDose) {
-    const prof = kb.defaultPk(sc.victim.id);
-    if (prof?.dose) {
-      victimDose = `${prof.dose.original.value} ${prof.dose.original.unit}${sc.victimDose.routeOverride ? ` ${sc.victimDose.routeOverride}` : ''}`;
-      notes.push(statement('ASSUME_VICTIM_DOSE_FROM_PROFILE', 'assumption', { dose: victimDose, victim: sc.victim.name, source: prof.dose.source }, null, [prof.dose.source]));
-      victim.dose = victimDose;
-      victim.doseSource = prof.dose.source;
-    }
-  }
+  const { victimDose, victim } = simulatedVictimDose(kb, sc, common.victim, notes);
   try {
     const d = predictDynamic(kb, {
       victim: sc.victim.id,
@@ -94,4 +82,18 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
       evidence: gradeChain(links),
     };
   }
+}
+
+/**
+ * The simulator needs a victim dose; without one given or a KB reference dose, use the dose of the victim's default
+ * PK profile (the dose its parameters were measured at), and say so.
+ */
+function simulatedVictimDose(kb: KbIndex, sc: Scenario, given: AnswerBase['victim'], notes: Statement[]): { victimDose: string | undefined; victim: AnswerBase['victim'] } {
+  const victim = { ...given };
+  if (sc.victimDose.regimen) return { victimDose: sc.victimDose.text, victim };
+  const prof = kb.defaultPk(sc.victim.id);
+  if (!prof?.dose) return { victimDose: undefined, victim };
+  const victimDose = `${prof.dose.original.value} ${prof.dose.original.unit}${sc.victimDose.routeOverride ? ` ${sc.victimDose.routeOverride}` : ''}`;
+  notes.push(statement('ASSUME_VICTIM_DOSE_FROM_PROFILE', 'assumption', { dose: victimDose, victim: sc.victim.name, source: prof.dose.source }, null, [prof.dose.source]));
+  return { victimDose, victim: { ...victim, dose: victimDose, doseSource: prof.dose.source } };
 }
