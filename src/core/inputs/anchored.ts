@@ -93,6 +93,9 @@ interface Ctx {
   indexCr: Map<string, Derived | null>;
 }
 
+/** How the victim was given: only an oral dose meets the gut wall. */
+type Route = 'oral' | 'iv';
+
 /** CR from a genotype study: the ratio is test/reference; whichever side is the poor metaboliser group. */
 function genotypeCr(ctx: Ctx, victim: string, g: string): Derived | undefined {
   const vals: { cr: number; lo: number; hi: number; o: Observation }[] = [];
@@ -108,15 +111,18 @@ function genotypeCr(ctx: Ctx, victim: string, g: string): Derived | undefined {
   return { value: mean((v) => v.cr), low: mean((v) => v.lo), high: mean((v) => v.hi), method: 'genotype', studies: vals.map((v) => v.o.id), read: vals.map((v) => v.o.id), sources: vals.flatMap((v) => v.o.sources) };
 }
 
-/** CR of an index substrate: genotype study, else its largest effect with an index inhibitor (IR = 1), else a cited in-vivo fm. */
-function indexSubstrateCr(ctx: Ctx, s: string, g: string): Derived | null {
-  const key = `${s}|${g}`;
+/**
+ * CR of an index substrate given by `route`: genotype study (oral), else its largest effect with an index inhibitor
+ * given the same way (IR = 1), else a cited in-vivo fm. An IV index substrate's CR is its hepatic share only.
+ */
+function indexSubstrateCr(ctx: Ctx, s: string, g: string, route: Route = 'oral'): Derived | null {
+  const key = `${s}|${g}|${route}`;
   if (ctx.indexCr.has(key)) return ctx.indexCr.get(key)!;
-  let out: Derived | null = genotypeCr(ctx, s, g) ?? null;
+  let out: Derived | null = route === 'oral' ? (genotypeCr(ctx, s, g) ?? null) : null;
   if (!out) {
     const inhibitors = new Set(INDEX_DRUGS[g]?.inhibitors ?? []);
     const best = ctx.obs
-      .filter((o) => o.kind === 'interaction' && o.victim === s && inhibitors.has(o.perpetrator!) && o.victimRoute === 'oral' && single(o.groups, g) && o.aucRatio > 1)
+      .filter((o) => o.kind === 'interaction' && o.victim === s && inhibitors.has(o.perpetrator!) && o.victimRoute === route && single(o.groups, g) && o.aucRatio > 1)
       .sort((a, b) => b.aucRatio - a.aucRatio)[0];
     if (best) out = { value: crFrom(best.aucRatio, 1), low: crFrom(best.low, 1), high: crFrom(best.high, 1), method: 'index-inhibitor', studies: [best.id], read: [best.id], sources: [...best.sources, INDEX_IR_ASSUMPTION] };
   }
@@ -138,20 +144,22 @@ const delivers = (o: Observation, id: string): boolean => o.perpetrator === id |
  * The index studies nearest the asked regimen are used (amount per day; single vs repeated), and an inhibition is
  * moved to the asked amount along IR = D/(D + Kapp) (assumption `assume-anchored-dose-transfer`).
  */
-function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | undefined, notVictim?: string): Derived | undefined {
+function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | undefined, notVictim?: string, route: Route = 'oral'): Derived | undefined {
   const substrates = new Set(INDEX_DRUGS[g]?.substrates ?? []);
   const rows: { o: Observation; a: number; lo: number; hi: number; cr: Derived; s: string }[] = [];
   for (const o of ctx.obs) {
-    if (o.kind !== 'interaction' || o.victim === notVictim || !delivers(o, id) || o.victimRoute !== 'oral' || !single(o.groups, g)) continue;
+    if (o.kind !== 'interaction' || o.victim === notVictim || !delivers(o, id) || o.victimRoute !== route || !single(o.groups, g)) continue;
     // Designated index substrates, and any other sensitive substrate: one whose own CR (genotype, or its rise with an
     // index inhibitor) is at least 0.8, i.e. a 5-fold AUC rise with a strong index inhibitor (the FDA's "sensitive"),
     // as Ohno et al. 2007 drew IRs from every substrate of known CR.
     const designated = substrates.has(o.victim);
-    const cr = indexSubstrateCr(ctx, o.victim, g);
+    const cr = indexSubstrateCr(ctx, o.victim, g, route);
     if (!cr || cr.value < (designated ? MIN_INDEX_CR : MIN_SENSITIVE_CR)) continue;
     rows.push({ o, a: activityFrom(o.aucRatio, cr.value), lo: activityFrom(o.high, cr.value), hi: activityFrom(o.low, cr.value), cr, s: o.victim });
   }
-  if (!rows.length) return undefined;
+  // An IV victim sees the liver only: its effect comes from index studies with IV substrates (an oral index study
+  // also carries the gut wall); without any, the oral ones stand in, as before.
+  if (!rows.length) return route === 'iv' ? perpetratorEffect(ctx, id, g, asked, notVictim, 'oral') : undefined;
   const expOf = (o: Observation): Exposure | undefined => o.exposure[id] ?? (o.perpetrator ? o.exposure[o.perpetrator] : undefined);
   const score = (o: Observation): number => {
     const e = expOf(o);
@@ -201,8 +209,8 @@ function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | un
 
 /** The victim's CR on enzyme group g for its route: genotype, index-substrate rule, studies with perpetrators of known IR, else fm. */
 function victimCr(ctx: Ctx, victim: string, g: string, route: 'oral' | 'iv'): Derived | undefined {
-  if (route === 'oral' && INDEX_DRUGS[g]?.substrates.includes(victim)) {
-    const cr = indexSubstrateCr(ctx, victim, g);
+  if (INDEX_DRUGS[g]?.substrates.includes(victim)) {
+    const cr = indexSubstrateCr(ctx, victim, g, route);
     if (cr) return cr;
   }
   const gt = genotypeCr(ctx, victim, g);
@@ -212,7 +220,7 @@ function victimCr(ctx: Ctx, victim: string, g: string, route: 'oral' | 'iv'): De
     if (o.kind !== 'interaction' || o.victim !== victim || o.victimRoute !== route || !single(o.groups, g) || o.aucRatio <= 1) continue;
     const perp = o.perpetrator!;
     // The victim's own studies never anchor the IR used to read its CR (that would be circular).
-    const eff = perpetratorEffect(ctx, perp, g, o.exposure[perp], victim);
+    const eff = perpetratorEffect(ctx, perp, g, o.exposure[perp], victim, route);
     if (!eff || 1 - eff.value < MIN_IR_FOR_CR) continue;
     const ir = 1 - eff.value;
     ests.push({ cr: crFrom(o.aucRatio, ir), lo: crFrom(o.low, Math.min(1, 1 - eff.low)), hi: crFrom(o.high, Math.max(1e-6, 1 - eff.high)), w: ir, o, ir: eff });
@@ -280,9 +288,9 @@ export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
   const missing: AnchoredMissing[] = [];
   for (const g of Object.keys(INDEX_DRUGS)) {
     // The product as studied, when it has index studies of its own; else each compound it delivers.
-    const own = perpetratorEffect(ctx, sc.perpetrator.id, g, asked[sc.perpetrator.id]);
+    const own = perpetratorEffect(ctx, sc.perpetrator.id, g, asked[sc.perpetrator.id], undefined, sc.victimRoute);
     const parts = own ? [{ id: sc.perpetrator.id, d: own }] : sc.perpetratorCompounds.filter((c) => c.compoundId !== sc.perpetrator.id).flatMap((c) => {
-      const d = perpetratorEffect(ctx, c.compoundId, g, asked[c.compoundId]);
+      const d = perpetratorEffect(ctx, c.compoundId, g, asked[c.compoundId], undefined, sc.victimRoute);
       if (!d) return [];
       // A minor constituent whose amount the asked dose does not give cannot borrow its index study's amount.
       if (c.weight < 0.5 && asked[c.compoundId]?.mgPerDay === undefined) {
