@@ -39,7 +39,7 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
     { model: mechModel, a: mechanistic },
   ];
   // The dynamic model is the last resort for a parent drug the static model cannot answer.
-  if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static') answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base) });
+  if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static') answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
   const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order: [...BEST_ESTIMATE_ORDER] });
   // The anchored answer's "as requested" line does not apply when the rule chose it.

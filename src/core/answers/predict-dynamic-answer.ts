@@ -6,15 +6,35 @@ import { magnitudeClass } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { predictDynamic } from './dynamic-prediction.js';
 import { gradeChain, type EvidenceLink } from './evidence/grade.js';
-import { GREY_FIELDS, type AnswerBase, type PredictionAnswer } from './prediction.js';
+import { GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
+import type { Interval } from '../models/model.js';
 import { observedDisagreement } from './predict-statements.js';
+
+/**
+ * Model-structure uncertainty around the dynamic model's answer (SD of a log-normal factor, like the static model's
+ * STRUCTURAL_LOG_SD), chosen on the benchmark's tune split: the smallest width (steps of 0.05) whose 5–95 % interval
+ * covers at least 90 % of observed ratios there (`npx tsx scripts/calibrate-uncertainty.ts … --model dynamic`).
+ */
+export const DYNAMIC_STRUCTURAL_LOG_SD = 0.9;
+const Z95 = 1.6449;
+
+/**
+ * The uncertainty of a dynamic answer: the population's 5–95 % spread (between-person variability) widened on each side
+ * by the model's structural error; without a population, the point widened alone.
+ */
+function withStructure(point: number, spread: Interval | null, sd: number): Interval | null {
+  if (sd <= 0) return spread;
+  const f = Math.exp(Z95 * sd);
+  const lo = Math.min(point, spread?.low ?? point), hi = Math.max(point, spread?.high ?? point);
+  return { low: lo / f, high: hi * f, method: `${spread ? 'between-person 5–95 % spread' : 'point'} widened ×${f.toFixed(2)} each side for model structure (log-normal SD ${sd}, chosen on the benchmark's tune split)` };
+}
 
 /**
  * Answer a scenario with the dynamic model (MODEL.md §2): used for `model: dynamic` and when the question is an
  * active metabolite's exposure, which the static model has no closed form for. The answer has the static answer's
  * shape, with `model: 'dynamic'`; a missing parameter gives grey.
  */
-export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): PredictionAnswer {
+export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: PredictOptions = {}): PredictionAnswer {
   const perpIds = sc.perpetratorCompounds.map((c) => c.compoundId);
   const rels = [...perpIds.flatMap((id) => perpetratorEffects(kb, id).relations), ...fmScenarios(kb, sc.analyte.id).relations, ...fmScenarios(kb, sc.victim.id).relations];
   const links: EvidenceLink[] = rels.map((r) => ({ claim: `${kb.substance(r.subject)?.name ?? r.subject} ${r.action} ${kb.target(r.object)?.name ?? r.object}`, level: r.evidence, species: r.species, sources: r.sources }));
@@ -45,6 +65,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
       weightKg: sc.weightGiven ? sc.weightKg : undefined,
     });
     const parameters: ParamUse[] = d.parameters.map((p) => ({ substance: p.owner, name: p.name, value: p.value, unit: p.unit, source: p.source, verified: !p.assumption, assumption: p.assumption, note: p.note }));
+    const range = withStructure(d.aucRatio, d.range, opts.dynamicStructuralLogSd ?? DYNAMIC_STRUCTURAL_LOG_SD);
     return {
       ...common,
       victim,
@@ -54,19 +75,20 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pred
       cmaxRatio: d.cmaxRatio,
       cmaxMethod: 'dynamic model (dense output)',
       magnitudeClass: magnitudeClass(d.aucRatio),
-      range: d.range,
+      range,
+      variability: d.range,
       parameters,
       statements: [
         ...notes,
         // The simulator's own notes (what it assumed while planning and solving) are carried as they come.
         ...d.notes.map((text) => statement('NOTE_SIMULATOR', 'assumption', { text })),
         ...observedDisagreement(base.observed, d.aucRatio, sc.analyte.id, sc.victim.id),
-        statement('PLAIN_DYNAMIC', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: d.aucRatio, low: d.range?.low ?? null, high: d.range?.high ?? null, tmaxShiftH: d.tmaxShiftH }, 'model'),
+        statement('PLAIN_DYNAMIC', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: d.aucRatio, low: range?.low ?? null, high: range?.high ?? null, tmaxShiftH: d.tmaxShiftH }, 'model'),
         statement('TECH_DYNAMIC', 'technical', { ratio: d.aucRatio, metric: d.aucMetric, cmaxRatio: d.cmaxRatio, tmaxShiftH: d.tmaxShiftH, explanations: d.explanations }, 'model'),
       ],
       // The model output is a prediction: never graded above low, whatever its inputs.
       evidence: { ...measured, grade: measured.grade === 'high' || measured.grade === 'moderate' ? 'low' : measured.grade, caveats: [...measured.caveats, 'The exposure change is a model prediction, not an observation.'] },
-      uncertainty: d.range && d.range.high / d.range.low > 4 ? 'high' : 'moderate',
+      uncertainty: range && range.high / range.low > 4 ? 'high' : 'moderate',
     };
   } catch (e) {
     if (!isCrosstalkError(e)) throw e;

@@ -82,7 +82,7 @@ function evidenceLinks(rels: Relation[], claimFor: (r: Relation) => string): Evi
 
 /** The mechanistic answer: dynamic when asked for, or for a metabolite's exposure (no static closed form); else static. */
 export function mechanisticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: PredictOptions = {}): PredictionAnswer {
-  if (sc.model === 'dynamic' || sc.metaboliteQuestion) return dynamicAnswer(kb, sc, base);
+  if (sc.model === 'dynamic' || sc.metaboliteQuestion) return dynamicAnswer(kb, sc, base, opts);
   const phys = physiologyFromKb(kb);
   const victim = staticVictimInputs(kb, sc, phys);
   if ('missing' in victim) return greyAnswer(base, [...doseStatements(sc), ...victim.missing], [], [], []);

@@ -16,6 +16,8 @@ export interface PredictOptions {
   seed?: number;
   /** Model-structure uncertainty of the static interval (default STRUCTURAL_LOG_SD, chosen on the tune split). */
   structuralLogSd?: number;
+  /** Model-structure uncertainty added around the dynamic model's population spread (default chosen on the tune split). */
+  dynamicStructuralLogSd?: number;
 }
 
 /** A prediction as the engine answers it: numbers, provenance and statements (no prose). */
@@ -52,6 +54,11 @@ export interface PredictionAnswer {
    * absent when one model was named in the request.
    */
   models?: ModelSummary[];
+  /**
+   * Between-person variability (5th–95th percentile of simulated people), kept apart from `range`, the uncertainty of
+   * the estimate. Only the dynamic model simulates people; null otherwise.
+   */
+  variability?: Interval | null;
 }
 
 /** A rendered prediction: the answer plus its statements in English (src/core/render/prediction.ts). */

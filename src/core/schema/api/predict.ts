@@ -114,6 +114,8 @@ export const PredictionJson = z
     sources: z.array(z.string()),
     /** Ids of the observed clinical studies the model read (the anchored model only; never a study of this pair). */
     studiesRead: z.array(z.string()).optional(),
+    /** Between-person variability (dynamic model only), kept apart from `range`, the uncertainty. */
+    variability: RangeJson.nullable().optional(),
     /** Every model's answer when the best estimate was asked for; the chosen one has `chosen: true`. */
     models: z
       .array(
