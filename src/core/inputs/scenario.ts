@@ -69,10 +69,9 @@ export interface Scenario {
 /** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */
 export const DEFAULT_WEIGHT_KG = 70;
 
-function doseChoice(kb: KbIndex, s: Substance, given: string | undefined, field: string): DoseChoice {
+function doseChoice(s: Substance, given: string | undefined, field: string): DoseChoice {
   if (given !== undefined) return { regimen: parseRegimen(given, field), text: given, source: 'user', defaulted: false };
   if (s.usualDose) return { regimen: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), text: s.usualDose.regimen, source: s.usualDose.source, defaulted: true };
-  void kb;
   return { regimen: undefined, text: 'not given', source: 'none', defaulted: false };
 }
 
@@ -110,8 +109,8 @@ export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
     fail('INPUT_SAME_SUBSTANCE', { field: 'perpetrator', problem: `'${req.perpetrator}' is the same substance as the victim` }, { field: 'perpetrator' });
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= MAX_VICTIM_AT_H))
     fail('INPUT_INVALID', { field: 'victimAt', problem: `${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}` }, { field: 'victimAt' });
-  const victimDose = withRoute(doseChoice(kb, victim, req.victimDose, 'victimDose'), req.victimRoute);
-  const perpetratorDose = doseChoice(kb, perpetrator, req.perpetratorDose, 'perpetratorDose');
+  const victimDose = withRoute(doseChoice(victim, req.victimDose, 'victimDose'), req.victimRoute);
+  const perpetratorDose = doseChoice(perpetrator, req.perpetratorDose, 'perpetratorDose');
   const analyte = chooseAnalyte(kb, victim, req.analyte);
   return {
     victim,

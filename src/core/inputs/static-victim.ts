@@ -62,8 +62,8 @@ function cmaxInputs(kb: KbIndex, sc: Scenario, phys: Physiology, fg: number): { 
   const cmaxNotes: Statement[] = [];
   const rb = pkValue(kb, id, 'rb')?.value ?? 1;
   const fu = pkValue(kb, id, 'fu');
-  const cl = litresPerHour(pkValue(kb, id, 'cl'), sc.weightKg);
-  const clF = litresPerHour(pkValue(kb, id, 'clF'), sc.weightKg);
+  const cl = litresPerHour(pkValue(kb, id, 'cl'));
+  const clF = litresPerHour(pkValue(kb, id, 'clF'));
   let fh = 1;
   if (cl !== undefined) fh = Math.max(0, 1 - cl / (rb * phys.qhLPerH));
   else if (clF !== undefined && fu) {
@@ -87,8 +87,7 @@ function cmaxInputs(kb: KbIndex, sc: Scenario, phys: Physiology, fg: number): { 
  * Cmax ratios of high-extraction victims (buspirone) by up to 10-fold, a model change that belongs on the benchmark's
  * tune split (issue 12), not in a refactor; until then the Fh = 1 assumption is stated.
  */
-function litresPerHour(q: { value: number; unit: string } | undefined, weightKg: number): number | undefined {
-  void weightKg;
+function litresPerHour(q: { value: number; unit: string } | undefined): number | undefined {
   return q?.unit === 'L/h' ? q.value : undefined;
 }
 
