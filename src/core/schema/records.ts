@@ -238,6 +238,10 @@ export const Source = z
     pmcid: z.string().regex(/^PMC\d+$/).optional(),
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
     url: z.string().url().optional(),
+    /** Articles: `review` for a review, meta-analysis or other secondary paper (tier secondary); default research. */
+    publication: z.enum(['research', 'review']).optional(),
+    /** A regulator's, legislature's or publisher's own date for the content cited (YYYY-MM-DD or YYYY). */
+    sourceDate: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD').optional(),
     /** For assumptions: why this default, and its plausible range. */
     reasoning: z.string().optional(),
     range: z.object({ low: z.number(), high: z.number(), unit: z.string() }).strict().optional(),
@@ -268,25 +272,53 @@ export const LegalStatus = z
   })
   .strict();
 
+/**
+ * The pharmacological role a contributor plays in an effect class (issue 17). The mechanism-level PD rules
+ * read roles, never substance ids: MAO inhibition + a serotonin releaser/reuptake inhibitor/agonist/precursor →
+ * serotonin toxicity; MAO inhibition + a sympathomimetic → hypertensive crisis; two or more respiratory
+ * depressants → respiratory depression; a toxic-metabolite precursor pairs with a PD record naming the metabolite.
+ * Extend, never remove (the KB curators use these names).
+ */
+export const PD_ROLES = [
+  'mao-inhibitor-irreversible',
+  'mao-inhibitor-reversible',
+  'serotonin-reuptake-inhibitor',
+  'serotonin-releaser',
+  'serotonin-agonist',
+  'serotonin-precursor',
+  'sympathomimetic',
+  'respiratory-depressant',
+  'cns-depressant',
+  'toxic-metabolite-precursor',
+] as const;
+export const PdRole = z.enum(PD_ROLES);
+export type PdRole = z.infer<typeof PdRole>;
+
+export const EffectContributor = z
+  .object({
+    /** A substance or a class id (`kind: class`); class members inherit it unless `appliesTo` narrows it. */
+    substance: Id,
+    strength: z.enum(['major', 'moderate', 'minor']),
+    evidence: EvidenceLevel,
+    /** Mechanism this contributor brings to the class, read by the PD rules. */
+    role: PdRole.optional(),
+    /**
+     * For a class contributor: which members the evidence covers, or the exception, in words
+     * (e.g. "irreversible MAOIs only; moclobemide is reversible and is listed on its own").
+     */
+    appliesTo: z.string().optional(),
+    note: z.string().optional(),
+    sources: z.array(Id).min(1),
+  })
+  .strict();
+
 export const EffectClass = z
   .object({
     id: Id,
     name: Text,
     description: Text,
     severity: z.enum(['high', 'moderate', 'low']),
-    contributors: z
-      .array(
-        z
-          .object({
-            substance: Id,
-            strength: z.enum(['major', 'moderate', 'minor']),
-            evidence: EvidenceLevel,
-            note: z.string().optional(),
-            sources: z.array(Id).min(1),
-          })
-          .strict(),
-      )
-      .min(1),
+    contributors: z.array(EffectContributor).min(1),
     sources: z.array(Id).default([]),
   })
   .strict();
