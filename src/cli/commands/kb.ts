@@ -99,5 +99,11 @@ export function registerKb(program: Command, deps: CliDeps): void {
       for (const r of a.assumptions.slice(0, 20)) deps.print(`  ${r}`);
       deps.print(`legal statuses older than 12 months: ${a.staleLegal.length}`);
       for (const r of a.staleLegal.slice(0, 30)) deps.print(`  ${r}`);
+      const tierLine = (t: Record<string, number>): string =>
+        Object.entries(t).map(([k, n]) => `${k} ${n}`).join(', ');
+      deps.print(`verified numbers by source tier: ${tierLine(a.verifiedByTier)}`);
+      deps.print(`legal statuses by source tier: ${tierLine(a.legalByTier)}`);
+      for (const r of a.verifiedOnWeak.slice(0, 20)) deps.print(`  on a weak source: ${r}`);
+      if (a.verifiedOnWeak.length > 20) deps.print(`  … ${a.verifiedOnWeak.length - 20} more on weak sources (--json for all)`);
     });
 }

@@ -1,4 +1,6 @@
 import { quantitiesIn } from './convert.js';
+import { sourceTiers } from './source-tier.js';
+import type { SourceTier } from './source-tier.js';
 import type { KbData } from './types.js';
 
 export interface KbStats {
@@ -66,6 +68,12 @@ export interface KbAudit {
   unverified: string[];
   assumptions: string[];
   staleLegal: string[];
+  /** Verified numbers by the tier of the source they cite (issue 16 §1). */
+  verifiedByTier: Record<SourceTier, number>;
+  /** Legal-status records by the tier of their source. */
+  legalByTier: Record<SourceTier, number>;
+  /** Verified numbers that rest on a weak source: what a curator should re-point to a primary source next. */
+  verifiedOnWeak: string[];
 }
 
 /** Months between two ISO dates (calendar months, fractional by day). */
@@ -81,6 +89,10 @@ function monthsBetween(a: string, b: string): number {
  */
 export function auditKb(kb: KbData, today: string): KbAudit {
   const assumptionIds = new Set(kb.sources.filter((s) => s.type === 'assumption').map((s) => s.id));
+  const tiers = sourceTiers(kb.sources);
+  const verifiedByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
+  const legalByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
+  const verifiedOnWeak: string[] = [];
   const withoutSource: string[] = [];
   const unverified: string[] = [];
   const assumptions: string[] = [];
@@ -90,6 +102,11 @@ export function auditKb(kb: KbData, today: string): KbAudit {
     for (const [path, q] of qs) {
       const label = `${kind} ${id} ${path.join('.')} = ${q.original.value} ${q.original.unit} [${q.source}]`;
       if (!q.verified) unverified.push(label);
+      else {
+        const tier = tiers.get(q.source) ?? 'weak';
+        verifiedByTier[tier]++;
+        if (tier === 'weak') verifiedOnWeak.push(label);
+      }
       if (assumptionIds.has(q.source)) assumptions.push(label);
     }
   };
@@ -102,5 +119,6 @@ export function auditKb(kb: KbData, today: string): KbAudit {
   const staleLegal = kb.legal
     .filter((l) => monthsBetween(l.asOf, today) > 12)
     .map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}`);
-  return { today, withoutSource, unverified, assumptions, staleLegal };
+  for (const l of kb.legal) legalByTier[tiers.get(l.source) ?? 'weak']++;
+  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak };
 }

@@ -48,6 +48,32 @@ export const UsualDose = z
   .object({ regimen: Text, source: Id, verified: z.boolean(), note: z.string().optional() })
   .strict();
 
+/**
+ * A typical way a plant or product is used (a THC-dominant joint, an edible, a CBD oil serving, a gram amount of
+ * kratom leaf), or a medicine dose named as an alternative. Check computes tiers at the `default` pattern when the
+ * user names none, and every answer states which pattern it used. Give either `regimen` (a dose of the substance
+ * itself, expanded into its constituents by their content) or `doses` (constituent doses written directly).
+ */
+export const UsagePattern = z
+  .object({
+    id: Id,
+    name: Text,
+    /** `everyday`: how people commonly take it; `medicine`: a prescribed or clinical-trial dose. */
+    kind: z.enum(['everyday', 'medicine']),
+    /** The pattern check uses when the user names none (at most one per substance). */
+    default: z.boolean().default(false),
+    regimen: Text.optional(),
+    doses: z.array(z.object({ substance: Id, regimen: Text }).strict()).default([]),
+    sources: z.array(Id).min(1),
+    /** True only when every number was read in the sources (a typical-use estimate is `assumption: true`). */
+    verified: z.boolean(),
+    /** A typical-use estimate rather than a number read in a source; `reasoning` says how it was reached. */
+    assumption: z.boolean().default(false),
+    reasoning: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const Substance = z
   .object({
     id: Id,
@@ -70,6 +96,8 @@ export const Substance = z
     /** Narrow therapeutic index, only where a source says so. */
     nti: z.object({ value: z.boolean(), source: Id, verified: z.boolean(), note: z.string().optional() }).strict().optional(),
     usualDose: UsualDose.optional(),
+    /** Typical usage patterns (issue 14): the everyday default for check, with medicine doses as named alternatives. */
+    usagePatterns: z.array(UsagePattern).default([]),
     constituents: z.array(Constituent).default([]),
     metabolites: z.array(MetaboliteLink).default([]),
     /** Content per unit of a liquid or spray product, so `mL` or `actuation` doses can be converted. */
@@ -325,6 +353,8 @@ export const EffectClass = z
 
 export { CLINICAL_MECHANISMS, ClinicalStudy, RATIO_INTERVALS, RATIO_STATISTICS } from './clinical.js';
 import { ClinicalStudy } from './clinical.js';
+export { GUIDANCE_BASES, GUIDANCE_KINDS, GUIDANCE_MECHANISMS, GuidanceLine } from './guidance.js';
+import { GuidanceLine } from './guidance.js';
 
 export const RiskNote = z
   .object({
@@ -349,6 +379,50 @@ export const RiskNote = z
   })
   .strict();
 
+/**
+ * What kind of evidence a pair-level pharmacodynamic record is (issue 17). A regulator's contraindication or boxed
+ * warning, and published deaths from the combination, make a pair red; label warnings, case series and
+ * toxic-metabolite combinations make it at least amber. `toxic-metabolite` is its own interaction kind: the two
+ * together form a compound neither forms alone (alcohol + cocaine → cocaethylene).
+ */
+export const PD_RECORD_KINDS = ['contraindication', 'boxed-warning', 'label-warning', 'toxic-metabolite', 'case-series', 'fatality'] as const;
+
+/**
+ * A pair-level pharmacodynamic record: what a label (or a case series) says happens when `a` and `b` are combined.
+ * A side is a substance or a class id; members of a class inherit the record unless listed in `except`.
+ */
+export const PdInteraction = z
+  .object({
+    id: Id,
+    kind: z.enum(PD_RECORD_KINDS),
+    /** A substance or a class (`kind: class`) id. */
+    a: Id,
+    b: Id,
+    /** The effect class (kb/effects) the record is about. */
+    effect: Id,
+    /** What can happen (the worst outcome the source describes), kept apart from how sure we are (`evidence`). */
+    severity: z.enum(['high', 'moderate', 'low']),
+    /** The outcome in a few words (serotonin syndrome, hypertensive crisis, profound sedation and death, ...). */
+    outcome: Text,
+    /** For `toxic-metabolite`: the compound the two form together (a substance id when the KB has it). */
+    metabolite: Id.optional(),
+    metaboliteName: z.string().optional(),
+    evidence: EvidenceLevel,
+    /** Paraphrase of what the source says; never a copied sentence. */
+    text: Text,
+    source: Id,
+    /** Where in the source: a label section ("4 CONTRAINDICATIONS", "Boxed warning", "7 DRUG INTERACTIONS"). */
+    locator: Text,
+    /** True only if someone on the project read this in the source. */
+    verified: z.boolean(),
+    /** Class members the record does not cover, with the reason in `appliesTo`. */
+    except: z.array(Id).default([]),
+    /** Which members of a class side the evidence covers, or the exception, in words. */
+    appliesTo: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
 /** The record kinds, one folder each under `kb/`, and the top-level YAML key of each file. */
 export const RECORD_KINDS = {
   substances: Substance,
@@ -361,5 +435,6 @@ export const RECORD_KINDS = {
   effects: EffectClass,
   clinical: ClinicalStudy,
   risks: RiskNote,
+  guidance: GuidanceLine,
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;

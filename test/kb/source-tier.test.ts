@@ -1,0 +1,44 @@
+/** Source tiers follow a source's type and publisher (issue 16 §1), never a judgement per number. */
+import { describe, expect, it } from 'vitest';
+import { auditKb, kbStats, sourceTier } from '../../src/core/index.js';
+import type { Source } from '../../src/core/kb/types.js';
+import { loadKb } from '../../src/store/kb-store.js';
+
+const src = (s: Partial<Source> & Pick<Source, 'type'>): Source => ({ id: 'x', title: 't', ...s }) as Source;
+
+describe('source tiers (issue 16 §1)', () => {
+  it('a paper is primary by its PMID or DOI wherever the copy was read; a review is secondary', () => {
+    expect(sourceTier(src({ type: 'article', pmid: '12345678', url: 'https://scribd.com/x' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'article', doi: '10.1124/dmd.1', publication: 'review' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'article', url: 'https://dmd.aspetjournals.org/content/49/12/1070' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'article', url: 'https://drugs-forum.com/thread' }))).toBe('weak');
+  });
+  it("a label is primary on the regulator's or manufacturer's site and weak on a mirror", () => {
+    expect(sourceTier(src({ type: 'label', url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=a' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'label', url: 'https://www.accessdata.fda.gov/drugsatfda_docs/label/x.pdf' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'label', url: 'https://www.medicines.org.uk/emc/product/1/smpc' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'label', url: 'https://www.rxlist.com/x' }))).toBe('weak');
+    expect(sourceTier(src({ type: 'label', url: 'https://fda.report/DailyMed/abc' }))).toBe('weak');
+  });
+  it('statutes and regulator pages are primary; unknown websites weak; curated databases secondary', () => {
+    expect(sourceTier(src({ type: 'website', url: 'https://www.legislation.gov.uk/ukpga/1971/38' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://www.cnb.gov.sg/x' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://www.dea.gov/x' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
+    expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');
+    expect(sourceTier(src({ type: 'assumption', reasoning: 'r' }))).toBe('assumption');
+  });
+  it('a host that merely contains an official name is not official', () => {
+    expect(sourceTier(src({ type: 'website', url: 'https://fda.gov.example.com/x' }))).toBe('weak');
+    expect(sourceTier(src({ type: 'label', url: 'https://notdailymed.nlm.nih.gov.evil.io/x' }))).toBe('weak');
+  });
+  it('kb audit counts every verified number once, by tier', () => {
+    const kb = loadKb().data;
+    const a = auditKb(kb, '2026-12-05');
+    const total = Object.values(a.verifiedByTier).reduce((x, y) => x + y, 0);
+    expect(total).toBe(kbStats(kb).verifiedNumbers);
+    expect(a.verifiedOnWeak.length).toBe(a.verifiedByTier.weak);
+    expect(Object.values(a.legalByTier).reduce((x, y) => x + y, 0)).toBe(kb.legal.length);
+  });
+});
