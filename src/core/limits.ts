@@ -56,5 +56,9 @@ export const MAX_ODE_STEPS = 1_000_000;
 export const RATE_LIMIT_PER_MIN = 600;
 /** Milliseconds an HTTP request may take before the server drops it. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Problems an error response lists in details.issues; the rest are counted (details.moreIssues), never listed. */
+export const MAX_ERROR_ISSUES = 5;
+/** Characters of one problem's text in an error response (a framework message quoting a long URL is cut). */
+export const MAX_ERROR_PROBLEM_CHARS = 200;
 /** /api/check answers kept in the server's LRU. */
 export const CHECK_CACHE_ENTRIES = 256;

@@ -11,11 +11,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { crosstalkError, MAX_BODY_BYTES, RATE_LIMIT_PER_MIN, REQUEST_TIMEOUT_MS, type KbIndex } from '../core/index.js';
 import { createContext, type ServerContext } from './context.js';
-import { errorHandler } from './error-map.js';
+import { clientErrorResponse, errorHandler, frameworkErrorHandler } from './error-map.js';
 import { addComponents } from './schemas.js';
 import { engineRoutes } from './routes/engine.js';
 import { lookupRoutes } from './routes/lookup.js';
@@ -64,6 +65,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Fail fast instead of holding sockets: no request may take longer than this.
     requestTimeout: REQUEST_TIMEOUT_MS,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, strict: false } },
+    // A fresh id per request, on the response (x-request-id) and in every log line; a client's id is not trusted.
+    genReqId: () => randomUUID(),
+    // Errors Fastify finds before routing (a bad URL, an over-long parameter) and before it has a request at
+    // all (HTTP syntax, header size, timeouts) get the one error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      const response = socket.destroyed ? null : clientErrorResponse(err.code);
+      if (response && socket.writable) socket.write(response);
+      socket.destroy(err);
+    },
+  });
+  // Only JSON bodies: Fastify's text/plain parser would hand a string to a route that expects an object.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
   });
   const ctx = createContext(opts.kb, { today: opts.today, checkCacheSize: opts.checkCacheSize });
   app.decorate('ctx', ctx);

@@ -5,7 +5,7 @@
  * Anything unexpected is a SERVER_BUG without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { crosstalkError, isCrosstalkError, MAX_BODY_BYTES, type ApiSchemas, type CrosstalkError } from '../core/index.js';
+import { crosstalkError, isCrosstalkError, MAX_BODY_BYTES, MAX_ERROR_ISSUES, MAX_ERROR_PROBLEM_CHARS, REQUEST_TIMEOUT_MS, type ApiSchemas, type CrosstalkError } from '../core/index.js';
 
 export type ErrorBody = ApiSchemas.ErrorBodyJson;
 
@@ -52,21 +52,39 @@ function problemOf(issue: AjvIssue): string {
 /** Too many items, characters or too large a number is a size problem: INPUT_TOO_LARGE with the cap. */
 const SIZE_KEYWORDS = new Set(['maxItems', 'maxLength', 'maximum']);
 
+/** A problem's text cut to MAX_ERROR_PROBLEM_CHARS: a framework message may quote a whole URL or value. */
+export const clip = (text: string): string => (text.length > MAX_ERROR_PROBLEM_CHARS ? `${text.slice(0, MAX_ERROR_PROBLEM_CHARS - 1)}…` : text);
+
+/**
+ * One error for a rejected input, bounded in size whatever was sent: each distinct problem once (Ajv with
+ * allErrors repeats some), the first MAX_ERROR_ISSUES in details.issues and the rest only counted
+ * (details.moreIssues). The message holds the first problem and the count of the others. A size problem wins:
+ * INPUT_TOO_LARGE with its cap.
+ */
 export function validationBody(issues: AjvIssue[], context: string): { status: number; body: ErrorBody } {
-  const described = issues.map((i) => {
-    const field = fieldOf(i, context);
-    return { field, keyword: i.keyword, message: `${field}: ${problemOf(i)}`, limit: i.params.limit };
-  });
+  const seen = new Set<string>();
+  const described: { field: string; keyword: string; problem: string; message: string; limit: unknown }[] = [];
+  for (const i of issues) {
+    const field = clip(fieldOf(i, context));
+    const problem = clip(problemOf(i));
+    const message = `${field}: ${problem}`;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    described.push({ field, keyword: i.keyword, problem, message, limit: i.params.limit });
+  }
   const tooLarge = described.find((d) => SIZE_KEYWORDS.has(d.keyword));
   const first = tooLarge ?? described[0]!;
+  const ordered = [first, ...described.filter((d) => d !== first)];
+  const listed = ordered.slice(0, MAX_ERROR_ISSUES);
+  const more = ordered.length - listed.length;
   const details = {
     field: first.field,
     ...(tooLarge && typeof tooLarge.limit === 'number' ? { cap: tooLarge.limit } : {}),
-    issues: described.map(({ field, message }) => ({ field, message })),
+    issues: listed.map(({ field, message }) => ({ field, message })),
+    ...(more > 0 ? { moreIssues: more } : {}),
   };
-  // Every issue in one message: the registry template's {field}: {problem} holds the first, the rest follow.
-  const rest = described.filter((d) => d !== first).map((d) => d.message);
-  const problem = [problemOf(issues[described.indexOf(first)]!), ...rest].join('; ');
+  const others = ordered.length - 1;
+  const problem = others > 0 ? `${first.problem} (and ${others} more problem${others === 1 ? '' : 's'}; see details.issues)` : first.problem;
   const e = crosstalkError(tooLarge ? 'INPUT_TOO_LARGE' : 'INPUT_INVALID', { field: first.field, problem }, details);
   return { status: e.status, body: e.toJSON() };
 }
@@ -85,17 +103,43 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return body(crosstalkError('INPUT_TOO_LARGE', { field: 'body', problem: `larger than the server accepts (cap ${MAX_BODY_BYTES} bytes)` }, { field: 'body', cap: MAX_BODY_BYTES }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return body(crosstalkError('HTTP_UNSUPPORTED_MEDIA_TYPE', {}, { field: 'content-type' }));
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? body(crosstalkError('HTTP_UNSUPPORTED_MEDIA_TYPE', {}, { field: 'content-type' }))
+        : body(crosstalkError('HTTP_BAD_REQUEST', { field: 'content-length', problem: 'does not match the body' }, { field: 'content-length' }));
+    case 'FST_ERR_BAD_URL':
+      return body(crosstalkError('HTTP_BAD_REQUEST', { field: 'url', problem: 'not a valid URL (a % not followed by two hex digits, or bytes that are not UTF-8)' }, { field: 'url' }));
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return body(crosstalkError('INPUT_TOO_LARGE', { field: 'path', problem: 'a path parameter is longer than the server accepts' }, { field: 'path' }));
   }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500 && status !== 429)
-    return { status, body: crosstalkError('INPUT_INVALID', { field: 'request', problem: fe.message }, {}).toJSON() };
+    return { status: 400, body: crosstalkError('HTTP_BAD_REQUEST', { field: 'request', problem: clip(String(fe.message)) }, { field: 'request' }).toJSON() };
   return body(crosstalkError('SERVER_BUG', {}, {}));
 }
 
 /** Fastify error handler: one shape for every error. Stacks of unexpected errors go to stderr only. */
-export function errorHandler(err: unknown, _req: FastifyRequest, reply: FastifyReply): void {
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorBody(err);
-  if (body.code === 'SERVER_BUG') process.stderr.write(`crosstalk server bug: ${(err as Error)?.stack ?? String(err)}\n`);
-  void reply.code(status).type('application/json; charset=utf-8').send(body);
+  if (body.code === 'SERVER_BUG') process.stderr.write(`crosstalk server bug [${req.id}]: ${(err as Error)?.stack ?? String(err)}\n`);
+  // Framework errors (a bad URL) arrive before the onRequest hook that sets the id: set it here too.
+  void reply.header('x-request-id', req.id).code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Fastify's `frameworkErrors`: a bad URL or an over-long parameter, answered in the one error shape. */
+export function frameworkErrorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  errorHandler(err, req, reply);
+}
+
+/** Bodies for errors found before Fastify has a request (HTTP syntax, timeouts, header size): the one shape. */
+export function clientErrorResponse(code: string | undefined): string | null {
+  if (code === 'ECONNRESET') return null;
+  const e =
+    code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? crosstalkError('HTTP_TIMEOUT', { ms: REQUEST_TIMEOUT_MS })
+      : code === 'HPE_HEADER_OVERFLOW'
+        ? crosstalkError('HTTP_HEADERS_TOO_LARGE', {}, { field: 'headers' })
+        : crosstalkError('HTTP_BAD_REQUEST', { field: 'request', problem: 'not valid HTTP' }, { field: 'request' });
+  const text = JSON.stringify(e.toJSON());
+  return `HTTP/1.1 ${e.status} ${e.status === 408 ? 'Request Timeout' : e.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`;
 }
