@@ -4,6 +4,13 @@ import type { Substance } from './types.js';
 import { levenshtein } from '../units/units.js';
 import { namesOf, normalizeName, type NameType } from './names.js';
 
+/**
+ * How a name matched, strongest first. Tiers never mix: every `exact` hit outranks every `prefix` hit, which
+ * outranks every `typo` hit, so a recorded street name ("spice") can never lose to a near-spelling of some
+ * other drug's name ("ice").
+ */
+export type MatchTier = 'exact' | 'prefix' | 'typo';
+
 export interface SearchHit {
   id: string;
   name: string;
@@ -11,6 +18,7 @@ export interface SearchHit {
   /** The name that matched (a synonym, brand, slang or Latin name, or the name itself). */
   matched: string;
   matchType: NameType;
+  tier: MatchTier;
   /** 1 for an exact match, lower for prefix, substring and typo matches. */
   score: number;
 }
@@ -34,60 +42,105 @@ function entries(kb: KbIndex): Entry[] {
   return e;
 }
 
-function scoreOf(q: string, name: string): number {
-  if (q === name) return 1;
-  if (name.startsWith(q)) return 0.9 - Math.min(0.2, (name.length - q.length) * 0.01);
-  if (name.split(' ').some((w) => w.startsWith(q))) return 0.8 - Math.min(0.2, (name.length - q.length) * 0.005);
-  if (q.length >= 4 && name.includes(q)) return 0.7;
-  // Typo tolerance: edit distance against the whole name and against each word.
-  const cands = [name, ...name.split(' ')];
+/** Shortest query or name that typo matching considers: "k2" must never become "K" (ketamine), nor "spice" "ice". */
+const MIN_TYPO_LENGTH = 4;
+
+/** Edits allowed between a query and a name, by the shorter of the two (a typo is a small share of the word). */
+function allowedEdits(len: number): number {
+  if (len < MIN_TYPO_LENGTH) return 0;
+  if (len <= 5) return 1;
+  if (len <= 11) return 2;
+  return 3;
+}
+
+/** Same word up to a plural "s" ("somas" = Soma, "nitazene" = nitazenes); both sides at least 4 letters. */
+function sameWord(q: string, name: string): boolean {
+  if (q === name) return true;
+  const [short, long] = q.length < name.length ? [q, name] : [name, q];
+  return short.length >= MIN_TYPO_LENGTH && long === `${short}s`;
+}
+
+/** Within a tier, a substance's own name ranks above its synonyms, brands and slang (tie-breaks only). */
+const TYPE_BONUS: Record<NameType, number> = { name: 0.03, id: 0.03, synonym: 0.02, brand: 0.02, slang: 0.01, latin: 0.01 };
+
+function match(q: string, name: string): { tier: MatchTier; score: number } | null {
+  if (sameWord(q, name)) return { tier: 'exact', score: 0.96 };
+  if (name.startsWith(q)) return { tier: 'prefix', score: 0.9 - Math.min(0.1, (name.length - q.length) * 0.005) };
+  const words = name.split(' ');
+  if (words.some((w) => w.startsWith(q))) return { tier: 'prefix', score: 0.78 - Math.min(0.1, (name.length - q.length) * 0.003) };
+  if (q.length >= MIN_TYPO_LENGTH && name.includes(q)) return { tier: 'prefix', score: 0.62 };
+  // Typos: against the whole name first (0.5 − 0.1 per edit), then against each word of a longer name (0.4 − …).
+  const whole = levenshtein(q, name);
+  if (whole <= allowedEdits(Math.min(q.length, name.length))) return { tier: 'typo', score: 0.5 - whole * 0.1 };
   let best = Infinity;
-  for (const c of cands) best = Math.min(best, levenshtein(q, c));
-  const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
-  if (best <= allowed) return 0.6 - best * 0.1;
-  return 0;
+  for (const w of words.length > 1 ? words : []) {
+    const d = levenshtein(q, w);
+    if (d <= allowedEdits(Math.min(q.length, w.length))) best = Math.min(best, d);
+  }
+  return best < Infinity ? { tier: 'typo', score: 0.4 - best * 0.1 } : null;
 }
 
 const KIND_BONUS: Record<Substance['kind'], number> = {
-  plant: 0.02,
-  medicine: 0.015,
-  compound: 0.01,
-  product: 0.005,
+  plant: 0.005,
+  medicine: 0.004,
+  compound: 0.003,
+  product: 0.002,
   metabolite: 0,
-  class: -0.01,
+  class: 0.001,
 };
 
-/** Typo-tolerant search over names, synonyms, brands, slang and Latin names. Best first. */
+/**
+ * Search names, synonyms, brands, slang and Latin names, best first: exact matches, then prefix and substring
+ * matches, then typos. When anything matches exactly, typo matches are left out, so a known street name is
+ * never shown beside an unrelated drug that happens to be spelled like it. Queries under 4 letters never
+ * match by typo. Example: `searchSubstances(kb, 'tranq')[0].id === 'xylazine'`.
+ */
 export function searchSubstances(kb: KbIndex, query: string, limit = 10): SearchHit[] {
   const q = normalizeName(query);
   if (!q) return [];
   const best = new Map<string, SearchHit>();
   for (const e of entries(kb)) {
-    const s = scoreOf(q, e.norm);
-    if (s <= 0) continue;
-    const score = Math.round((s + KIND_BONUS[e.sub.kind]) * 1000) / 1000;
+    const m = match(q, e.norm);
+    if (!m) continue;
+    const score = Math.round((m.score + TYPE_BONUS[e.type] + KIND_BONUS[e.sub.kind]) * 1000) / 1000;
     const prev = best.get(e.sub.id);
     if (!prev || score > prev.score)
-      best.set(e.sub.id, { id: e.sub.id, name: e.sub.name, kind: e.sub.kind, matched: e.raw, matchType: e.type, score });
+      best.set(e.sub.id, { id: e.sub.id, name: e.sub.name, kind: e.sub.kind, matched: e.raw, matchType: e.type, tier: m.tier, score });
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
+  let hits = [...best.values()];
+  if (hits.some((h) => h.tier === 'exact')) hits = hits.filter((h) => h.tier !== 'typo');
+  return hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/** One is a product, plant or parent of the other, or both carry the same constituent (cannabis and its flower). */
+function related(kb: KbIndex, a: Substance, b: Substance): boolean {
+  const parts = (s: Substance) => new Set([s.id, ...s.constituents.map((c) => c.substance), ...s.metabolites.map((m) => m.substance)]);
+  const pa = parts(a);
+  const pb = parts(b);
+  if ([...pa].some((x) => pb.has(x))) return true;
+  return kb.parentsOf(a.id).some((p) => p.id === b.id) || kb.parentsOf(b.id).some((p) => p.id === a.id);
 }
 
 /**
- * Resolve a user-typed name to one substance: exact (normalised) name, synonym, brand or slang match.
- * Anything else throws INPUT_UNKNOWN_SUBSTANCE with the nearest names as suggestions.
+ * Resolve a user-typed name to one substance: an exact (normalised, plural-tolerant) name, id, synonym, brand,
+ * slang or Latin name. Nothing is guessed: a near spelling throws INPUT_UNKNOWN_SUBSTANCE with the nearest
+ * names as suggestions, and a name recorded for unrelated substances throws INPUT_AMBIGUOUS_SUBSTANCE with
+ * the candidates. Example: `resolveSubstance(kb, 'K2').id === 'synthetic-cannabinoid'`.
  */
 export function resolveSubstance(kb: KbIndex, query: string, field = 'substance'): Substance {
   const q = normalizeName(query);
-  const exact = entries(kb).filter((e) => e.norm === q);
+  const exact = q ? entries(kb).filter((e) => sameWord(q, e.norm)) : [];
   if (exact.length > 0) {
-    // Prefer the substance whose own name or id matches, then plants/medicines over metabolites.
-    exact.sort(
-      (a, b) =>
-        Number(b.type === 'name' || b.type === 'id') - Number(a.type === 'name' || a.type === 'id') ||
-        KIND_BONUS[b.sub.kind] - KIND_BONUS[a.sub.kind],
-    );
-    return exact[0]!.sub;
+    // The substance's own name or id settles it ("Epidiolex" is the medicine's name and a brand listed on CBD).
+    const own = [...new Set(exact.filter((e) => e.type === 'name' || e.type === 'id').map((e) => e.sub))];
+    if (own.length === 1) return own[0]!;
+    const subs = [...new Set((own.length > 1 ? exact.filter((e) => own.includes(e.sub)) : exact).map((e) => e.sub))];
+    if (subs.length === 1) return subs[0]!;
+    // Forms of one thing ("weed": the plant and its flower) resolve to the most general record.
+    if (subs.every((a) => subs.every((b) => a === b || related(kb, a, b))))
+      return [...subs].sort((a, b) => KIND_BONUS[b.kind] - KIND_BONUS[a.kind] || a.name.localeCompare(b.name))[0]!;
+    const candidates = subs.map((s) => s.name).sort();
+    fail('INPUT_AMBIGUOUS_SUBSTANCE', { field, query, candidates }, { field, suggestions: candidates });
   }
   const hits = searchSubstances(kb, query, 5);
   const suggestions = hits.map((h) => h.name);
