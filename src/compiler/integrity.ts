@@ -1,8 +1,9 @@
 import { isCrosstalkError, type ErrorCode, type Issue } from '../core/index.js';
 import { parseRegimen } from '../core/index.js';
-import { quantitiesIn } from '../core/index.js';
+import { fmSumsOverOne, quantitiesIn } from '../core/index.js';
 import type { KbData } from '../core/index.js';
 import type { RawRecord } from './load-yaml.js';
+import { checkGuidance, checkUsagePatterns } from './integrity-usage.js';
 
 type Body = Omit<KbData, 'version'>;
 
@@ -48,6 +49,8 @@ export function checkIntegrity(
     ['effects', kb.effects],
     ['clinical', kb.clinical],
     ['risks', kb.risks],
+    ['guidance', kb.guidance ?? []],
+    ['pd', kb.pd ?? []],
     ['relations', kb.relations],
   ] as const)
     dupCheck(items as { id?: string }[], name, new Map());
@@ -103,7 +106,6 @@ export function checkIntegrity(
     sourceList(t);
     quantitySources(t);
   }
-  const fmSum = new Map<string, Map<string, number>>();
   for (const r of kb.relations) {
     needSub(r, ['subject'], r.subject);
     needTarget(r, ['object'], r.object);
@@ -111,22 +113,16 @@ export function checkIntegrity(
     quantitySources(r);
     if (r.sources.length === 0 && [...quantitiesIn(r)].length === 0)
       at(r, ['sources'], 'KB_MISSING_SOURCE', 'a relation without numbers needs at least one source in sources');
-    if (r.action === 'substrate' && r.fm) {
-      const m = fmSum.get(r.subject) ?? new Map<string, number>();
-      m.set(r.object, Math.max(m.get(r.object) ?? 0, r.fm.value));
-      fmSum.set(r.subject, m);
-    }
     if (r.action === 'tdi' && !r.kinactOverKI && !(r.KI && r.kinact))
       at(r, ['KI'], 'KB_SCHEMA', 'a tdi relation needs KI and kinact, or kinactOverKI');
     if (r.action === 'inducer' && r.emaxFold && !r.ec50)
       at(r, ['ec50'], 'KB_SCHEMA', 'an inducer with emaxFold needs ec50');
   }
-  for (const [subject, m] of fmSum) {
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    if (total > 1.02) {
-      const rel = kb.relations.find((r) => r.subject === subject && r.action === 'substrate');
-      at(rel, ['fm'], 'KB_BAD_VALUE', `fm values of '${subject}' add up to ${total.toFixed(2)} (> 1)`, true);
-    }
+  // One meaning per number (issue 16 §3): within one source, and in the engine's default picture, fm adds up to ≤ 1.
+  for (const f of fmSumsOverOne(kb.relations)) {
+    const parts = Object.entries(f.byEnzyme).map(([e, v]) => `${e} ${v}`).join(' + ');
+    const where = f.scope === 'default' ? "the engine's default picture (best source plus enzymes only other sources cover)" : `source '${f.scope.slice(7)}'`;
+    at(f.relation, ['fm'], 'KB_BAD_VALUE', `fm of '${f.substance}' (${f.species}) in ${where} adds up to ${f.total.toFixed(2)} (> 1): ${parts}`);
   }
   for (const p of kb.pk) {
     needSub(p, ['substance'], p.substance);
@@ -179,5 +175,30 @@ export function checkIntegrity(
     r.substances.forEach((s, i) => needSub(r, ['substances', i], s));
     sourceList(r);
   }
+  // Pair-level PD records (issue 17): both sides, the effect class, the metabolite and the exceptions resolve.
+  const effects = new Set(kb.effects.map((e) => e.id));
+  const classesOf = new Map(kb.substances.map((s) => [s.id, s.classes]));
+  for (const r of kb.pd ?? []) {
+    needSub(r, ['a'], r.a);
+    needSub(r, ['b'], r.b);
+    if (!effects.has(r.effect)) at(r, ['effect'], 'KB_UNRESOLVED_REF', `effect class '${r.effect}' does not exist (kb/effects)`);
+    needSub(r, ['metabolite'], r.metabolite);
+    needSource(r, ['source'], r.source);
+    if (r.kind === 'toxic-metabolite' && !r.metabolite && !r.metaboliteName)
+      at(r, ['metabolite'], 'KB_SCHEMA', 'a toxic-metabolite record names the compound formed (metabolite or metaboliteName)');
+    r.except.forEach((x, i) => {
+      needSub(r, ['except', i], x);
+      const member = (side: string): boolean => classes.has(side) && (classesOf.get(x) ?? []).includes(side);
+      if (substances.has(x) && !member(r.a) && !member(r.b))
+        at(r, ['except', i], 'KB_BAD_VALUE', `'${x}' is not a member of a class side (${r.a}, ${r.b}); except lists class members the record does not cover`);
+    });
+    if (r.except.length && !r.appliesTo) at(r, ['appliesTo'], 'KB_SCHEMA', 'say in appliesTo why the excepted members are not covered');
+  }
+  // Usage patterns and guidance lines (issue 14).
+  const byId = new Map(kb.substances.map((s) => [s.id, s]));
+  const constituentsOf = (id: string, depth = 0): string[] =>
+    depth > 4 ? [] : (byId.get(id)?.constituents ?? []).flatMap((c) => [c.substance, ...constituentsOf(c.substance, depth + 1)]);
+  checkUsagePatterns(kb, { at, needSub, needSource }, (id) => constituentsOf(id));
+  checkGuidance(kb, { at, needSub, needSource }, new Set(kb.effects.map((e) => e.id)), classes);
   return { issues, warnings };
 }

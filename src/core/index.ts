@@ -14,6 +14,8 @@ export { resolveSubstance, searchSubstances } from './kb/fuzzy-match.js';
 export { KbIndex } from './kb/kb-index.js';
 export { namesOf } from './kb/names.js';
 export { auditKb, kbStats } from './kb/stats.js';
+export { FM_SUM_TOLERANCE, fmSums, fmSumsOverOne } from './kb/fm-sums.js';
+export type { FmSum } from './kb/fm-sums.js';
 export { SOURCE_TIERS, sourceTier, sourceTiers } from './kb/source-tier.js';
 export type { SourceTier } from './kb/source-tier.js';
 export type { KbData } from './kb/types.js';

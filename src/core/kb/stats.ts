@@ -1,4 +1,5 @@
 import { quantitiesIn } from './convert.js';
+import { fmSumsOverOne } from './fm-sums.js';
 import { sourceTiers } from './source-tier.js';
 import type { SourceTier } from './source-tier.js';
 import type { KbData } from './types.js';
@@ -74,6 +75,8 @@ export interface KbAudit {
   legalByTier: Record<SourceTier, number>;
   /** Verified numbers that rest on a weak source: what a curator should re-point to a primary source next. */
   verifiedOnWeak: string[];
+  /** fm sums above 1 (per source, or in the engine's default picture): each is also a `kb validate` error. */
+  fmSumsOver1: string[];
 }
 
 /** Months between two ISO dates (calendar months, fractional by day). */
@@ -120,5 +123,6 @@ export function auditKb(kb: KbData, today: string): KbAudit {
     .filter((l) => monthsBetween(l.asOf, today) > 12)
     .map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}`);
   for (const l of kb.legal) legalByTier[tiers.get(l.source) ?? 'weak']++;
-  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak };
+  const fmSumsOver1 = fmSumsOverOne(kb.relations).map((f) => `${f.substance} (${f.species}) ${f.scope}: ${f.total.toFixed(2)}`);
+  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak, fmSumsOver1 };
 }
