@@ -6,6 +6,7 @@ import type {
   LegalStatus,
   PkProfile,
   Relation,
+  PdInteraction,
   RiskNote,
   Source,
   Substance,
@@ -40,6 +41,7 @@ export class KbIndex {
   private readonly clinicalByPair: Map<string, ClinicalStudy[]>;
   private readonly risksBySubstance: Map<string, RiskNote[]>;
   private readonly parents: Map<string, Substance[]>;
+  private readonly pdBySide: Map<string, PdInteraction[]>;
 
   constructor(data: KbData) {
     this.data = data;
@@ -54,6 +56,7 @@ export class KbIndex {
     this.effectsBySubstance = group(data.effects, (e) => e.contributors.map((c) => c.substance));
     this.clinicalByPair = group(data.clinical, (c) => `${c.perpetrator}>${c.victim}`);
     this.risksBySubstance = group(data.risks, (r) => r.substances);
+    this.pdBySide = group(data.pd ?? [], (r) => [...new Set([r.a, r.b])]);
     this.parents = group(
       data.substances.filter((s) => s.constituents.length > 0),
       (s) => s.constituents.map((c) => c.substance),
@@ -92,6 +95,10 @@ export class KbIndex {
   }
   risksOf(substanceId: string): RiskNote[] {
     return this.risksBySubstance.get(substanceId) ?? [];
+  }
+  /** Pair-level PD records with this substance or class on one side. */
+  pdOf(sideId: string): PdInteraction[] {
+    return this.pdBySide.get(sideId) ?? [];
   }
   /** Plants and products that contain this substance. */
   parentsOf(substanceId: string): Substance[] {

@@ -21,6 +21,9 @@ export type LegalStatus = z.infer<typeof R.LegalStatus>;
 export type EffectClass = z.infer<typeof R.EffectClass>;
 export type ClinicalStudy = Converted<z.infer<typeof R.ClinicalStudy>>;
 export type RiskNote = z.infer<typeof R.RiskNote>;
+export type PdInteraction = z.infer<typeof R.PdInteraction>;
+export type GuidanceLine = z.infer<typeof R.GuidanceLine>;
+export type UsagePattern = z.infer<typeof R.UsagePattern>;
 
 /** Where a record came from in the curated YAML (for error messages and audits). */
 export interface Origin {
@@ -45,4 +48,8 @@ export interface KbData {
   effects: EffectClass[];
   clinical: ClinicalStudy[];
   risks: RiskNote[];
+  /** What-to-do lines (issue 14); optional so hand-built test KBs need not list it. */
+  guidance?: GuidanceLine[];
+  /** Pair-level pharmacodynamic records (issue 17: label contraindications, boxed warnings, ...); optional likewise. */
+  pd?: PdInteraction[];
 }

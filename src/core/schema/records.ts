@@ -436,5 +436,6 @@ export const RECORD_KINDS = {
   clinical: ClinicalStudy,
   risks: RiskNote,
   guidance: GuidanceLine,
+  pd: PdInteraction,
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
