@@ -8,10 +8,14 @@ import { EvidenceTab } from './components/EvidenceTab.js';
 import { Exposure } from './components/Exposure.js';
 import { ExportBar } from './components/ExportBar.js';
 import { Overview } from './components/Overview.js';
+import { CombinedEffects, OverallVerdict, PairGrid } from './components/Regimen.js';
+import { Verdict } from './components/Verdict.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Tabs } from './components/Tabs.js';
 import { sourceIndex } from './format.js';
-import { readState, stateToSearch, type Tab, type ViewState } from './url-state.js';
+import { usePrinting } from './print.js';
+import { worstPairIndex } from './regimen.js';
+import { MAX_CHOSEN, nameProblem, readState, stateToSearch, type Tab, type ViewState } from './url-state.js';
 
 
 
@@ -25,7 +29,11 @@ export function App() {
   const [briefError, setBriefError] = useState<string | null>(null);
   const [kb, setKb] = useState<KbInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Errors of names that did not resolve, by the name as written: removing the name removes its error.
+  const [nameErrors, setNameErrors] = useState<Record<string, string>>({});
+  const [note, setNote] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const printing = usePrinting();
 
   // The URL is the state: write it on change, read it on back/forward.
   const update = useCallback((next: Partial<ViewState>, push = true) => {
@@ -49,21 +57,42 @@ export function App() {
   // Resolve every name in the URL (ids, names or slang) to its record.
   useEffect(() => {
     for (const s of view.substances) {
-      if (descs[s] || aliases[s]) continue;
+      if (descs[s] || aliases[s] || nameErrors[s]) continue;
+      // A name past the API's length cap is answered here, in plain words, without a request.
+      const problem = nameProblem(s);
+      if (problem) {
+        setNameErrors((m) => ({ ...m, [s]: problem }));
+        continue;
+      }
       api.substance(s).then(
         (d) => {
           setDescs((m) => ({ ...m, [d.substance.id]: d }));
           if (d.substance.id !== s) setAliases((a) => ({ ...a, [s]: d.substance.id }));
         },
-        (e: unknown) => setError(errorText(e)),
+        (e: unknown) => setNameErrors((m) => ({ ...m, [s]: errorText(e) })),
       );
     }
-  }, [view.substances, descs, aliases]);
+  }, [view.substances, descs, aliases, nameErrors]);
 
-  const ids = useMemo(() => view.substances.map((s) => aliases[s] ?? s), [view.substances, aliases]);
+  // Two names for one record (weed, cannabis) count once; the page says so.
+  const ids = useMemo(() => [...new Set(view.substances.map((s) => aliases[s] ?? s))], [view.substances, aliases]);
+  useEffect(() => {
+    const seen = new Map<string, string>();
+    for (const s of view.substances) {
+      const id = aliases[s] ?? s;
+      const first = seen.get(id);
+      if (first !== undefined && descs[id]) {
+        setNote(`“${s}” is the same substance as “${first}” (${descs[id].substance.name}); it is listed once.`);
+        update({ substances: ids }, false);
+        return;
+      }
+      seen.set(id, s);
+    }
+  }, [view.substances, aliases, descs]);
   const resolved = ids.every((id) => descs[id]);
-  const chosen: Chosen[] = ids.map((id) => ({ id, name: descs[id]?.substance.name ?? id }));
+  const chosen: Chosen[] = ids.map((id) => ({ id, name: descs[id]?.substance.name ?? (id.length > 40 ? `${id.slice(0, 40)}…` : id) }));
   const idsKey = ids.join(',');
+  const shownNameErrors = view.substances.filter((s) => nameErrors[s]).map((s) => nameErrors[s]!);
 
   useEffect(() => {
     setResult(null);
@@ -73,7 +102,14 @@ export function App() {
     setError(null);
     api
       .check(ids)
-      .then(setResult, (e: unknown) => setError(errorText(e)))
+      .then(
+        (r) => {
+          setResult(r);
+          // Open on the worst pair, never on whichever pair came first.
+          setPairIndex(worstPairIndex(r));
+        },
+        (e: unknown) => setError(errorText(e)),
+      )
       .finally(() => setLoading(false));
   }, [idsKey, resolved]);
 
@@ -90,18 +126,30 @@ export function App() {
   const pairDescs = useMemo(() => (pair ? [descs[pair.a.id], descs[pair.b.id]].filter((d): d is SubstanceDescription => !!d) : []), [pairKey, descs]);
 
   const add = (h: SearchHit) => {
-    if (ids.includes(h.id) || ids.length >= 8) return;
+    if (ids.includes(h.id)) {
+      setNote(`${h.name} is already in the list.`);
+      return;
+    }
+    if (ids.length >= MAX_CHOSEN) {
+      setNote(`You can compare up to ${MAX_CHOSEN} substances at once; remove one to add ${h.name}.`);
+      return;
+    }
+    setNote(null);
     setError(null);
     update({ substances: [...ids, h.id] });
   };
-  const remove = (id: string) => update({ substances: ids.filter((x) => x !== id) });
+  const remove = (id: string) => {
+    setNote(null);
+    setError(null);
+    update({ substances: view.substances.filter((x) => x !== id && aliases[x] !== id) });
+  };
 
   return (
     <>
       <PageTop tagline="How two substances are connected in the body — and how sure we are." />
       <main id="main">
         <section className="picker" aria-label="Choose substances">
-          <SearchBox onChoose={add} disabled={ids.length >= 8} />
+          <SearchBox onChoose={add} disabled={ids.length >= MAX_CHOSEN} />
           <Chips chosen={chosen} onRemove={remove} />
           {ids.length === 1 && <p className="muted">Add a second substance to see how they are connected.</p>}
           {ids.length === 0 && (
@@ -110,44 +158,32 @@ export function App() {
             </p>
           )}
         </section>
-        {error && (
-          <p className="error" role="alert">
-            {error}
+        {[...shownNameErrors, ...(error ? [error] : [])].map((e) => (
+          <p key={e} className="error" role="alert" data-testid="error">
+            {e}
           </p>
-        )}
-        {chosen.length > 0 && (
-          <section className="about" aria-label="About the chosen substances">
-            {chosen.map((c) => {
-              const d = descs[c.id];
-              return d?.substance.summary ? (
-                <details key={c.id} className="about-item">
-                  <summary>About {d.substance.name}</summary>
-                  <p data-testid={`summary-${c.id}`}>{d.substance.summary}</p>
-                </details>
-              ) : null;
-            })}
-          </section>
+        ))}
+        {note && (
+          <p className="notice-box" role="status" data-testid="note">
+            {note}
+          </p>
         )}
         {loading && <p role="status">Checking how they connect…</p>}
         {result && result.pairs.length > 1 && (
-          <label className="pair-picker">
-            Pair{' '}
-            <select value={pairIndex} onChange={(e) => setPairIndex(Number(e.target.value))}>
-              {result.pairs.map((p, i) => (
-                <option key={i} value={i}>
-                  {p.a.name} + {p.b.name} ({p.tier})
-                </option>
-              ))}
-            </select>
-          </label>
+          <>
+            <OverallVerdict result={result} />
+            <PairGrid result={result} selected={pairIndex} onSelect={setPairIndex} />
+            <CombinedEffects result={result} sources={sources} />
+          </>
         )}
         {pair && (
           <>
+            <Verdict pair={pair} />
             <ExportBar pair={pair} jurisdiction={view.jurisdiction} />
-            <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)}>
-              {view.tab === 'overview' && <Overview pair={pair} descs={pairDescs} sources={sources} />}
-              {view.tab === 'exposure' && <Exposure pair={pair} sources={sources} />}
-              {view.tab === 'evidence' && (
+            <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)} printing={printing}>
+              {(view.tab === 'overview' || printing) && <Overview pair={pair} descs={pairDescs} sources={sources} />}
+              {(view.tab === 'exposure' || printing) && <Exposure pair={pair} sources={sources} />}
+              {(view.tab === 'evidence' || printing) && (
                 <EvidenceTab
                   pair={pair}
                   brief={brief}
@@ -161,6 +197,19 @@ export function App() {
               )}
             </Tabs>
           </>
+        )}
+        {chosen.length > 0 && (
+          <section className="about" aria-label="About the chosen substances">
+            {chosen.map((c) => {
+              const d = descs[c.id];
+              return d?.substance.summary ? (
+                <details key={c.id} className="about-item">
+                  <summary>About {d.substance.name}</summary>
+                  <p data-testid={`summary-${c.id}`}>{d.substance.summary}</p>
+                </details>
+              ) : null;
+            })}
+          </section>
         )}
       </main>
       <footer className="foot">

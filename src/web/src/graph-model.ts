@@ -109,6 +109,29 @@ export function buildGraph(p: PairAnalysis, scope: GraphScope = 'shared', descs:
   }
 }
 
+/**
+ * Constituent edges bundled under their product: each constituent's link to a receptor or enzyme is drawn from
+ * the product itself (the actions keep the constituent's name), and the constituent nodes go. `expand` undoes it.
+ */
+export function bundleConstituents(m: GraphModel): GraphModel {
+  const nodes = m.nodes.filter((n) => n.kind !== 'constituent');
+  const edges = new Map<string, GEdge>();
+  const productOf = (id: string) => (id.startsWith('c:') ? (m.nodes.find((n) => n.kind === 'substance' && n.side === id.split(':')[1])?.id ?? id) : id);
+  for (const e of m.edges) {
+    if (e.label === 'contains') continue;
+    const source = productOf(e.source);
+    const id = `${source}->${e.target}`;
+    const prev = edges.get(id);
+    if (!prev) edges.set(id, { ...e, id, source, actions: [...e.actions] });
+    else {
+      prev.actions.push(...e.actions);
+      prev.label = [...new Set(prev.actions.map((a) => actionLabel(a.action)))].join(' / ');
+      prev.evidence = strongest(prev.actions.map((a) => a.evidence));
+    }
+  }
+  return { nodes, edges: [...edges.values()] };
+}
+
 function nameFromId(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 }
@@ -125,7 +148,7 @@ function strongest(levels: string[]): string {
 }
 
 export function actionLabel(a: string): string {
-  return a === 'effect-blocked-at' ? 'effect blocked here' : a;
+  return a === 'effect-blocked-at' ? 'effect blocked here' : a === 'tdi' ? 'time-dependent inhibitor' : a;
 }
 
 /** Evidence → line style of an edge: human data solid, animal dashed, lab and in-silico dotted. */

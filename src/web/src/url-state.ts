@@ -2,6 +2,17 @@
 export type Tab = 'overview' | 'exposure' | 'evidence';
 export const TABS: Tab[] = ['overview', 'exposure', 'evidence'];
 
+/** Substances one check compares (the API's MAX_SUBSTANCES, src/core/limits.ts). */
+export const MAX_CHOSEN = 8;
+/** Characters in a name (the API's MAX_NAME_LENGTH). */
+export const MAX_NAME_CHARS = 100;
+
+/** A name the API would refuse for its length, in plain words; null when it is fine to send. */
+export function nameProblem(name: string): string | null {
+  if (name.length <= MAX_NAME_CHARS) return null;
+  return `A substance name in the link is ${name.length.toLocaleString('en')} characters long; names are at most ${MAX_NAME_CHARS} characters. Remove it and search for the substance instead.`;
+}
+
 export interface ViewState {
   substances: string[];
   tab: Tab;
@@ -14,7 +25,7 @@ export function readState(search = window.location.search): ViewState {
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean)
-    .slice(0, 8);
+    .slice(0, MAX_CHOSEN);
   const tab = p.get('tab') as Tab | null;
   return { substances: [...new Set(s)], tab: tab && TABS.includes(tab) ? tab : 'overview', jurisdiction: p.get('j') ?? 'US' };
 }

@@ -1,110 +1,150 @@
 /**
- * Cytoscape rendering of the pair graph (lazy-loaded chunk). Shared nodes are highlighted; edges styled by evidence.
- * Edge labels appear only on the edges of the selected or hovered node: with every label drawn, the middle column
- * is unreadable. The table view carries every label for keyboard and screen-reader users.
+ * The pathway graph as HTML boxes in three columns — the first substance on the left, the second on the right,
+ * the receptors and enzymes they act on in the middle, grouped by kind — with the links drawn as SVG curves
+ * behind them. The boxes are laid out by the browser (text wraps, nothing overlaps at any width), every node is
+ * a button (keyboard and screen reader reach it), and the whole prints as it shows. A middle box names what each
+ * side does there, so the links need no labels of their own.
  */
-import cytoscape from 'cytoscape';
-import { useEffect, useRef } from 'react';
-import { edgeStyle, type GraphModel } from '../graph-model.js';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { actionLabel, edgeStyle, type GEdge, type GNode, type GraphModel } from '../graph-model.js';
 
-const COLORS = { a: '#1d4ed8', b: '#a21caf', shared: '#b45309', text: '#111827' };
+interface Path {
+  id: string;
+  d: string;
+  side: 'a' | 'b';
+  style: 'solid' | 'dashed' | 'dotted';
+  focus: boolean;
+}
 
-/** Columns, left to right: A, A's constituents, A's own targets, shared, B's own targets, B's constituents, B. */
-function columnPositions(model: GraphModel): Record<string, { x: number; y: number }> {
-  const col = (n: GraphModel['nodes'][number]): number => {
-    if (n.kind === 'substance') return n.side === 'a' ? 0 : 6;
-    if (n.kind === 'constituent') return n.side === 'a' ? 1 : 5;
-    return n.side === 'a' ? 2 : n.side === 'b' ? 4 : 3;
-  };
-  const cols: string[][] = [[], [], [], [], [], [], []];
-  // Receptors above enzymes in each column.
-  const order = [...model.nodes].sort((x, y) => Number(x.kind === 'enzyme') - Number(y.kind === 'enzyme'));
-  for (const n of order) cols[col(n)]!.push(n.id);
-  const used = cols.filter((c) => c.length > 0);
-  const tallest = Math.max(...used.map((c) => c.length), 1);
-  // Seven columns at the five-column spacing shrink the labels below reading size when the graph is fitted.
-  const colGap = used.length > 5 ? 140 : 190;
-  const pos: Record<string, { x: number; y: number }> = {};
-  used.forEach((ids, ci) => {
-    const gap = (tallest * 46) / Math.max(ids.length, 1);
-    ids.forEach((id, i) => {
-      pos[id] = { x: ci * colGap, y: (i + 0.5) * gap };
-    });
-  });
-  return pos;
+const DASH: Record<Path['style'], string | undefined> = { solid: undefined, dashed: '7 5', dotted: '2 4' };
+
+/** What each side does at a receptor or enzyme, one short phrase per side. */
+function sideActions(n: GNode, side: 'a' | 'b'): string {
+  const xs = n[side] ?? [];
+  return [...new Set(xs.map((x) => actionLabel(x.action)))].join(', ');
+}
+
+function NodeBox({ n, names, selected, onSelect }: { n: GNode; names: { a: string; b: string }; selected?: string; onSelect: (id: string) => void }) {
+  const mid = n.kind === 'receptor' || n.kind === 'enzyme';
+  const cls = ['gnode', `g-${n.kind}`, `g-side-${n.side}`, n.shared ? 'g-shared' : ''].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={cls} data-node-id={n.id} aria-pressed={selected === n.id} title={n.fullName} onClick={() => onSelect(n.id)}>
+      <span className="gname" data-graph-label>
+        {n.label}
+      </span>
+      {mid && (
+        <span className="gacts">
+          {(['a', 'b'] as const).map((side) => {
+            const t = sideActions(n, side);
+            return t ? (
+              <span key={side} className={`gact gact-${side}`} data-graph-label>
+                {side === 'a' ? '◀ ' : ''}
+                {t}
+                {side === 'b' ? ' ▶' : ''}
+                <span className="sr-only"> ({side === 'a' ? names.a : names.b})</span>
+              </span>
+            ) : null;
+          })}
+        </span>
+      )}
+    </button>
+  );
 }
 
 export default function GraphView({ model, selected, onSelect }: { model: GraphModel; selected?: string; onSelect: (kind: 'node' | 'edge', id: string) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<cytoscape.Core | null>(null);
-  const focus = useRef<{ selected?: string; hovered?: string }>({});
-  // Label the edges of the focused elements only.
-  const relabel = () => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements().removeClass('labelled focus');
-      for (const id of [focus.current.selected, focus.current.hovered]) {
-        if (!id) continue;
-        const el = cy.getElementById(id);
-        if (el.empty()) continue;
-        el.addClass('focus');
-        (el.isNode() ? el.connectedEdges() : cy.getElementById(id)).addClass('labelled');
-      }
-    });
-  };
-  useEffect(() => {
-    if (!ref.current) return;
-    const cy = cytoscape({
-      container: ref.current,
-      elements: [
-        ...model.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, side: n.side }, classes: [n.kind, n.side, n.shared ? 'shared' : ''].join(' ') })),
-        ...model.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label, style: edgeStyle(e.evidence), side: e.side }, classes: e.label === 'contains' ? 'contains' : '' })),
-      ],
-      // Five columns, left to right: A, A's constituents, shared receptors and enzymes, B's constituents, B.
-      layout: { name: 'preset', positions: columnPositions(model), fit: true, padding: 24 },
-      wheelSensitivity: 0.2,
-      style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 11, color: COLORS.text, 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22, 'background-color': '#6b7280', 'text-wrap': 'wrap', 'text-max-width': '110px' } },
-        { selector: 'node.substance', style: { shape: 'round-rectangle', width: 34, height: 34, 'font-size': 14, 'font-weight': 'bold' } },
-        { selector: 'node.a', style: { 'background-color': COLORS.a } },
-        { selector: 'node.b', style: { 'background-color': COLORS.b } },
-        { selector: 'node.constituent', style: { width: 16, height: 16, 'font-size': 10 } },
-        { selector: 'node.enzyme', style: { shape: 'hexagon' } },
-        { selector: 'node.shared', style: { 'background-color': COLORS.shared, 'border-width': 4, 'border-color': '#fbbf24', width: 30, height: 30, 'font-weight': 'bold', 'font-size': 12 } },
-        { selector: 'edge', style: { width: 1.6, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, label: '', 'font-size': 10, color: '#374151', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'text-rotation': 'autorotate', 'line-color': '#6b7280', 'target-arrow-color': '#6b7280' } },
-        { selector: 'edge[style = "dashed"]', style: { 'line-style': 'dashed' } },
-        { selector: 'edge[style = "dotted"]', style: { 'line-style': 'dotted', width: 2 } },
-        { selector: 'edge.labelled', style: { label: 'data(label)', width: 2.6, 'line-color': '#111827', 'target-arrow-color': '#111827', color: '#111827', 'text-background-opacity': 1, 'z-index': 10 } },
-        { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#111827' } },
-        { selector: 'edge.contains', style: { 'line-color': '#d1d5db', 'target-arrow-color': '#d1d5db', label: '', width: 1 } },
-        { selector: ':selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-      ],
-    });
-    cy.on('tap', 'node', (e) => onSelect('node', e.target.id() as string));
-    cy.on('tap', 'edge', (e) => onSelect('edge', e.target.id() as string));
-    cy.on('mouseover', 'node, edge', (e) => {
-      focus.current.hovered = e.target.id() as string;
-      relabel();
-    });
-    cy.on('mouseout', 'node, edge', () => {
-      focus.current.hovered = undefined;
-      relabel();
-    });
-    cyRef.current = cy;
-    relabel();
-    (ref.current as HTMLDivElement & { cy?: unknown }).cy = cy;
-    const onResize = () => cy.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      cyRef.current = null;
-      cy.destroy();
+  const wrap = useRef<HTMLDivElement>(null);
+  const [paths, setPaths] = useState<Path[]>([]);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const side = (s: 'a' | 'b') => model.nodes.filter((n) => n.side === s && (n.kind === 'substance' || n.kind === 'constituent'));
+  const middle = model.nodes.filter((n) => n.kind === 'receptor' || n.kind === 'enzyme');
+  // Shared first, then the first substance's own, then the second's: their links fan out without crossing.
+  const rank = (n: GNode) => (n.shared ? 0 : n.side === 'shared' ? 1 : n.side === 'a' ? 2 : 3);
+  const receptors = middle.filter((n) => n.kind === 'receptor').sort((x, y) => rank(x) - rank(y));
+  const enzymes = middle.filter((n) => n.kind === 'enzyme').sort((x, y) => rank(x) - rank(y));
+  const names = { a: side('a').find((n) => n.kind === 'substance')?.label ?? '', b: side('b').find((n) => n.kind === 'substance')?.label ?? '' };
+  const pick = (id: string) => onSelect('node', id);
+
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const draw = () => {
+      const box = el.getBoundingClientRect();
+      const rect = (id: string) => el.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+      // Narrow screens stack the columns (CSS): the links run down the gutters beside the middle boxes.
+      const stacked = getComputedStyle(el).getPropertyValue('--stacked').trim() === '1';
+      const out: Path[] = [];
+      for (const e of model.edges) out.push(...(stacked ? gutter(e, rect(e.source), rect(e.target), box, selected) : curve(e, rect(e.source), rect(e.target), box, selected)));
+      setPaths(out);
+      setSize({ w: box.width, h: box.height });
     };
-  }, [model, onSelect]);
-  useEffect(() => {
-    focus.current.selected = selected;
-    relabel();
-  }, [selected, model]);
-  return <div ref={ref} className="graph-canvas" data-testid="graph-canvas" data-node-count={model.nodes.length} data-edge-count={model.edges.length} aria-hidden="true" />;
+    draw();
+    const ro = new ResizeObserver(draw);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [model, selected]);
+
+  return (
+    <div ref={wrap} className="pgraph" data-testid="graph-canvas" data-node-count={model.nodes.length} data-edge-count={model.edges.length}>
+      <svg className="pgraph-edges" width={size.w} height={size.h} aria-hidden="true">
+        {paths.map((p) => (
+          <path key={p.id} d={p.d} className={`gedge gedge-${p.side}${p.focus ? ' gedge-focus' : ''}`} strokeDasharray={DASH[p.style]} data-edge-id={p.id} />
+        ))}
+      </svg>
+      <div className="pcol pcol-a">
+        {side('a').map((n) => (
+          <NodeBox key={n.id} n={n} names={names} selected={selected} onSelect={pick} />
+        ))}
+      </div>
+      <div className="pcol pcol-mid">
+        {receptors.length > 0 && <p className="pgroup">Receptors</p>}
+        {receptors.map((n) => (
+          <NodeBox key={n.id} n={n} names={names} selected={selected} onSelect={pick} />
+        ))}
+        {enzymes.length > 0 && <p className="pgroup">Enzymes and transporters</p>}
+        {enzymes.map((n) => (
+          <NodeBox key={n.id} n={n} names={names} selected={selected} onSelect={pick} />
+        ))}
+        {middle.length === 0 && <p className="muted">No shared receptor or enzyme recorded.</p>}
+      </div>
+      <div className="pcol pcol-b">
+        {side('b').map((n) => (
+          <NodeBox key={n.id} n={n} names={names} selected={selected} onSelect={pick} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** One link as a horizontal S-curve from the edge of one box to the facing edge of the other. */
+function curve(e: GEdge, s: DOMRect | undefined, t: DOMRect | undefined, box: DOMRect, selected?: string): Path[] {
+  if (!s || !t) return [];
+  const fromLeft = s.left + s.width / 2 <= t.left + t.width / 2;
+  const x1 = (fromLeft ? s.right : s.left) - box.left;
+  const x2 = (fromLeft ? t.left : t.right) - box.left;
+  // A constituent sits under its product in the same column: link them down the column's inner edge.
+  const sameColumn = Math.abs(s.left - t.left) < 4;
+  const y1 = s.top + s.height / 2 - box.top;
+  const y2 = t.top + t.height / 2 - box.top;
+  const focus = !!selected && (e.source === selected || e.target === selected);
+  const style = e.label === 'contains' ? 'dotted' : edgeStyle(e.evidence);
+  if (sameColumn) {
+    const x = (e.side === 'a' ? s.left + 8 : s.right - 8) - box.left;
+    return [{ id: e.id, d: `M${x},${s.bottom - box.top} L${x},${y2}`, side: e.side, style, focus }];
+  }
+  const dx = (x2 - x1) / 2;
+  return [{ id: e.id, d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`, side: e.side, style, focus }];
+}
+
+/** Stacked layout: from the source box out to its side's gutter, along it, and into the target box. */
+function gutter(e: GEdge, s: DOMRect | undefined, t: DOMRect | undefined, box: DOMRect, selected?: string): Path[] {
+  if (!s || !t) return [];
+  const left = e.side === 'a';
+  const x = left ? 5 : box.width - 5;
+  const xs = (left ? s.left : s.right) - box.left;
+  const xt = (left ? t.left : t.right) - box.left;
+  const y1 = s.top + s.height / 2 - box.top;
+  const y2 = t.top + t.height / 2 - box.top;
+  const focus = !!selected && (e.source === selected || e.target === selected);
+  const style = e.label === 'contains' ? 'dotted' : edgeStyle(e.evidence);
+  return [{ id: e.id, d: `M${xs},${y1} L${x},${y1} L${x},${y2} L${xt},${y2}`, side: e.side, style, focus }];
 }

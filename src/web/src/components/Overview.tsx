@@ -1,32 +1,9 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PairAnalysis, SideAction, SubstanceDescription } from '../api.js';
 import { evidenceLabel, type SourceInfo } from '../format.js';
-import { actionLabel, buildGraph, targetRows, type GEdge, type GNode, type GraphModel, type GraphScope } from '../graph-model.js';
+import { actionLabel, buildGraph, bundleConstituents, targetRows, type GEdge, type GNode, type GraphModel, type GraphScope } from '../graph-model.js';
 import { EvidenceBadge, Sources } from './Evidence.js';
-
-const GraphView = lazy(() => import('./GraphView.js'));
-
-const TIER_TEXT: Record<string, string> = {
-  red: 'Red: avoid or use only with close monitoring',
-  amber: 'Amber: a meaningful interaction is possible',
-  yellow: 'Yellow: a minor or uncertain interaction',
-  green: 'Green: no interaction expected from the recorded data',
-  grey: 'Grey: the knowledge base lacks the data to say',
-};
-
-export function Verdict({ pair }: { pair: PairAnalysis }) {
-  return (
-    <section className="verdict" aria-labelledby="verdict-h">
-      <h2 id="verdict-h">
-        Are {pair.a.name} and {pair.b.name} connected? <strong data-testid="verdict-answer">{pair.connected ? 'Yes' : 'Not that we know of'}</strong>
-      </h2>
-      <p data-testid="verdict">{pair.verdict.plain}</p>
-      <p className="verdict-meta">
-        Strongest evidence: <EvidenceBadge level={pair.verdict.evidence} /> · certainty {pair.verdict.grade} · <span className={`tier tier-${pair.tier}`}>{TIER_TEXT[pair.tier] ?? pair.tier}</span>
-      </p>
-    </section>
-  );
-}
+import GraphView from './GraphView.js';
 
 function ActionList({ xs, sources }: { xs: SideAction[]; sources: Map<string, SourceInfo> }) {
   return (
@@ -117,7 +94,11 @@ function unsharedMeaning(pair: PairAnalysis, n: GNode): string {
 
 export function Overview({ pair, descs, sources }: { pair: PairAnalysis; descs: SubstanceDescription[]; sources: Map<string, SourceInfo> }) {
   const [scope, setScope] = useState<GraphScope>('shared');
-  const model = useMemo(() => buildGraph(pair, scope, descs), [pair, scope, descs]);
+  const [expand, setExpand] = useState(false);
+  const full = useMemo(() => buildGraph(pair, scope, descs), [pair, scope, descs]);
+  // Constituents' links are drawn from their product unless expanded; the table always lists every link.
+  const model = useMemo(() => (expand ? full : bundleConstituents(full)), [full, expand]);
+  const hasConstituents = full.nodes.some((n) => n.kind === 'constituent');
   const [sel, setSel] = useState<{ kind: 'node' | 'edge'; id: string } | null>(null);
   const [view, setView] = useState<'graph' | 'table'>('graph');
   const onSelect = useCallback((kind: 'node' | 'edge', id: string) => setSel({ kind, id }), []);
@@ -126,7 +107,6 @@ export function Overview({ pair, descs, sources }: { pair: PairAnalysis; descs: 
   const shared = model.nodes.filter((n) => n.shared);
   return (
     <div className="overview">
-      <Verdict pair={pair} />
       <section aria-labelledby="graph-h" className="graph-section">
         <div className="section-head">
           <h2 id="graph-h">How they connect</h2>
@@ -138,6 +118,9 @@ export function Overview({ pair, descs, sources }: { pair: PairAnalysis; descs: 
               All targets and enzymes
             </button>
           </div>
+          <label className="expand">
+            <input type="checkbox" checked={expand} onChange={(e) => setExpand(e.target.checked)} disabled={!hasConstituents} /> Show constituents
+          </label>
           <div role="group" aria-label="Graph or table" className="seg">
             <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
               Graph
@@ -161,13 +144,12 @@ export function Overview({ pair, descs, sources }: { pair: PairAnalysis; descs: 
         </p>
         {view === 'graph' ? (
           <div className="graph-wrap">
-            <Suspense fallback={<div className="graph-canvas loading">Loading the graph…</div>}>
-              <GraphView model={model} selected={sel?.id} onSelect={onSelect} />
-            </Suspense>
+            <GraphView model={model} selected={sel?.id} onSelect={onSelect} />
             <p className="legend">
-              <span className="lg lg-a">{pair.a.name}</span> <span className="lg lg-b">{pair.b.name}</span> <span className="lg lg-shared">shared receptor or enzyme</span> · lines: solid = human data,
-              dashed = animal, dotted = lab (in vitro / in silico) · hexagons are enzymes or transporters · select or hover a node to label its links (the Table view
-              lists every link)
+              <span className="lg lg-a">{pair.a.name}</span> <span className="lg lg-b">{pair.b.name}</span> <span className="lg lg-shared">shared receptor or enzyme</span> · each middle box
+              says what {pair.a.name} (◀) and {pair.b.name} (▶) do there · lines: solid = human data, dashed = animal, dotted = lab (in vitro / in silico) ·{' '}
+              {expand ? 'constituents shown under their product' : "a product's constituents are drawn as the product (Show constituents splits them)"} · select a box for its
+              findings and sources
             </p>
           </div>
         ) : (
@@ -188,6 +170,7 @@ function countText(m: GraphModel, scope: GraphScope): string {
   return scope === 'shared'
     ? `Showing ${m.nodes.length} nodes: the 2 substances, ${subs} constituents and ${shared} shared receptors and enzymes.`
     : `Showing ${m.nodes.length} nodes: the 2 substances, ${subs} constituents and ${rows.length} receptors and enzymes (${shared} shared).`;
+
 }
 
 export function GraphTable({ pair, model, scope, onSelect }: { pair: PairAnalysis; model: GraphModel; scope: GraphScope; onSelect: (nodeId: string) => void }) {

@@ -4,7 +4,7 @@ import { TABS, type Tab } from '../url-state.js';
 const LABEL: Record<Tab, string> = { overview: 'Overview', exposure: 'Exposure', evidence: 'Evidence' };
 
 /** WAI-ARIA tabs: arrow keys move between tabs, Tab goes into the panel. */
-export function Tabs({ value, onChange, children }: { value: Tab; onChange: (t: Tab) => void; children: ReactNode }) {
+export function Tabs({ value, onChange, children, printing = false }: { value: Tab; onChange: (t: Tab) => void; children: ReactNode; printing?: boolean }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: React.KeyboardEvent) => {
     const i = TABS.indexOf(value);
@@ -15,6 +15,8 @@ export function Tabs({ value, onChange, children }: { value: Tab; onChange: (t: 
       refs.current[next]?.focus();
     }
   };
+  // Printing shows every tab's content one after another (print.ts).
+  if (printing) return <div className="panel print-all">{children}</div>;
   return (
     <>
       <div role="tablist" aria-label="Views" className="tabs" onKeyDown={onKey}>
