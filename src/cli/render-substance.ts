@@ -24,6 +24,12 @@ function relLine(r: RelationView): string {
   return `  ${pc.bold(r.objectName)} — ${r.action}${via}${params.length ? `: ${params.join(', ')}` : ''} ${pc.dim(`[${EVIDENCE_LABEL[r.evidence]}, ${r.species}${r.system ? `, ${r.system}` : ''}; ${r.sources.join(', ') || [r.ki, r.ic50, r.fm, r.KI, r.kinactOverKI, r.ec50].find(Boolean)?.source || ''}]`)}`;
 }
 
+/** ` (from mitragynine)` when a rolled-up record comes from a constituent or product rather than the page's substance. */
+function viaLabel(d: SubstanceDescription, recordId: string): string {
+  const v = d.via[recordId];
+  return v ? pc.dim(` (from ${v})`) : '';
+}
+
 /** Plain-text rendering of `crosstalk show`. */
 export function renderSubstanceText(d: SubstanceDescription): string {
   const s = d.substance;
@@ -64,7 +70,17 @@ export function renderSubstanceText(d: SubstanceDescription): string {
   if (d.findings.length) {
     out.push('', pc.underline('Findings'));
     for (const f of d.findings)
-      out.push(`  ${pc.bold(f.title)} ${pc.dim(`[${EVIDENCE_LABEL[f.evidence]}, ${f.species}; ${f.source}]`)}`, `    ${f.summary}`);
+      out.push(`  ${pc.bold(f.title)}${viaLabel(d, f.id)} ${pc.dim(`[${EVIDENCE_LABEL[f.evidence]}, ${f.species}; ${f.source}]`)}`, `    ${f.summary}`);
+  }
+  if (d.clinical.length) {
+    const human = d.clinical.filter((c) => c.species === 'human');
+    out.push('', pc.underline(`Interaction studies (${human.length} in people, ${d.clinical.length - human.length} in animals)`));
+    for (const c of [...human, ...d.clinical.filter((x) => x.species !== 'human')]) {
+      const ratio = c.aucRatio ? `AUC ratio ${c.aucRatio.original.value}` : c.cmaxRatio ? `Cmax ratio ${c.cmaxRatio.original.value}` : 'no ratio recorded';
+      const who = c.perpetrator ? `${c.victim} with ${c.perpetrator}` : `${c.victim}${c.genotype ? ` (${c.genotype})` : ''}`;
+      const species = c.species === 'human' ? 'people' : `${c.species} — an animal study, not a human outcome`;
+      out.push(`  ${who}: ${ratio}${c.n ? `, n=${c.n}` : ''}${viaLabel(d, c.id)} ${pc.dim(`[${species}; ${c.sources.join(', ')}]`)}`);
+    }
   }
   if (d.effects.length) {
     out.push('', pc.underline('Effect classes'));
@@ -72,7 +88,7 @@ export function renderSubstanceText(d: SubstanceDescription): string {
   }
   if (d.risks.length) {
     out.push('', pc.underline('Risk notes'));
-    for (const r of d.risks) out.push(`  ${pc.bold(r.title)}: ${r.text} [${r.sources.join(', ')}]`);
+    for (const r of d.risks) out.push(`  ${pc.bold(r.title)}${viaLabel(d, r.id)}: ${r.text} [${r.sources.join(', ')}]`);
   }
   if (d.legal.length) {
     out.push('', pc.underline(`Legal status (${d.legal.length} jurisdictions; check the as-of date)`));

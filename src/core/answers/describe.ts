@@ -1,5 +1,5 @@
 import { quantitiesIn } from '../kb/convert.js';
-import { withConstituents } from '../kb/constituents.js';
+import { substanceFamily, withConstituents } from '../kb/constituents.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import type {
   ClinicalStudy,
@@ -35,6 +35,11 @@ export interface SubstanceDescription {
   effects: { id: string; name: string; strength: string; evidence: string; via?: string }[];
   risks: RiskNote[];
   clinical: ClinicalStudy[];
+  /**
+   * For a plant or product page: the constituent or product each rolled-up finding, risk note and interaction study
+   * comes from, keyed by the record's id (absent when the record names the substance itself).
+   */
+  via: Record<string, string>;
   sources: Source[];
 }
 
@@ -56,15 +61,27 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
       return { ...r, via: sid === id ? undefined : sid, objectName: t?.name ?? r.object, objectKind: t?.kind ?? 'unknown' };
     }),
   );
-  const findings = ids.flatMap((sid) => kb.findingsOf(sid)).filter((f, i, a) => a.indexOf(f) === i);
+  // Findings, risks and interaction studies roll up from constituents and, for a plant, its products (issue 16 §4).
+  const family = substanceFamily(kb, id);
+  const via: Record<string, string> = {};
+  const note = (recordId: string, members: (string | undefined)[]): void => {
+    if (members.includes(id) || recordId in via) return;
+    const m = members.find((x) => x !== undefined && family.includes(x));
+    if (m) via[recordId] = m;
+  };
+  const findings = family.flatMap((sid) => kb.findingsOf(sid)).filter((f, i, a) => a.indexOf(f) === i);
+  findings.forEach((f) => note(f.id, f.interventions.map((x) => x.substance)));
   const effects = ids.flatMap((sid) =>
     kb.effectsOf(sid).map((e: EffectClass) => {
       const c = e.contributors.find((x) => x.substance === sid)!;
       return { id: e.id, name: e.name, strength: c.strength, evidence: c.evidence, via: sid === id ? undefined : sid };
     }),
   );
-  const risks = ids.flatMap((sid) => kb.risksOf(sid)).filter((r, i, a) => a.indexOf(r) === i);
-  const clinical = kb.data.clinical.filter((c) => ids.includes(c.victim) || (c.perpetrator !== undefined && ids.includes(c.perpetrator)));
+  const risks = family.flatMap((sid) => kb.risksOf(sid)).filter((r, i, a) => a.indexOf(r) === i);
+  risks.forEach((r) => note(r.id, r.substances));
+  const inFamily = (x: string | undefined): boolean => x !== undefined && family.includes(x);
+  const clinical = kb.data.clinical.filter((c) => inFamily(c.victim) || inFamily(c.perpetrator));
+  clinical.forEach((c) => note(c.id, [c.victim, c.perpetrator]));
   const pk = ids.flatMap((sid) => kb.pkOf(sid));
   const legal = kb.legalOf(id);
 
@@ -99,6 +116,7 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
     effects,
     risks,
     clinical,
+    via,
     sources: [...cited].sort().map((x) => kb.source(x)).filter((x): x is Source => !!x),
   };
 }

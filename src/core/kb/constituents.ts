@@ -123,3 +123,24 @@ export function withConstituents(kb: KbIndex, id: string, depth = 0): string[] {
     (x, i, a) => a.indexOf(x) === i,
   );
 }
+
+/**
+ * Everything a plant or product page rolls up (issue 16 §4): the substance, its constituents (recursively) and, for
+ * a plant, the products made only of its constituents (kratom tea, a liquid kratom shot, an isolated-CBD medicine for
+ * cannabis) with their constituents. Derived from constituent lists, so a new product joins its plant's page without
+ * a link being written by hand. The first element is `id` itself.
+ */
+export function substanceFamily(kb: KbIndex, id: string): string[] {
+  const own = withConstituents(kb, id);
+  const s = kb.substance(id);
+  if (!s || s.kind !== 'plant') return own;
+  const mine = new Set(own.slice(1));
+  const products = kb.data.substances.filter(
+    (p) =>
+      p.id !== id &&
+      (p.kind === 'product' || p.kind === 'medicine') &&
+      p.constituents.length > 0 &&
+      p.constituents.every((c) => mine.has(c.substance)),
+  );
+  return [...own, ...products.flatMap((p) => withConstituents(kb, p.id))].filter((x, i, a) => a.indexOf(x) === i);
+}

@@ -37,6 +37,8 @@ export const SubstanceDescriptionJson = z
     ),
     risks: z.array(RiskNoteJson),
     clinical: z.array(ClinicalStudyJson),
+    /** Rolled-up records (findings, risk notes, interaction studies) → the constituent or product they come from. */
+    via: z.record(z.string(), z.string()),
     sources: z.array(SourceJson),
   })
   .strict();
