@@ -75,6 +75,19 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'ketum', kind: 'exact', id: 'kratom' },
   { q: 'codeine', kind: 'exact', id: 'codeine' },
   { q: 'promethazine', kind: 'exact', id: 'promethazine' },
+  { q: 'roxy', kind: 'exact', id: 'oxycodone' },
+  { q: 'vikes', kind: 'exact', id: 'hydrocodone' },
+  { q: 'addy', kind: 'exact', id: 'amphetamine' },
+  { q: 'zannies', kind: 'exact', id: 'alprazolam' },
+  { q: 'Stablon', kind: 'exact', id: 'tianeptine' },
+  { q: 'Tianaa', kind: 'exact', id: 'tianeptine' },
+  { q: 'nexus', kind: 'exact', id: '2c-b' },
+  { q: 'bath salts', kind: 'exact', id: 'synthetic-cathinone' },
+  { q: 'rush', kind: 'exact', id: 'alkyl-nitrite' },
+  { q: 'gamma-butyrolactone', kind: 'exact', id: 'gbl' },
+  { q: 'hexahydrocannabinol', kind: 'exact', id: 'hhc' },
+  { q: 'Mexxy', kind: 'exact', id: 'methoxetamine' },
+  { q: 'α-PVP', kind: 'exact', id: 'alpha-pvp' },
   // Misspellings.
   { q: 'xylazene', kind: 'typo', id: 'xylazine' },
   { q: 'etizolan', kind: 'typo', id: 'etizolam' },
@@ -92,6 +105,8 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'kratomm', kind: 'typo', id: 'kratom' },
   // Several records fit: offer them all, pick none.
   { q: 'nitrite', kind: 'candidates', ids: ['amyl-nitrite', 'isobutyl-nitrite'] },
+  // 'Blues' is recorded for both oxycodone (DEA fake-pill fact sheet) and diazepam (Valium): unrelated drugs.
+  { q: 'blues', kind: 'candidates', ids: ['diazepam', 'oxycodone'] },
   // Not a known name: suggestions, never a confident wrong drug.
   { q: 'k3', kind: 'unknown', never: ['ketamine', 'synthetic-cannabinoid'] },
   { q: 'spicy', kind: 'unknown', never: ['methamphetamine'] },
