@@ -1,6 +1,6 @@
 import { isCrosstalkError, type ErrorCode, type Issue } from '../core/index.js';
 import { parseRegimen } from '../core/index.js';
-import { fmSumsOverOne, quantitiesIn } from '../core/index.js';
+import { fmSumsOverOne, numberMeaningIssues, quantitiesIn } from '../core/index.js';
 import type { KbData } from '../core/index.js';
 import type { RawRecord } from './load-yaml.js';
 import { checkGuidance, checkUsagePatterns } from './integrity-usage.js';
@@ -118,7 +118,11 @@ export function checkIntegrity(
     if (r.action === 'inducer' && r.emaxFold && !r.ec50)
       at(r, ['ec50'], 'KB_SCHEMA', 'an inducer with emaxFold needs ec50');
   }
-  // One meaning per number (issue 16 §3): within one source, and in the engine's default picture, fm adds up to ≤ 1.
+  // One meaning per number (issue 16 §3): SD vs SEM, binding basis of constants, what a low–high is.
+  const assumptionSources = new Set(kb.sources.filter((s) => s.type === 'assumption').map((s) => s.id));
+  const withNumbers = [...kb.substances, ...kb.targets, ...kb.relations, ...kb.pk, ...kb.findings, ...kb.clinical];
+  for (const m of numberMeaningIssues(withNumbers, assumptionSources)) at(m.record, m.path, 'KB_BAD_VALUE', m.message, m.severity === 'warning');
+  // fm sums (issue 16 §3): within one source, and in the engine's default picture, fm adds up to ≤ 1.
   for (const f of fmSumsOverOne(kb.relations)) {
     const parts = Object.entries(f.byEnzyme).map(([e, v]) => `${e} ${v}`).join(' + ');
     const where = f.scope === 'default' ? "the engine's default picture (best source plus enzymes only other sources cover)" : `source '${f.scope.slice(7)}'`;

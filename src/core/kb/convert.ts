@@ -59,6 +59,7 @@ function convertOne(q: QuantityInput, path: Path, mwGPerMol: number | undefined,
   if (q.low !== undefined) out.low = q.low * f;
   if (q.high !== undefined) out.high = q.high * f;
   if (q.sd !== undefined) out.sd = q.sd * f;
+  if (q.sem !== undefined) out.sem = q.sem * f;
   const valuePath = [...path, 'value'];
   const valueField = valuePath.join('.');
   if (r.dim === 'fraction' && (out.value < 0 || out.value > 1) && field !== 'rb')

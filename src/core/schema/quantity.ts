@@ -34,7 +34,17 @@ export const QuantityInput = z
     unit: z.string().min(1),
     low: z.number().optional(),
     high: z.number().optional(),
+    /** A standard deviation of the individual values (never a standard error: that is `sem`). */
     sd: z.number().nonnegative().optional(),
+    /** A standard error of the mean, as some papers report instead of an SD. */
+    sem: z.number().nonnegative().optional(),
+    /**
+     * What `low`–`high` is (issue 16 §3): `range` (min–max of individuals, or a span the source gives), `ci90`/`ci95`,
+     * `iqr`, `p5-p95`, `sd-band` (mean ± 1 SD), `plausible` (an assumption's plausible range).
+     */
+    interval: z.enum(['range', 'ci90', 'ci95', 'iqr', 'p5-p95', 'sd-band', 'plausible']).optional(),
+    /** When the number was measured on one enantiomer (e.g. `S` for esomeprazole data on an omeprazole record). */
+    enantiomer: z.enum(['R', 'S', '(+)', '(-)', 'racemate']).optional(),
     stat: z.enum(['mean', 'median', 'geomean', 'single', 'model', 'point']).optional(),
     bound: z.enum(['total', 'unbound']).optional(),
     source: z.string().min(1),
@@ -53,6 +63,9 @@ export interface Quantity {
   low?: number;
   high?: number;
   sd?: number;
+  sem?: number;
+  interval?: QuantityInput['interval'];
+  enantiomer?: QuantityInput['enantiomer'];
   stat?: QuantityInput['stat'];
   bound?: 'total' | 'unbound';
   source: string;
