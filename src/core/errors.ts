@@ -71,6 +71,7 @@ export const ERRORS = registry([
   defineError('INPUT_UNIT_MISMATCH', 400, '{field}: {substance} has its content per {perUnit}; a dose in {unit} cannot be converted (use {use})', 'Give the dose in a unit the product content is recorded in, or in mg.'),
   defineError('INPUT_BAD_DOSE', 400, '{field}: the amount must be positive and finite (got {amount} {unit})', 'Give a positive dose within a plausible range.'),
   defineError('INPUT_DOSE_TOO_LARGE', 400, '{field}: {doseMg} mg in one dose is beyond any plausible amount (cap {capG} g); check the unit', 'Check the unit: g and mg are easy to swap.'),
+  defineError('INPUT_DOSE_IMPLAUSIBLE', 400, '{field}: {value} {unit} {per} is outside the plausible range ({min}–{max} {unit}); check the amount and the unit', 'Check the amount and the unit: the ranges are in docs/limits.md.'),
   defineError('INPUT_BAD_CLAIM', 400, 'claim: {problem}', 'Rephrase the claim in one of the forms listed.'),
   defineError('INPUT_INVALID', 400, '{field}: {problem}', 'Fix the field shown.'),
   defineError('INPUT_REQUIRED', 400, '{field}: required ({how})', 'Give the field shown.'),

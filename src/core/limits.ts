@@ -12,6 +12,8 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_REGIMEN_LENGTH = 60;
 /** Characters in a plain-English claim. */
 export const MAX_CLAIM_LENGTH = 500;
+/** Characters in a text of claims (a forum post or product page) for the claim checker. */
+export const MAX_CLAIM_TEXT_LENGTH = 20_000;
 /** Bytes in an HTTP request body: a regimen or a claim is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -22,6 +24,11 @@ export const MAX_SEARCH_RESULTS_CLI = 100;
 /** Search results when none is asked for. */
 export const DEFAULT_SEARCH_RESULTS = 10;
 
+/**
+ * Body weight for a prediction, kg. Assumption: a term newborn weighs about 2.5–4 kg and the heaviest adults a
+ * clinic sees about 300 kg; below 2 kg the reference-adult scaling means nothing, and 5e-324 kg is a typo.
+ */
+export const MIN_WEIGHT_KG = 2;
 /** Body weight for a prediction, kg (exclusive). */
 export const MAX_WEIGHT_KG = 400;
 /** Body weight for a simulation, kg (exclusive; the planner's wider bound). */
@@ -31,6 +38,36 @@ export const MAX_VICTIM_AT_H = 24 * 365;
 
 /** A single dose, mg: a guard against typos like "2000 g", not a safety limit. */
 export const MAX_SINGLE_DOSE_MG = 100_000;
+
+/** The plausible range of one unit family of regimen amounts: per administration and per day (docs/limits.md). */
+export interface DoseCap {
+  /** The unit the caps are in; amounts in other units of the family are converted first (g → mg). */
+  unit: string;
+  minPerDose: number;
+  maxPerDose: number;
+  maxPerDay: number;
+}
+
+/**
+ * Caps on what a regimen may ask for, per unit family. They guard against typos and absurd requests (unit slips,
+ * "1e-300 mg", "100 g q1h"), not against harm; Crosstalk gives no dosing advice. Assumptions and reasons:
+ * - mass: the smallest dose in use is about 0.25 µg (calcitriol), so 0.1 µg; the largest single intakes of a
+ *   substance people take are tens of grams (kratom leaf, ethanol), so 100 g per dose and 500 g per day.
+ * - mass per kg: the same per-dose range at the lightest and heaviest weights (0.1 µg / 400 kg … 100 g / 70 kg).
+ * - volume: liquid products and juices, 0.01 mL (a drop from a dropper is 0.05 mL) to 2 L per dose, 10 L per day.
+ * - sprays/puffs: oromucosal and inhaled products use 1–12 actuations at a time; 50 per dose, 500 per day.
+ * Every regimen of the clinical benchmark (kb/clinical) lies inside them (test/reliability/input-limits.test.ts).
+ */
+export const DOSE_CAPS = {
+  mass: { unit: 'mg', minPerDose: 1e-4, maxPerDose: MAX_SINGLE_DOSE_MG, maxPerDay: 500_000 },
+  massPerKg: { unit: 'mg/kg', minPerDose: 2.5e-7, maxPerDose: 1_500, maxPerDay: 7_500 },
+  volume: { unit: 'mL', minPerDose: 0.01, maxPerDose: 2_000, maxPerDay: 10_000 },
+  volumePerKg: { unit: 'mL/kg', minPerDose: 1e-4, maxPerDose: 30, maxPerDay: 150 },
+  actuation: { unit: 'sprays', minPerDose: 1, maxPerDose: 50, maxPerDay: 500 },
+} as const satisfies Record<string, DoseCap>;
+
+/** Duration of a regimen, days: at least one day (a shorter course is a number of doses: "20 mg q8h" without a duration, or a single dose). */
+export const MIN_DURATION_D = 1;
 /** Duration of a regimen, days. */
 export const MAX_DURATION_D = 365;
 /** Days a simulation may cover (`simulate --days`). */

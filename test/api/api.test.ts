@@ -118,7 +118,7 @@ describe('bad input gets a 4xx naming the field (server-and-web-app)', () => {
     ['unknown field', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', dose: 5 }), 400, 'dose'],
     ['number as string', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', weightKg: '70' }), 400, 'weightKg'],
     ['unknown substance', () => post('/api/check', { substances: ['cannabis', 'kratum'] }), 404, 'substances[1]'],
-    ['absurd dose', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '100000 g' }), 400, 'regimen'],
+    ['absurd dose', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '100000 g' }), 400, 'perpetratorDose'],
     ['unknown dose unit', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '5 kg' }), 400, 'perpetratorDose'],
     ['1,000 substances', () => post('/api/check', { substances: Array.from({ length: 1000 }, () => 'kratom') }), 413, 'substances'],
     ['oversized body', () => app.inject({ method: 'POST', url: '/api/claim', payload: JSON.stringify({ claim: 'x'.repeat(100_000) }), headers: { 'content-type': 'application/json' } }), 413, 'body'],

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { levenshtein } from './units.js';
-import { MAX_DURATION_D, MAX_SINGLE_DOSE_MG } from '../limits.js';
+import { DOSE_CAPS, MAX_DURATION_D, MAX_SINGLE_DOSE_MG, MIN_DURATION_D, type DoseCap } from '../limits.js';
 
 /**
  * Dosing regimens as clinicians write them: `<amount> <unit>[/kg] [route] [frequency] [duration]`,
@@ -92,9 +92,9 @@ function nearestUnit(word: string): string {
 export function parseRegimen(text: string, field = 'regimen'): Regimen {
   const src = text.trim();
   if (!src) fail('INPUT_EMPTY_REGIMEN', { field }, { field });
-  // Split "200mg" into "200 mg" and "7 days" into "7d".
+  // Split "200mg" into "200 mg" and "7 days" into "7d"; an exponent stays with its number ("1e-3mg" is 1e-3 mg).
   const words = src
-    .replace(/(\d)([a-zA-Zµμ])/g, '$1 $2')
+    .replace(/(\d)(?![eE][+-]?\d)([a-zA-Zµμ])/g, '$1 $2')
     .replace(/(\d+)\s*(d|day|days)\b/gi, '$1d')
     .replace(/(\d+)\s*(w|wk|week|weeks)\b/gi, (_, n: string) => `${Number(n) * 7}d`)
     .replace(/\bq\s*(\d+)\s*h\b/gi, 'q$1h')
@@ -142,8 +142,8 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
       seenFreq = true;
     } else if (/^\d+(\.\d+)?d$/.test(lw) && durationD === null) {
       durationD = Number(lw.slice(0, -1));
-      if (!(durationD > 0) || durationD > MAX_DURATION_D)
-        unreadable(field, src, w, i, `a duration from 1d to ${MAX_DURATION_D}d`);
+      if (!(durationD >= MIN_DURATION_D) || durationD > MAX_DURATION_D)
+        unreadable(field, src, w, i, `a duration from ${MIN_DURATION_D}d to ${MAX_DURATION_D}d`);
     } else {
       const expected = !seenFreq
         ? 'a route (po, iv, inhaled, oromucosal, sublingual), a frequency (once, qd, bid, tid, qid, q8h) or a duration (7d)'
@@ -158,7 +158,45 @@ export function parseRegimen(text: string, field = 'regimen'): Regimen {
     intervalH = 24;
     frequency = 'qd';
   }
-  return { text: src, amount, unit, route, routeGiven, intervalH, frequency, durationD };
+  const regimen: Regimen = { text: src, amount, unit, route, routeGiven, intervalH, frequency, durationD };
+  checkDoseCaps(regimen, field);
+  return regimen;
+}
+
+/** Each unit's family in src/core/limits.ts DOSE_CAPS and its factor to the family's unit. */
+const FAMILY: Record<DoseUnit, [keyof typeof DOSE_CAPS, number]> = {
+  mg: ['mass', 1],
+  g: ['mass', 1000],
+  µg: ['mass', 1e-3],
+  'mg/kg': ['massPerKg', 1],
+  'g/kg': ['massPerKg', 1000],
+  'µg/kg': ['massPerKg', 1e-3],
+  mL: ['volume', 1],
+  'mL/kg': ['volumePerKg', 1],
+  actuation: ['actuation', 1],
+};
+
+/** A number short enough for a message (1e-300, 2400, 0.0001). */
+const shortNumber = (x: number): string => (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e9) ? x.toExponential(2).replace(/\.?0+e/, 'e') : String(Number(x.toPrecision(6))));
+
+/**
+ * The amount per administration and per day inside its unit family's plausible range (limits.ts DOSE_CAPS), so
+ * every path that reads a regimen — static, dynamic, anchored, simulate, the CLI — rejects the same inputs,
+ * naming the field. Per day counts the doses a day holds (at least one).
+ */
+export function checkDoseCaps(r: Regimen, field: string): void {
+  const [family, factor] = FAMILY[r.unit];
+  const cap: DoseCap = DOSE_CAPS[family];
+  const perDose = r.amount * factor;
+  const perDay = perDose * (r.intervalH === null ? 1 : Math.max(1, 24 / r.intervalH));
+  const out = (value: number, per: string, max: number): never =>
+    fail('INPUT_DOSE_IMPLAUSIBLE', { field, value: shortNumber(value), unit: cap.unit, per, min: shortNumber(cap.minPerDose), max: shortNumber(max) }, { field, cap: max });
+  if (perDose < cap.minPerDose) out(perDose, 'per dose', cap.maxPerDose);
+  if (perDose > cap.maxPerDose) {
+    if (family === 'mass') fail('INPUT_DOSE_TOO_LARGE', { field, doseMg: Math.round(perDose), capG: MAX_SINGLE_DOSE_MG / 1000 }, { field, cap: MAX_SINGLE_DOSE_MG });
+    out(perDose, 'per dose', cap.maxPerDose);
+  }
+  if (perDay > cap.maxPerDay) out(perDay, 'per day', cap.maxPerDay);
 }
 
 /** Dose times in hours after the first dose. A repeated regimen without a duration gets `defaultDays`. */

@@ -11,6 +11,7 @@ import {
   MAX_SUBSTANCES,
   MAX_VICTIM_AT_H,
   MAX_WEIGHT_KG,
+  MIN_WEIGHT_KG,
 } from '../../limits.js';
 
 /**
@@ -48,7 +49,7 @@ export const PredictRequest = z
       .meta({ description: 'static, dynamic (the simulator) or anchored (from other pairs’ clinical studies); omitted: the best estimate (anchored, else static, else dynamic)' }),
     victimAt: z.number().min(0).max(MAX_VICTIM_AT_H).optional().meta({ description: 'Hours after the first perpetrator dose' }),
     victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional().meta({ description: "The victim's route when no victim dose is given (a route in victimDose wins)" }),
-    weightKg: z.number().gt(0).max(MAX_WEIGHT_KG).optional(),
+    weightKg: z.number().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG).optional().meta({ description: `Body weight, ${MIN_WEIGHT_KG}–${MAX_WEIGHT_KG} kg (default 70)` }),
     phenotypes: z
       .record(z.string().max(20), z.enum(['PM', 'IM', 'NM', 'RM', 'UM']))
       .optional()
