@@ -1,8 +1,9 @@
 import pc from 'picocolors';
 import type { CheckResult, PairAnalysis, Tier } from '../core/index.js';
 import type { Prediction } from '../core/index.js';
-import type { ClaimResult } from '../core/index.js';
+import type { ClaimCheckResult, ClaimResult } from '../core/index.js';
 import { EVIDENCE_LABEL } from '../core/index.js';
+import { renderGuidanceText, renderRegimenHeader } from './render-regimen.js';
 import type { KbIndex } from '../core/index.js';
 
 const TIER_COLOR: Record<Tier, (s: string) => string> = {
@@ -60,8 +61,16 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
   out.push(pc.bold(`${p.a.name} + ${p.b.name}`));
   out.push(TIER_COLOR[p.tier](TIER_TEXT[p.tier]));
   for (const r of p.tierReasons) out.push(`  · ${r}`);
-  out.push(`severity ${p.severity}; likelihood ${p.likelihood}; evidence ${EVIDENCE_LABEL[p.verdict.evidence]}`);
+  // The two axes apart (issue 17): what can happen, and how sure; then the tier rule in one sentence.
+  const axes = p.statements.find((x) => x.code === 'PAIR_AXES');
+  out.push(axes ? axes.plain : `severity ${p.severity}; likelihood ${p.likelihood}`);
+  if (axes) out.push(pc.dim(axes.technical));
   out.push(p.verdict.plain);
+  const pd = p.statements.filter((x) => x.topic === 'pd' && x.code?.startsWith('PD_'));
+  if (pd.length) {
+    out.push(pc.underline('Pharmacodynamic danger (labels, case reports, mechanisms)'));
+    for (const x of pd) out.push(`  ${x.plain} ${pc.dim(`[${EVIDENCE_LABEL[x.evidence]}; ${x.technical}; ${x.sources.join(', ')}]`)}`);
+  }
   if (p.sharedTargets.length) {
     out.push(pc.underline('Shared receptors'));
     for (const n of p.sharedTargets) out.push(`  ${pc.bold(n.name)}: ${n.interpretation} [${EVIDENCE_LABEL[n.evidence.level]}]`);
@@ -95,7 +104,8 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
 }
 
 export function renderCheckText(r: CheckResult, kb: KbIndex): string {
-  return [...r.pairs.map((p) => pairText(p, kb)), '', pc.dim(r.notice)].join('\n\n');
+  const guidance = renderGuidanceText(r);
+  return [renderRegimenHeader(r), ...r.pairs.map((p) => pairText(p, kb)), ...(guidance ? [guidance] : []), '', pc.dim(r.notice)].join('\n\n');
 }
 
 const VERDICT_COLOR: Record<ClaimResult['verdict'], (s: string) => string> = {
@@ -107,14 +117,21 @@ const VERDICT_COLOR: Record<ClaimResult['verdict'], (s: string) => string> = {
 };
 
 export function renderClaimText(r: ClaimResult): string {
-  const out: string[] = [`claim: "${r.claim}"`, VERDICT_COLOR[r.verdict](pc.bold(r.verdict.toUpperCase())), r.summary];
-  for (const x of r.reasons) out.push(`  · ${x.text}${x.sources.length ? pc.dim(` [${x.sources.join(', ')}]`) : ''}`);
+  const out: string[] = [`claim: "${r.claim}"`];
+  if (r.reading) out.push(`I read this as: ${r.reading.text}`);
+  out.push(`${VERDICT_COLOR[r.verdict](pc.bold(r.verdict.toUpperCase()))} ${r.summary}`);
+  for (const x of r.reasons) out.push(`  · ${x.text}${x.evidence ? pc.dim(` (${EVIDENCE_LABEL[x.evidence]})`) : ''}${x.sources.length ? pc.dim(` [${x.sources.join(', ')}]`) : ''}`);
   for (const c of r.caveats) out.push(pc.yellow(`caveat: ${c}`));
-  if (r.forms) {
-    out.push('Claims Crosstalk understands:');
-    for (const f of r.forms) out.push(`  ${f}`);
+  if (r.suggestions) {
+    out.push('Claims Crosstalk can check, with an example:');
+    for (const s of r.suggestions) out.push(`  ${s.kind}: "${s.example}"`);
   }
   return out.join('\n');
+}
+
+/** Every claim of a text, then the summary. */
+export function renderClaimsText(r: ClaimCheckResult): string {
+  return [...r.claims.map(renderClaimText), pc.bold(r.summary.text)].join('\n\n');
 }
 
 /** A study's design in a few words, so it can be compared with the question asked. */

@@ -26,6 +26,7 @@ const COMPONENTS: [string, z.ZodType][] = [
   ['PairAnalysis', S.PairAnalysisJson],
   ['CheckResult', S.CheckResultJson],
   ['ClaimResult', S.ClaimResultJson],
+  ['ClaimCheck', S.ClaimCheckJson],
   ['Brief', S.BriefJson],
   ['Substance', S.SubstanceJson],
   ['RelationView', S.RelationViewJson],

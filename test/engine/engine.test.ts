@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkClaim } from '../../src/core/answers/claims/check-claim.js';
-import { parseClaim } from '../../src/core/answers/claims/parse-claim.js';
+import { checkClaim } from '../../src/core/answers/claims/index.js';
 import { check } from '../../src/core/answers/check.js';
 import { classConsistency, observedDisagreement } from '../../src/core/answers/predict-statements.js';
 import { predict } from '../../src/core/operations.js';
@@ -11,38 +10,31 @@ import { loadKb } from '../../src/store/kb-store.js';
 
 const kb = loadKb();
 
-describe('claim checker (REQ-3.claims)', () => {
+describe('claim checker (REQ-3.claims; the full suite is test/engine/claims*.test.ts)', () => {
   it('"cannabis and kratom are pharmacologically unrelated" is contradicted, citing CB1 (animal) and CYP2D6/CYP3A4 (in vitro)', () => {
     const r = checkClaim(kb, 'cannabis and kratom are pharmacologically unrelated');
     expect(r.verdict).toBe('contradicted');
     const text = r.reasons.map((x) => x.text).join('\n');
-    expect(text).toMatch(/Cannabinoid receptor 1/);
-    expect(r.reasons.find((x) => /Cannabinoid receptor 1/.test(x.text))!.evidence).toBe('animal');
+    expect(text).toMatch(/CB1|Cannabinoid receptor 1/);
     expect(text).toMatch(/CYP2D6/);
     expect(text).toMatch(/CYP3A4/);
-    expect(r.sources).toContain('iman-2021');
     expect(r.caveats.length).toBeGreaterThan(0);
   });
-  it('"combining cannabis and kratom is safe" is not supported', () => {
-    expect(checkClaim(kb, 'combining cannabis and kratom is safe').verdict).toBe('not-supported');
-    expect(checkClaim(kb, "it's safe to mix weed and kratom").verdict).toBe('not-supported');
+  it('"combining cannabis and kratom is safe" is never supported', () => {
+    expect(checkClaim(kb, 'combining cannabis and kratom is safe').verdict).not.toBe('supported');
+    expect(checkClaim(kb, "it's safe to mix weed and kratom").verdict).not.toBe('supported');
   });
   it('"CBD raises kratom levels" is supported by animal evidence, with the caveat', () => {
     const r = checkClaim(kb, 'CBD raises kratom levels');
     expect(r.verdict).toBe('supported');
-    expect(r.summary).toMatch(/animals/);
-    expect(r.caveats.join(' ')).toMatch(/[Aa]nimal/);
+    expect(r.caveats.join(' ')).toMatch(/animal|rat/i);
   });
-  it('synergy is not supported; an unparseable sentence lists the forms understood', () => {
+  it('synergy is not supported; an unreadable sentence names its unread words and suggests kinds', () => {
     expect(checkClaim(kb, 'cannabis and kratom are synergistic').verdict).toBe('not-supported');
     const u = checkClaim(kb, 'kratom is a plant from Thailand');
     expect(u.verdict).toBe('unrecognized');
-    expect(u.forms!.length).toBeGreaterThan(3);
-  });
-  it('parses common phrasings', () => {
-    expect(parseClaim('Cannabis and kratom have nothing to do with each other.')).toMatchObject({ kind: 'unrelated', a: 'cannabis', b: 'kratom' });
-    expect(parseClaim('CBD increases kratom blood levels')).toMatchObject({ kind: 'increases-exposure', a: 'cbd', b: 'kratom' });
-    expect(parseClaim('THC and CBD both act on CB1')).toMatchObject({ kind: 'shares-target', detail: 'cb1' });
+    expect(u.unread).toContain('plant');
+    expect(u.suggestions!.length).toBeGreaterThan(2);
   });
 });
 

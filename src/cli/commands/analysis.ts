@@ -1,20 +1,22 @@
 import type { Command } from 'commander';
 import { ApiSchemas, fail } from '../../core/index.js';
 import { buildBrief, renderBrief } from '../../core/index.js';
-import { checkClaim } from '../../core/index.js';
+import { checkText } from '../../core/index.js';
 import { check } from '../../core/index.js';
 import type { CliDeps } from '../io.js';
 import { parseRequest } from '../parse-request.js';
-import { renderCheckText, renderClaimText } from '../render-engine.js';
+import { renderCheckText, renderClaimsText } from '../render-engine.js';
 
 export function registerAnalysis(program: Command, deps: CliDeps): void {
   program
     .command('check <substances...>')
     .description('every pair: shared pathways, exposure change both ways, effect overlap, tier and evidence')
+    .option('--usage <substance=pattern...>', 'check a substance at another usage pattern, e.g. cannabis=medicine (default: its everyday pattern)')
     .option('--json', 'machine-readable output')
-    .action((names: string[], opts: { json?: boolean }) => {
-      const { substances } = parseRequest(ApiSchemas.CheckRequest, { substances: names });
-      const r = check(deps.getKb(), substances);
+    .action((names: string[], opts: { json?: boolean; usage?: string[] }) => {
+      const usage = usageOption(opts.usage);
+      const { substances } = parseRequest(ApiSchemas.CheckRequest, { substances: names, ...(usage ? { usage } : {}) });
+      const r = check(deps.getKb(), substances, { usage });
       if (opts.json) deps.printJson(r);
       else deps.print(renderCheckText(r, deps.getKb()));
     });
@@ -22,17 +24,34 @@ export function registerAnalysis(program: Command, deps: CliDeps): void {
   registerExplain(program, deps);
 }
 
+/** `--usage cannabis=medicine kratom=leaf-3g` → { cannabis: 'medicine', kratom: 'leaf-3g' }; a bad item names the option. */
+function usageOption(items: string[] | undefined): Record<string, string> | undefined {
+  if (!items?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const [name, pattern, ...rest] = item.split('=');
+    if (!name?.trim() || !pattern?.trim() || rest.length)
+      fail('INPUT_INVALID', { field: '--usage', problem: `'${item}' is not substance=pattern (e.g. cannabis=medicine)` }, { field: '--usage' });
+    out[name.trim()] = pattern.trim();
+  }
+  return out;
+}
+
 export function registerClaim(program: Command, deps: CliDeps): void {
   program
-    .command('claim <text...>')
-    .description('check a plain-English claim, e.g. "cannabis and kratom are pharmacologically unrelated"')
-    .option('--json', 'print {claim, verdict, reasons, sources, caveats}')
-    .action((words: string[], opts: { json?: boolean }) => {
-      const { claim } = parseRequest(ApiSchemas.ClaimRequest, { claim: words.join(' ') });
-      const r = checkClaim(deps.getKb(), claim);
+    .command('claim [text...]')
+    .description('check the claims in a text, e.g. "Kratom only acts on opioid receptors" (several sentences are checked one by one)')
+    .option('--file <path>', 'read the text from a file (a forum post, a product page)')
+    .option('--json', 'print {claims: [{claim, reading, verdict, reasons, sources, caveats}], summary, verdict}')
+    .action((words: string[], opts: { file?: string; json?: boolean }) => {
+      if (opts.file !== undefined && words.length > 0)
+        fail('INPUT_INVALID', { field: 'text', problem: 'give the text or --file, not both' }, { field: 'text' });
+      const raw = opts.file !== undefined ? deps.readFile(opts.file, '--file') : words.join(' ');
+      const { text } = parseRequest(ApiSchemas.ClaimRequest, { text: raw }, (f) => (f === 'text' && opts.file !== undefined ? '--file' : f));
+      const r = checkText(deps.getKb(), text);
       if (opts.json) deps.printJson(r);
-      else deps.print(renderClaimText(r));
-      if (r.verdict === 'unrecognized') deps.setExitCode(1);
+      else deps.print(renderClaimsText(r));
+      if (r.claims.length > 0 && r.claims.every((c) => c.verdict === 'unrecognized')) deps.setExitCode(1);
     });
 }
 

@@ -4,7 +4,7 @@
  * codes) so the two tables are edited independently; golden files (test/golden/brief/) pin what readers see.
  */
 import type { BriefSectionId } from '../answers/brief/types.js';
-import type { ClaimResult } from '../answers/claims/check-claim.js';
+import type { ClaimResult } from '../answers/claims/index.js';
 import { isPreclinical } from '../answers/evidence/labels.js';
 import { inSentence } from '../answers/evidence/text.js';
 import type { EvidenceLevel } from '../schema/quantity.js';

@@ -4,7 +4,7 @@
  */
 import type { BriefAnswer, BriefSectionId, BriefSource } from '../answers/brief/types.js';
 import { EDUCATIONAL_NOTICE } from '../answers/check.js';
-import type { ClaimResult } from '../answers/claims/check-claim.js';
+import type { ClaimResult } from '../answers/claims/index.js';
 import { EVIDENCE_LABEL, isPreclinical } from '../answers/evidence/labels.js';
 import type { EvidenceLevel } from '../schema/quantity.js';
 import type { Statement, StatementParams } from '../schema/statement.js';

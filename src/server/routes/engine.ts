@@ -1,6 +1,6 @@
 /** POST /api/check, /api/predict, /api/claim, /api/explain: parse input, call core, serialize. */
 import type { FastifyInstance } from 'fastify';
-import { ApiSchemas as S, buildBrief, check, checkClaim, MAX_SUBSTANCES, predict, renderBrief, resolveSubstance } from '../../core/index.js';
+import { ApiSchemas as S, buildBrief, check, checkText, MAX_SUBSTANCES, predict, renderBrief, resolveSubstance } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { component, errorResponses, requestSchema } from '../schemas.js';
 
@@ -10,12 +10,14 @@ import { component, errorResponses, requestSchema } from '../schemas.js';
  * answer stays byte-identical to the CLI's), and the cached value is already serialized: stringifying
  * a ~90 kB answer costs as much as computing it.
  */
-export function checkJson(ctx: ServerContext, names: string[]): string {
+export function checkJson(ctx: ServerContext, names: string[], usage?: Record<string, string>): string {
   const ids = names.map((n, i) => resolveSubstance(ctx.kb, n, `substances[${i}]`).id);
-  const key = `${ctx.kb.data.version}|${ids.join(',')}`;
+  // Usage keys are resolved by check itself (errors name `usage.<name>`); the key only needs them stable.
+  const usageKey = usage ? JSON.stringify(Object.entries(usage).sort()) : '';
+  const key = `${ctx.kb.data.version}|${ids.join(',')}|${usageKey}`;
   const hit = ctx.checkCache.get(key);
   if (hit !== undefined) return hit;
-  const json = JSON.stringify(check(ctx.kb, ids));
+  const json = JSON.stringify(check(ctx.kb, ids, { usage }));
   ctx.checkCache.set(key, json);
   return json;
 }
@@ -32,7 +34,7 @@ export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     async (req, reply) => {
-      const json = checkJson(ctx, req.body.substances);
+      const json = checkJson(ctx, req.body.substances, req.body.usage);
       return reply.type('application/json; charset=utf-8').send(json);
     },
   );
@@ -54,13 +56,13 @@ export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/claim',
     {
       schema: {
-        summary: 'Check a plain-English claim ("cannabis and kratom are unrelated") against the KB',
+        summary: 'Check the claims in a text ("Kratom only acts on opioid receptors. CBD inhibits CYP2D6.") against the KB',
         tags: ['engine'],
         body: requestSchema(S.ClaimRequest),
-        response: { 200: component(S.ClaimResultJson, 'Verdict, reasons with evidence, caveats'), ...errorResponses },
+        response: { 200: component(S.ClaimCheckJson, 'Each claim: how it was read, its verdict, reasons with evidence and sources, caveats; a summary'), ...errorResponses },
       },
     },
-    async (req) => checkClaim(ctx.kb, req.body.claim),
+    async (req) => checkText(ctx.kb, req.body.text),
   );
 
   app.post<{ Body: S.ExplainRequest }>(

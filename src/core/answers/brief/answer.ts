@@ -5,7 +5,7 @@ import type { KbIndex } from '../../kb/kb-index.js';
 import type { Substance } from '../../kb/types.js';
 import { CrosstalkError } from '../../errors.js';
 import { statement, type Statement } from '../../schema/statement.js';
-import { checkClaim, type ClaimResult } from '../claims/check-claim.js';
+import { checkClaim, type ClaimResult } from '../claims/index.js';
 import { analysePair } from '../check.js';
 import { sourceLabel, sourceUrl } from '../evidence/labels.js';
 import { exposureItems, legalItems, medicineItems, profileItems, sharedEnzymeItems, sharedReceptorItems, type BriefContext } from './sections.js';
@@ -100,7 +100,7 @@ function pairClaims(kb: KbIndex, A: Substance, B: Substance): ClaimResult[] {
 
 /** A checked claim; its summary is checkClaim's own English, quoted until the claim checker answers in codes. */
 function claimItem({ item }: BriefContext, c: ClaimResult): Statement {
-  const level = c.reasons.find((r) => r.evidence)?.evidence;
+  const level = c.reasons.find((r) => r.evidence)?.evidence ?? undefined;
   return item('BRIEF_CLAIM', { claim: c.claim, verdict: c.verdict, summary: c.summary }, level, c.sources);
 }
 

@@ -4,7 +4,7 @@
  * renders the answer (templates in src/core/render/brief-en.ts) as Markdown, HTML or JSON.
  */
 import type { PairAnalysis } from '../check.js';
-import type { ClaimResult } from '../claims/check-claim.js';
+import type { ClaimResult } from '../claims/index.js';
 import type { Statement } from '../../schema/statement.js';
 
 export type BriefSectionId =

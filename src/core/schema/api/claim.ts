@@ -1,29 +1,50 @@
 import { z } from 'zod';
 import { EvidenceLevel } from './common.js';
 
-export const ClaimKind = z.enum(['unrelated', 'shares-target', 'shares-enzyme', 'increases-exposure', 'decreases-exposure', 'safe-together', 'beneficial', 'treats']);
+/** The claim kinds the checker reads (docs/claims.md). */
+export const ClaimKind = z.enum(['relation', 'exclusivity', 'pair', 'interaction', 'exposure', 'effect', 'dependence', 'legality', 'context']);
+export const ClaimVerdict = z.enum(['supported', 'contradicted', 'not-supported', 'insufficient-evidence', 'unrecognized']);
 
-/** A claim as parsed: its kind, the names as written (`a` acts on `b` for exposure claims), and any named detail. */
-export const StructuredClaimJson = z
-  .object({ kind: ClaimKind, a: z.string(), b: z.string().optional(), detail: z.string().optional() })
+/** How the checker read a claim: "CBD — inhibits — CYP2D6 (negated; in people)". */
+export const ClaimReadingJson = z
+  .object({ subject: z.string(), predicate: z.string(), object: z.string(), qualifiers: z.array(z.string()), text: z.string() })
   .strict();
-export type StructuredClaimJson = z.infer<typeof StructuredClaimJson>;
+export type ClaimReadingJson = z.infer<typeof ClaimReadingJson>;
 
-export const ReasonJson = z.object({ text: z.string(), evidence: EvidenceLevel.optional(), sources: z.array(z.string()) }).strict();
+/** One reason for a verdict: a statement code, its English text, the evidence level it rests on, and its sources. */
+export const ReasonJson = z
+  .object({ code: z.string(), text: z.string(), evidence: EvidenceLevel.nullable(), sources: z.array(z.string()) })
+  .strict();
 export type ReasonJson = z.infer<typeof ReasonJson>;
 
-/** A plain-English claim checked against the KB: verdict, one readable sentence, reasons with evidence, caveats. */
+/** One claim checked against the KB: how it was read, the verdict, reasons with evidence and sources, caveats. */
 export const ClaimResultJson = z
   .object({
     claim: z.string(),
-    parsed: StructuredClaimJson.nullable(),
-    verdict: z.enum(['supported', 'contradicted', 'not-supported', 'insufficient-evidence', 'unrecognized']),
+    /** Character offsets of the claim in the text checked (for highlighting). */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    kind: ClaimKind.nullable(),
+    reading: ClaimReadingJson.nullable(),
+    verdict: ClaimVerdict,
+    /** The verdict in one sentence. */
     summary: z.string(),
     reasons: z.array(ReasonJson),
     sources: z.array(z.string()),
     caveats: z.array(z.string()),
-    /** The forms the parser understands (when a claim is unrecognized). */
-    forms: z.array(z.string()).optional(),
+    /** An unrecognized claim: the words not read, and the nearest kinds with an example each. */
+    unread: z.array(z.string()).optional(),
+    suggestions: z.array(z.object({ kind: ClaimKind, example: z.string() }).strict()).optional(),
   })
   .strict();
 export type ClaimResultJson = z.infer<typeof ClaimResultJson>;
+
+/** A text checked claim by claim (POST /api/claim, `crosstalk claim --json`); `verdict` is present when there is one claim. */
+export const ClaimCheckJson = z
+  .object({
+    claims: z.array(ClaimResultJson),
+    summary: z.object({ counts: z.record(ClaimVerdict, z.number().int().nonnegative()), text: z.string() }).strict(),
+    verdict: ClaimVerdict.optional(),
+  })
+  .strict();
+export type ClaimCheckJson = z.infer<typeof ClaimCheckJson>;

@@ -3,7 +3,7 @@ import {
   DEFAULT_SEARCH_RESULTS,
   MAX_API_HORIZON_H,
   MAX_API_POPULATION,
-  MAX_CLAIM_LENGTH,
+  MAX_CLAIM_TEXT_LENGTH,
   MAX_NAME_LENGTH,
   MAX_REGIMEN_LENGTH,
   MAX_SEARCH_RESULTS,
@@ -30,9 +30,15 @@ export const SubstanceList = z.array(SubstanceName).min(2).max(MAX_SUBSTANCES);
 
 /** POST /api/check */
 export const CheckRequest = z
-  .object({ substances: SubstanceList.meta({ description: `Two to ${MAX_SUBSTANCES} substances; every pair is analysed` }) })
+  .object({
+    substances: SubstanceList.meta({ description: `Two to ${MAX_SUBSTANCES} substances; every pair is analysed` }),
+    usage: z
+      .record(SubstanceName, z.string().min(1).max(64))
+      .optional()
+      .meta({ description: "A usage pattern per substance (name as given, or id), e.g. {\"cannabis\": \"medicine\"}; others are checked at their everyday default. The answer's doses[].alternatives list the patterns." }),
+  })
   .strict()
-  .meta({ examples: [{ substances: ['cannabis', 'kratom'] }, { substances: ['kratom', 'oxycodone', 'alprazolam'] }] });
+  .meta({ examples: [{ substances: ['cannabis', 'kratom'] }, { substances: ['kratom', 'oxycodone', 'alprazolam'] }, { substances: ['cannabis', 'kratom'], usage: { cannabis: 'medicine' } }] });
 export type CheckRequest = z.infer<typeof CheckRequest>;
 
 /** POST /api/predict */
@@ -66,9 +72,15 @@ export type PredictRequest = z.infer<typeof PredictRequest>;
 
 /** POST /api/claim */
 export const ClaimRequest = z
-  .object({ claim: z.string().min(1).max(MAX_CLAIM_LENGTH).meta({ description: 'A plain-English claim about two substances' }) })
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_CLAIM_TEXT_LENGTH)
+      .meta({ description: 'One claim or a whole text (a forum post, a product page): each sentence or clause is checked' }),
+  })
   .strict()
-  .meta({ examples: [{ claim: 'cannabis and kratom are pharmacologically unrelated' }, { claim: 'cbd raises mitragynine levels' }] });
+  .meta({ examples: [{ text: 'CBD inhibits CYP2D6' }, { text: 'Kratom only acts on opioid receptors. It is legal everywhere and has no potential for dependence.' }] });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
 /** POST /api/explain */

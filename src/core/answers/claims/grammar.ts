@@ -1,0 +1,258 @@
+/**
+ * The claim grammar: tokens and entities → a reading of one claim (its kind, predicate, subjects, objects and
+ * qualifiers), or null when no kind fits. Kinds are chosen by what the sentence names (substances, targets,
+ * effects, places) and by its cue words, not by fixed sentence shapes, so word order and filler words vary freely.
+ */
+import type { KbIndex } from '../../kb/kb-index.js';
+import { findEntities } from './entities.js';
+import { contextVocabulary } from './context-words.js';
+import {
+  BENEFIT, CAUSE, COMBINE, DANGER, DEPENDENCE_CUES, EXCLUSIVE, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
+  LEGAL_CUES, MULTIPLIER_WORDS, NEGATION, PAIR_RELATED, PAIR_UNRELATED, QUESTION_START, RELATION_CUES, SAFE, TREAT, USE_ADULT, USE_MEDICAL,
+} from './lexicon-en.js';
+import type { ClaimKind, Entity, Reading, Token } from './types.js';
+
+export interface Parse {
+  reading: Reading | null;
+  entities: Entity[];
+  /** Token indices the grammar read (entities and cue words). */
+  used: Set<number>;
+}
+
+const SUBSTANCE = new Set(['substance', 'substance-class']);
+const TARGET = new Set(['target', 'target-class']);
+/** Strong legality words: enough on their own; weaker ones ("controlled", "prescription") need a place. */
+const STRONG_LEGAL = new Set(['legal', 'illegal', 'ban', 'prohibit', 'outlaw', 'lawful', 'unlawful', 'legalize', 'decriminalize', 'criminalize', 'illicit', 'schedule', 'scheduled', 'forbidden']);
+
+class Cues {
+  readonly used = new Set<number>();
+  constructor(readonly tokens: Token[]) {}
+  /** Indices whose base form (or normalised form) passes the test. */
+  find(test: (w: string) => boolean): number[] {
+    const out: number[] = [];
+    this.tokens.forEach((t, i) => {
+      if (test(t.lemma) || test(t.norm)) out.push(i);
+    });
+    return out;
+  }
+  take(idx: number[]): number[] {
+    for (const i of idx) this.used.add(i);
+    return idx;
+  }
+  any(set: Set<string> | string[] | Record<string, unknown>): number[] {
+    const has = Array.isArray(set) ? (w: string) => set.includes(w) : set instanceof Set ? (w: string) => set.has(w) : (w: string) => Object.hasOwn(set, w);
+    return this.find(has);
+  }
+  phrase(words: string[]): number {
+    for (let i = 0; i + words.length <= this.tokens.length; i++)
+      if (words.every((w, j) => this.tokens[i + j]!.lemma === w || this.tokens[i + j]!.norm === w)) return i;
+    return -1;
+  }
+}
+
+/** A claimed fold change: "doubles" → 2, "2x", "10 times", "3-fold", "by 50%" (with the direction's sign). */
+function magnitudeOf(tokens: Token[], dir: number): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    const m = /^(\d+(?:\.\d+)?)x$/.exec(w);
+    if (m) return Number(m[1]);
+    const num = /^\d+(?:\.\d+)?$/.test(w) ? Number(w) : undefined;
+    const next = tokens[i + 1]?.lemma;
+    if (num !== undefined && (next === 'x' || next === 'time' || next === 'fold')) return num;
+    if (num !== undefined && next === '%') return dir < 0 ? Math.max(0.01, 1 - num / 100) : 1 + num / 100;
+    const mult = MULTIPLIER_WORDS[tokens[i]!.lemma];
+    if (mult) return mult;
+  }
+  return undefined;
+}
+
+/** Read one claim. */
+export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
+  const entities = findEntities(kb, tokens);
+  const c = new Cues(tokens);
+  for (const e of entities) for (let i = e.from; i < e.to; i++) c.used.add(i);
+  const of = (types: Set<string>): Entity[] => entities.filter((e) => types.has(e.type));
+  const subs = dedupe(of(SUBSTANCE));
+  const targets = of(TARGET);
+  const effects = of(new Set(['effect']));
+  const places = of(new Set(['jurisdiction']));
+  const species = speciesOf(tokens, entities);
+  const question = tokens.at(-1)?.norm === '?' || (QUESTION_START.has(tokens[0]?.lemma ?? '') && tokens.length > 2 && !['not'].includes(tokens[1]?.norm ?? ''));
+  const base = (kind: ClaimKind, predicate: string, subjects: Entity[], objects: Entity[]): Reading => ({
+    kind, predicate, subjects, objects, negated: false, question, species, context: [], excluded: [],
+  });
+  const negations = (skip: Set<number> = new Set()): number => c.take(c.any(NEGATION).filter((i) => !skip.has(i))).length;
+  const excl = exclusivityOf(c);
+  const done = (r: Reading): Parse => ({ reading: r, entities, used: c.used });
+  if (subs.length === 0) return { reading: null, entities, used: c.used };
+
+  // Legality: a legal word and a place, or a strong legal word.
+  const legal = c.any(LEGAL_CUES).filter((i) => !['study', 'trial', 'experiment'].includes(tokens[i + 1]?.lemma ?? ''));
+  const federal = c.any(FEDERAL);
+  if (legal.length > 0 && (places.length > 0 || federal.length > 0 || legal.some((i) => STRONG_LEGAL.has(tokens[i]!.lemma) || STRONG_LEGAL.has(tokens[i]!.norm)))) {
+    c.take([...legal, ...federal]);
+    const w = tokens[legal[0]!]!;
+    let status = LEGAL_CUES[w.lemma] ?? LEGAL_CUES[w.norm]!;
+    const neg = negations() % 2 === 1;
+    if (neg) status = status === 'legal' ? 'illegal' : 'legal';
+    const r = base('legality', status, [subs[0]!], places.length ? places : federal.length ? [{ type: 'jurisdiction', ids: ['US'], label: 'United States (federal)', from: federal[0]!, to: federal[0]! + 1 }] : []);
+    const allStates = c.phrase(['all', '50', 'state']) >= 0 || c.phrase(['every', 'state']) >= 0 || c.phrase(['all', 'state']) >= 0;
+    if (allStates) r.objects = [{ type: 'jurisdiction', ids: ['US-*'], label: 'every US state', from: 0, to: 0 }];
+    if (r.objects.some((o) => o.ids.includes('*'))) r.exclusivity = 'everywhere';
+    if (allStates) r.exclusivity = 'everywhere';
+    const med = c.take(c.any(USE_MEDICAL));
+    const adult = c.take(c.any(USE_ADULT));
+    r.use = med.length ? 'medical' : adult.length ? 'adult' : undefined;
+    return done(r);
+  }
+
+  // Dependence, addiction, withdrawal, tolerance.
+  const dep = c.find((w) => Object.hasOwn(DEPENDENCE_CUES, w) || w === 'habit-forming');
+  if (dep.length > 0 && effects.length === 0) {
+    c.take(dep);
+    const treat = c.take(c.any(TREAT));
+    const kindWord = DEPENDENCE_CUES[tokens[dep[0]!]!.lemma] ?? DEPENDENCE_CUES[tokens[dep[0]!]!.norm] ?? 'dependence';
+    const r = base('dependence', treat.length ? 'treats-withdrawal' : kindWord, [subs[0]!], []);
+    r.negated = negations() % 2 === 1;
+    return done(r);
+  }
+
+  // Effects: a substance (or two, "together") and an effect class.
+  if (effects.length > 0) {
+    const treat = c.take(c.any(TREAT));
+    c.take(c.any(CAUSE));
+    c.take(c.any(COMBINE));
+    const r = base('effect', treat.length ? 'treat' : 'cause', subs, [effects[0]!]);
+    r.negated = negations() % 2 === 1;
+    if (excl) r.exclusivity = excl;
+    return done(r);
+  }
+
+  if (subs.length >= 2) {
+    // Pair: unrelated / related / shared receptors or enzymes.
+    const unrelatedIdx = c.any(PAIR_UNRELATED);
+    const nothingInCommon = c.phrase(['nothing', 'in', 'common']) >= 0 || c.phrase(['nothing', 'to', 'do']) >= 0;
+    const relatedIdx = c.any(PAIR_RELATED).filter((i) => tokens[i]!.lemma !== 'both' || targets.length > 0 || c.any(['share', 'same', 'common']).length > 0);
+    const exposureIdx = c.any(EXPOSURE_NOUNS).filter((i) => !['effect', 'strong', 'weak'].includes(tokens[i]!.lemma) || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).length > 0);
+    const interactIdx = c.any(INTERACT);
+    const safeIdx = c.any(SAFE);
+    const dangerIdx = c.any(DANGER);
+    const benefitIdx = c.any(BENEFIT);
+    const scope = c.any(['receptor', 'target', 'site']).length ? 'targets' : c.any(['enzyme', 'metabolize', 'metabolism', 'liver', 'cyp', 'p450']).length ? 'enzymes' : 'any';
+    if (unrelatedIdx.length > 0 || nothingInCommon || ((relatedIdx.length > 0 || targets.length > 0) && interactIdx.length + safeIdx.length + dangerIdx.length + exposureIdx.length === 0)) {
+      const un = c.take(unrelatedIdx);
+      c.take(relatedIdx);
+      c.take(c.any(['common', 'do', 'system', 'receptor', 'enzyme', 'target', 'pathway', 'mechanism', 'work', 'act']));
+      const neg = negations(new Set(un)) % 2 === 1;
+      const unrelated = (un.length > 0 || nothingInCommon) !== neg;
+      const r = base('pair', unrelated ? 'unrelated' : 'related', subs.slice(0, 2), targets.slice(0, 1));
+      r.context = [scope];
+      return done(r);
+    }
+    if (exposureIdx.length > 0 || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).filter((i) => !['high', 'low'].includes(tokens[i]!.lemma)).length > 0) {
+      if (interactIdx.length + safeIdx.length + dangerIdx.length === 0 || exposureIdx.length > 0) return done(readExposure(c, base, subs, tokens, negations));
+    }
+    if (interactIdx.length + safeIdx.length + dangerIdx.length + benefitIdx.length > 0 || c.any(COMBINE).length > 0) {
+      c.take([...interactIdx, ...safeIdx, ...dangerIdx, ...benefitIdx, ...c.any(COMBINE)]);
+      const neg = negations() % 2 === 1;
+      let predicate: string;
+      if (benefitIdx.length) predicate = 'benefit';
+      else if (dangerIdx.length) predicate = neg ? 'safe' : 'dangerous';
+      else if (safeIdx.length) predicate = neg ? 'dangerous' : 'safe';
+      else if (interactIdx.length) predicate = 'interact';
+      else predicate = neg ? 'dangerous' : 'safe'; // "never mix X and Y" / "you can mix X with Y"
+      const r = base('interaction', predicate, subs.slice(0, 2), []);
+      r.negated = predicate === 'interact' && neg;
+      return done(r);
+    }
+  }
+
+  // Relations (and exclusivity): a substance and a target, enzyme, transporter or class of them.
+  if (targets.length > 0) {
+    const predicate = relationPredicate(c);
+    const r = base(excl ? 'exclusivity' : 'relation', predicate, subs.slice(0, 1), targets);
+    r.negated = negations() % 2 === 1;
+    if (excl) r.exclusivity = excl;
+    return done(r);
+  }
+
+  // Findings in context: the substance and words the KB's findings use (neuropathic, memory, in mice …).
+  const vocab = contextVocabulary(kb);
+  const ctx = c.find((w) => vocab.has(w));
+  if (ctx.length > 0) {
+    c.take(ctx);
+    c.take(c.any(TREAT));
+    const but = tokens.findIndex((t, i) => (t.norm === 'not' && i > 0 && ['but', 'and', ','].includes(tokens[i - 1]!.norm)) || t.norm === 'except' || t.norm === 'unlike');
+    const inc = ctx.filter((i) => but < 0 || i < but).map((i) => tokens[i]!.lemma);
+    const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => tokens[i]!.lemma);
+    const r = base('context', c.any(EXPOSURE_DOWN).length || c.any(TREAT).length ? 'decrease' : c.any(EXPOSURE_UP).length ? 'increase' : 'show', subs, []);
+    r.context = inc;
+    r.excluded = exc;
+    r.negated = negations(new Set(but >= 0 ? [but] : [])) % 2 === 1;
+    return done(r);
+  }
+  return { reading: null, entities, used: c.used };
+}
+
+function readExposure(c: Cues, base: (k: ClaimKind, p: string, s: Entity[], o: Entity[]) => Reading, subs: Entity[], tokens: Token[], negations: () => number): Reading {
+  const up = c.take(c.any(EXPOSURE_UP));
+  const down = c.take(c.any(EXPOSURE_DOWN));
+  c.take(c.any(EXPOSURE_NOUNS));
+  c.take(c.any(['make', 'by', 'cause']));
+  // The victim is the substance whose levels are named ("midazolam exposure", "levels of midazolam", "kratom's").
+  const victimScore = (e: Entity): number => {
+    const after = tokens.slice(e.to, e.to + 3).map((t) => t.lemma);
+    const before = tokens.slice(Math.max(0, e.from - 3), e.from).map((t) => t.lemma);
+    return (after.some((w) => EXPOSURE_NOUNS.has(w) || w === "'s") ? 2 : 0) + (before.some((w) => ['level', 'exposure', 'concentration', 'of'].includes(w)) ? 1 : 0) + (before.includes('by') ? -3 : 0);
+  };
+  const [a, b] = subs as [Entity, Entity];
+  const victim = victimScore(b) >= victimScore(a) ? b : a;
+  const perp = victim === a ? b : a;
+  const dir = up.length && !down.length ? 1 : down.length && !up.length ? -1 : up.length && down.length ? (Math.min(...up) < Math.min(...down) ? 1 : -1) : 1;
+  const r = base('exposure', dir > 0 ? 'raise' : 'lower', [perp], [victim]);
+  r.magnitude = magnitudeOf(tokens, dir);
+  if (r.magnitude !== undefined && r.magnitude < 1 && dir > 0) r.predicate = 'lower';
+  r.negated = negations() % 2 === 1;
+  return r;
+}
+
+function relationPredicate(c: Cues): string {
+  const idx = c.any(RELATION_CUES);
+  const breakDown = c.phrase(['break', 'down']) >= 0 || c.phrase(['broken', 'down']) >= 0;
+  const preds = idx.map((i) => RELATION_CUES[c.tokens[i]!.lemma] ?? RELATION_CUES[c.tokens[i]!.norm]!);
+  c.take(idx);
+  if (breakDown) return 'substrate';
+  for (const p of ['substrate', 'inhibit', 'induce', 'activate', 'block', 'bind', 'act']) if (preds.includes(p)) return p;
+  return 'act';
+}
+
+function exclusivityOf(c: Cues): Reading['exclusivity'] {
+  const idx = c.any(EXCLUSIVE);
+  if (c.phrase(['nothing', 'but']) >= 0 || c.phrase(['nothing', 'other', 'than']) >= 0) return 'only';
+  if (idx.length === 0) return undefined;
+  c.take(idx);
+  const w = c.tokens[idx[0]!]!;
+  return EXCLUSIVE[w.lemma] ?? EXCLUSIVE[w.norm];
+}
+
+/** The species or system a claim names: only after "in", "on", "for" or "among" (people say …) or a fixed term. */
+function speciesOf(tokens: Token[], entities: Entity[]): string | undefined {
+  for (const e of entities) {
+    if (e.type !== 'species') continue;
+    const prev = tokens[e.from - 1]?.norm ?? '';
+    const fixed = ['in-vitro', 'in-vivo'].includes(e.ids[0]!) || ['clinical', 'preclinical', 'trial'].includes(tokens[e.from]!.lemma);
+    if (fixed || ['in', 'on', 'for', 'among', 'with', 'to', 'human', 'healthy'].includes(prev)) return e.ids[0];
+  }
+  return undefined;
+}
+
+/** One entity per id set, in order (the same substance named twice is one subject). */
+function dedupe(es: Entity[]): Entity[] {
+  const seen = new Set<string>();
+  return es.filter((e) => {
+    const k = e.ids.join();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Everything the KB says about two named substances (or classes of them): the pair analyses of the check operation
+ * (shared targets and enzymes, shared effects, predicted exposure changes, tier) and the risk notes naming both.
+ */
+import type { KbIndex } from '../../kb/kb-index.js';
+import { withConstituents } from '../../kb/constituents.js';
+import { analysePairAnswer } from '../check/pair.js';
+import type { PairAnswer } from '../check/types.js';
+import type { RiskNote } from '../../kb/types.js';
+import type { Entity } from './types.js';
+
+/** Members of a class analysed against the other side, at most (each analysis runs the models). */
+const MAX_MEMBERS = 8;
+
+export interface PairEvidence {
+  analyses: PairAnswer[];
+  /** Risk notes naming a substance of each side. */
+  risks: RiskNote[];
+}
+
+const cache = new WeakMap<KbIndex, Map<string, PairAnswer>>();
+function analyse(kb: KbIndex, a: string, b: string): PairAnswer | undefined {
+  let m = cache.get(kb);
+  if (!m) cache.set(kb, (m = new Map()));
+  const k = `${a}|${b}`;
+  if (!m.has(k)) {
+    const A = kb.substance(a);
+    const B = kb.substance(b);
+    if (!A || !B || a === b) return undefined;
+    m.set(k, analysePairAnswer(kb, A, B));
+  }
+  return m.get(k);
+}
+
+export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
+  const as = a.ids.slice(0, MAX_MEMBERS);
+  const bs = b.ids.slice(0, MAX_MEMBERS);
+  const analyses: PairAnswer[] = [];
+  for (const x of as) for (const y of bs) {
+    const p = analyse(kb, x, y);
+    if (p) analyses.push(p);
+  }
+  const aIds = new Set(a.ids.flatMap((id) => withConstituents(kb, id)));
+  const bIds = new Set(b.ids.flatMap((id) => withConstituents(kb, id)));
+  const risks = kb.data.risks.filter((r) => r.substances.some((s) => aIds.has(s)) && r.substances.some((s) => bIds.has(s)) && !r.substances.every((s) => aIds.has(s) && bIds.has(s)));
+  return { analyses, risks };
+}

@@ -1,0 +1,113 @@
+/**
+ * Exposure claims: "rifampicin increases midazolam exposure", "CBD doubles clobazam levels", "grapefruit makes
+ * statins stronger". Observed studies in people outrank animal studies, which outrank model predictions; a
+ * claimed magnitude must be within 2-fold of the observed ratio and in the same direction.
+ */
+import type { KbIndex } from '../../kb/kb-index.js';
+import type { EvidenceLevel } from '../../schema/quantity.js';
+import { isPreclinical } from '../evidence/labels.js';
+import { idsOf, idsWithParents, judge, nameOf, speciesFits, st, subjectLabel, objectLabel } from './evidence.js';
+import { pairEvidence } from './pair-evidence.js';
+import type { ClaimStatement, Judgement, Reading } from './types.js';
+
+/** A ratio counts as a change at ≥ 1.25 (or ≤ 0.8): the usual no-effect bounds of interaction studies. */
+const UP = 1.25;
+const DOWN = 0.8;
+
+interface Obs {
+  ratio: number;
+  species: string;
+  evidence: EvidenceLevel;
+  sources: string[];
+  perpetrator: string;
+  victim: string;
+  model: boolean;
+}
+
+function observations(kb: KbIndex, perpIds: string[], victimIds: string[]): Obs[] {
+  const out: Obs[] = [];
+  for (const c of kb.data.clinical) {
+    if (c.kind !== 'interaction' || !c.perpetrator || c.aucRatio === undefined) continue;
+    if (!perpIds.includes(c.perpetrator)) continue;
+    if (!victimIds.includes(c.victim) && !(c.analyte && victimIds.includes(c.analyte))) continue;
+    out.push({ ratio: c.aucRatio.value, species: c.species, evidence: c.evidence, sources: c.sources, perpetrator: c.perpetrator, victim: c.analyte ?? c.victim, model: false });
+  }
+  // Findings of exposure (plasma levels, AUC) with both substances given together: animal or human studies.
+  for (const f of kb.data.findings) {
+    const subs = f.interventions.map((i) => i.substance);
+    if (!subs.some((s) => perpIds.includes(s)) || !subs.some((s) => victimIds.includes(s))) continue;
+    if (!/plasma|auc|cmax|exposure|level|concentration/i.test(f.endpoint)) continue;
+    const ratio = f.direction === 'increase' ? 2 : f.direction === 'decrease' ? 0.5 : f.direction === 'no-change' ? 1 : undefined;
+    if (ratio === undefined) continue;
+    out.push({ ratio: f.magnitudeValue?.value && f.magnitudeValue.unit === 'ratio' ? f.magnitudeValue.value : ratio, species: f.species, evidence: f.evidence, sources: [f.source], perpetrator: subs.find((s) => perpIds.includes(s))!, victim: subs.find((s) => victimIds.includes(s))!, model: false });
+  }
+  return out;
+}
+
+function obsReason(kb: KbIndex, o: Obs): ClaimStatement {
+  return st(o.model ? 'CLAIM_REASON_PREDICTED_RATIO' : 'CLAIM_REASON_OBSERVED_RATIO', { perpetrator: nameOf(kb, o.perpetrator), victim: nameOf(kb, o.victim), ratio: Math.round(o.ratio * 100) / 100, species: o.species }, o.evidence, o.sources);
+}
+
+export function checkExposure(kb: KbIndex, r: Reading): Judgement {
+  const perp = r.subjects[0]!;
+  const victim = r.objects[0]!;
+  const up = r.predicate === 'raise';
+  const params = { perpetrator: subjectLabel(r), victim: objectLabel(r), direction: r.predicate, magnitude: r.magnitude ?? null };
+  const obs = observations(kb, idsWithParents(kb, perp), idsWithParents(kb, victim));
+  const preds: Obs[] = [];
+  for (const p of pairEvidence(kb, perp, victim).analyses)
+    for (const e of p.pk) {
+      const x = e.result;
+      if (!('status' in x) || x.status !== 'predicted' || x.aucRatio === null) continue;
+      if (!idsOf(kb, perp).includes(x.perpetrator.id) && !perp.ids.includes(x.perpetrator.id)) continue;
+      if (!idsWithParents(kb, victim).includes(x.victim.id) && !idsWithParents(kb, victim).includes(x.victim.analyte)) continue;
+      preds.push({ ratio: x.aucRatio, species: 'human', evidence: x.evidence.level, sources: x.sources, perpetrator: x.perpetrator.id, victim: x.victim.analyte, model: true });
+    }
+  const fits = (o: Obs): boolean => speciesFits(r.species, o.evidence, o.species);
+  const humans = obs.filter((o) => !isPreclinical(o.evidence) && fits(o));
+  const animals = obs.filter((o) => isPreclinical(o.evidence) && fits(o));
+  const tiers: { xs: Obs[]; preclinical: boolean }[] = [
+    { xs: humans, preclinical: false },
+    { xs: animals, preclinical: true },
+    { xs: r.species && r.species !== 'human' ? [] : preds, preclinical: true },
+  ];
+  for (const { xs, preclinical } of tiers) {
+    if (xs.length === 0) continue;
+    const reasons = xs.slice(0, 6).map((o) => obsReason(kb, o));
+    const same = xs.filter((o) => (up ? o.ratio >= UP : o.ratio <= DOWN));
+    const opposite = xs.filter((o) => (up ? o.ratio <= DOWN : o.ratio >= UP));
+    const model = xs.every((o) => o.model);
+    let verdict: 'yes' | 'no' | 'mixed' | 'none';
+    if (same.length > 0 && opposite.length === 0) verdict = 'yes';
+    else if (opposite.length > 0 && same.length === 0) verdict = 'no';
+    else if (same.length > 0) verdict = 'mixed';
+    else verdict = 'none';
+    if (model && verdict !== 'yes') return judge('insufficient-evidence', st('CLAIM_EXPOSURE_PREDICTED_SMALL', params), reasons);
+    if (verdict === 'mixed') return judge('insufficient-evidence', st('CLAIM_EXPOSURE_CONFLICT', params), reasons);
+    if (verdict === 'yes' && r.magnitude !== undefined) {
+      const best = same.reduce((b, o) => (Math.abs(Math.log(o.ratio / r.magnitude!)) < Math.abs(Math.log(b.ratio / r.magnitude!)) ? o : b));
+      const within = Math.abs(Math.log(best.ratio / r.magnitude)) <= Math.log(2);
+      if (!within) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_EXPOSURE_MAGNITUDE_OFF', { ...params, observed: Math.round(best.ratio * 100) / 100 }), reasons);
+    }
+    const holds = verdict === 'yes';
+    const code = holds ? (model ? 'CLAIM_EXPOSURE_PREDICTED' : 'CLAIM_EXPOSURE_OBSERVED') : verdict === 'no' && opposite.length > 0 ? 'CLAIM_EXPOSURE_OPPOSITE' : 'CLAIM_EXPOSURE_NO_CHANGE';
+    const claimTrue = holds !== r.negated;
+    if (!claimTrue) return judge('contradicted', st(code, params), reasons);
+    const caveats = preclinical && !r.species ? [st(model ? 'CLAIM_CAVEAT_PREDICTED' : 'CLAIM_CAVEAT_PRECLINICAL', { species: [...new Set(xs.map((o) => o.species))].join(', ') })] : [];
+    return judge('supported', st(code, params), reasons, caveats);
+  }
+  if (obs.length > 0) return judge('insufficient-evidence', st('CLAIM_EXPOSURE_OTHER_SPECIES', { ...params, species: r.species ?? '' }), obs.slice(0, 6).map((o) => obsReason(kb, o)));
+  // A mechanism without numbers: the perpetrator acts on an enzyme or transporter that clears the victim.
+  const mech = mechanism(kb, idsOf(kb, perp), idsWithParents(kb, victim));
+  if (mech.length > 0) return judge('insufficient-evidence', st('CLAIM_EXPOSURE_MECHANISM_ONLY', params), mech.slice(0, 6));
+  return judge('not-supported', st('CLAIM_EXPOSURE_NONE', params), []);
+}
+
+function mechanism(kb: KbIndex, perpIds: string[], victimIds: string[]): ClaimStatement[] {
+  const cleared = new Set(victimIds.flatMap((v) => kb.relationsOf(v).filter((x) => x.action === 'substrate' || x.action === 'transporter-substrate').map((x) => x.object)));
+  return perpIds.flatMap((p) =>
+    kb.relationsOf(p)
+      .filter((x) => cleared.has(x.object) && ['inhibitor', 'tdi', 'inducer', 'transporter-inhibitor'].includes(x.action))
+      .map((x) => st('CLAIM_REASON_RELATION', { subject: nameOf(kb, p), action: x.action, object: nameOf(kb, x.object), species: x.species }, x.evidence, x.sources)),
+  );
+}
