@@ -10,6 +10,7 @@ import { ExportBar } from './components/ExportBar.js';
 import { Overview } from './components/Overview.js';
 import { CombinedEffects, OverallVerdict, PairGrid } from './components/Regimen.js';
 import { Verdict } from './components/Verdict.js';
+import { Guidance, guidanceOf } from './components/Guidance.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Tabs } from './components/Tabs.js';
 import { sourceIndex } from './format.js';
@@ -179,10 +180,11 @@ export function App() {
         {pair && (
           <>
             <Verdict pair={pair} />
+            <Guidance lines={guidanceOf(pair)} sources={sources} />
             <ExportBar pair={pair} jurisdiction={view.jurisdiction} />
             <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)} printing={printing}>
               {(view.tab === 'overview' || printing) && <Overview pair={pair} descs={pairDescs} sources={sources} />}
-              {(view.tab === 'exposure' || printing) && <Exposure pair={pair} sources={sources} />}
+              {(view.tab === 'exposure' || printing) && <Exposure pair={pair} sources={sources} descs={pairDescs} />}
               {(view.tab === 'evidence' || printing) && (
                 <EvidenceTab
                   pair={pair}

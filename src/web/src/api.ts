@@ -94,6 +94,7 @@ export const api = {
     if (!r.ok) return fail(r);
     return r.text();
   },
+  predict: (req: ApiSchemas.PredictRequest) => call<Prediction>('/api/predict', { json: req }),
   simulate: (req: SimulateRequest) => call<SimulateResult>('/api/simulate', { json: req }),
   claim: (claim: string) => call<ClaimResult>('/api/claim', { json: { claim } satisfies ApiSchemas.ClaimRequest }),
 };

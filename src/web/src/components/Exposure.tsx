@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
-import { api, ApiError, errorText, type PairAnalysis, type Phenotype, type Prediction, type SimulateResult } from '../api.js';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { api, ApiError, errorText, type PairAnalysis, type Phenotype, type PkEntry, type Prediction, type SimulateResult, type SubstanceDescription } from '../api.js';
+import { Doses, type DoseChoice } from './Doses.js';
 import { ratio, type SourceInfo } from '../format.js';
 import type { RatioRow } from './Plots.js';
 import { PredictionCard } from './PredictionCard.js';
@@ -11,8 +12,65 @@ function isPrediction(x: unknown): x is Prediction {
   return typeof x === 'object' && x !== null && 'status' in x;
 }
 
-export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
-  const preds = pair.pk.filter((e) => isPrediction(e.result)) as (PairAnalysis['pk'][number] & { result: Prediction })[];
+type Item = { substance: string; regimen?: string };
+type Entry = PkEntry & { victimVia?: string };
+
+/** The doses one side used in the check's answers for one direction (a product may stand in as constituents). */
+function usedItems(pk: Entry[], role: 'perpetrator' | 'victim', id: string): Item[] {
+  const out: Item[] = [];
+  for (const e of pk) {
+    const sub = role === 'perpetrator' ? e.perpetrator : e.victim;
+    const product = role === 'perpetrator' ? (e.via ?? e.perpetrator) : (e.victimVia ?? e.victim);
+    if (product !== id || out.some((x) => x.substance === sub)) continue;
+    // No regimen: the API falls back to the same KB default the check used, and says so (not "your dose").
+    out.push({ substance: sub });
+  }
+  return out.length ? out : [{ substance: id }];
+}
+
+/** Both directions again at the chosen doses (each side: its choice, else what the check used). */
+async function predictAt(pair: PairAnalysis, chosen: Record<string, DoseChoice | null>): Promise<Entry[]> {
+  const jobs: Promise<Entry>[] = [];
+  for (const [perp, victim] of [
+    [pair.a, pair.b],
+    [pair.b, pair.a],
+  ] as const) {
+    const pItems: Item[] = chosen[perp.id]?.items ?? usedItems(pair.pk, 'perpetrator', perp.id);
+    const vItems: Item[] = chosen[victim.id]?.items ?? usedItems(pair.pk, 'victim', victim.id).map((x) => ({ substance: x.substance }));
+    for (const pi of pItems)
+      for (const vi of vItems)
+        jobs.push(
+          api
+            .predict({ victim: vi.substance, perpetrator: pi.substance, ...(vi.regimen ? { victimDose: vi.regimen } : {}), ...(pi.regimen ? { perpetratorDose: pi.regimen } : {}) })
+            .then(
+              (result): Entry => ({ perpetrator: pi.substance, victim: vi.substance, ...(pi.substance !== perp.id ? { via: perp.id } : {}), result }),
+              (e: unknown): Entry => ({ perpetrator: pi.substance, victim: vi.substance, result: { error: errorText(e) } }),
+            ),
+        );
+  }
+  return Promise.all(jobs);
+}
+
+export function Exposure({ pair, sources, descs = [] }: { pair: PairAnalysis; sources: Map<string, SourceInfo>; descs?: SubstanceDescription[] }) {
+  const [chosen, setChosen] = useState<Record<string, DoseChoice | null>>({});
+  const [atDoses, setAtDoses] = useState<Entry[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pairKey = `${pair.a.id},${pair.b.id}`;
+  useEffect(() => {
+    setChosen({});
+    setAtDoses(null);
+  }, [pairKey]);
+  const choose = (id: string, c: DoseChoice | null) => {
+    const next = { ...chosen, [id]: c };
+    setChosen(next);
+    if (!Object.values(next).some(Boolean)) return setAtDoses(null);
+    setBusy(true);
+    predictAt(pair, next)
+      .then(setAtDoses)
+      .finally(() => setBusy(false));
+  };
+  const pk: Entry[] = atDoses ?? pair.pk;
+  const preds = pk.filter((e) => isPrediction(e.result)) as (PairAnalysis['pk'][number] & { result: Prediction })[];
   const rows: RatioRow[] = preds
     .filter((e) => e.result.status !== 'grey' && e.result.aucRatio !== null)
     .flatMap((e) => {
@@ -36,13 +94,24 @@ export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<s
           answers have no estimate: the knowledge base lacks data, which is not the same as no interaction. Studies that measured the pair are shown beside each
           prediction, with the species first.
         </p>
+        <Doses subs={[pair.a, pair.b]} descs={descs} chosen={chosen} onChoose={choose} busy={busy} />
+        {busy && <p role="status">Predicting at the chosen doses…</p>}
+        {atDoses && (
+          <p className="notice-box" data-testid="doses-changed">
+            Shown at the doses you chose ({Object.entries(chosen)
+              .filter(([, c]) => c)
+              .map(([id, c]) => `${id === pair.a.id ? pair.a.name : pair.b.name}: ${c!.label}`)
+              .join('; ')}
+            ). The tier at the top is still the one at the default doses.
+          </p>
+        )}
         {rows.length > 0 && (
           <Suspense fallback={<p>Loading the chart…</p>}>
             <RatioPlot rows={rows} />
           </Suspense>
         )}
         <div className="cards">
-          {pair.pk.map((e, i) =>
+          {pk.map((e, i) =>
             isPrediction(e.result) ? (
               <PredictionCard key={i} p={e.result} via={e.via && (names.get(e.via) ?? e.via)} sources={sources} names={names} />
             ) : (
@@ -70,6 +139,17 @@ const PHENOTYPE_OPTIONS: [Phenotype, string][] = [
   ['UM', 'ultrarapid'],
 ];
 
+/** People × hours one API simulation may cover (the API's MAX_API_PERSON_HOURS, src/core/limits.ts). */
+const PERSON_HOURS_CAP = 4000;
+
+/** A limit error in plain words; any other error as the server wrote it. */
+function simErrorText(x: unknown): string {
+  if (x instanceof ApiError && x.code === 'INPUT_TOO_LARGE')
+    return `That simulation is too big for this server: it runs at most ${PERSON_HOURS_CAP.toLocaleString('en')} person-hours (people × hours simulated). Choose fewer people or a shorter regimen.`;
+  if (x instanceof ApiError && (x.code === 'INPUT_BAD_REGIMEN' || x.code === 'INPUT_EMPTY_REGIMEN')) return `${x.body?.message ?? x.message} — write a dose like "2 g", "10 mg bid" or "2 g qd 7d".`;
+  return errorText(x);
+}
+
 function phenotypeLabel(fixed: Record<string, Phenotype>): string {
   const parts = Object.entries(fixed).map(([e, ph]) => `${e.toUpperCase()} ${ph}`);
   return parts.length ? parts.join(', ') : 'normal metabolisers';
@@ -84,6 +164,7 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
   const [phenotypes, setPhenotypes] = useState<Record<string, Phenotype>>({});
   const [population, setPopulation] = useState(50);
   const [sim, setSim] = useState<SimulateResult | null>(null);
+  const [bandNote, setBandNote] = useState<string | null>(null);
   const [err, setErr] = useState<{ message: string; unavailable: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const victim = dir === 'ab' ? pair.b : pair.a;
@@ -105,20 +186,37 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
     e.preventDefault();
     setBusy(true);
     setErr(null);
+    setBandNote(null);
+    const req = {
+      victim: victim.id,
+      perpetrator: perp.id,
+      victimDose: victimDose || undefined,
+      perpetratorDose: perpDose || undefined,
+      ...(Object.keys(phenotypes).length ? { phenotypes } : {}),
+    };
     try {
-      const r = await api.simulate({
-        victim: victim.id,
-        perpetrator: perp.id,
-        victimDose: victimDose || undefined,
-        perpetratorDose: perpDose || undefined,
-        ...(Object.keys(phenotypes).length ? { phenotypes } : {}),
-        population,
-      });
+      // The curves first, without a population: that also says how many hours the regimens cover.
+      const r = await api.simulate({ ...req, population: 0 });
       setSim(r);
       setEnzymes(r.polymorphicEnzymes);
+      if (population > 0) {
+        // As many virtual people as fit the server's person-hours cap, up to the number chosen: the default always runs.
+        const n = Math.min(population, Math.floor(PERSON_HOURS_CAP / Math.max(r.tEndH, 1)));
+        if (n >= 5) {
+          const withBand = await api.simulate({ ...req, population: n }).catch((x: unknown) => {
+            setBandNote(`No population band: ${simErrorText(x)}`);
+            return null;
+          });
+          if (withBand) setSim(withBand);
+          if (withBand && n < population)
+            setBandNote(
+              `The band uses ${n} virtual people instead of ${population}: the regimens cover ${Math.round(r.tEndH)} hours, and this server simulates at most ${PERSON_HOURS_CAP.toLocaleString('en')} person-hours at a time.`,
+            );
+        } else setBandNote(`No population band: the regimens cover ${Math.round(r.tEndH)} hours, too long for a band of virtual people on this server.`);
+      }
     } catch (x) {
       setSim(null);
-      setErr({ message: errorText(x), unavailable: x instanceof ApiError && x.code === 'SIM_UNAVAILABLE' });
+      setErr({ message: simErrorText(x), unavailable: x instanceof ApiError && x.code === 'SIM_UNAVAILABLE' });
     } finally {
       setBusy(false);
     }
@@ -144,7 +242,7 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
         </label>
         <label>
           {perp.name} dose
-          <input value={perpDose} onChange={(e) => setPerpDose(e.target.value)} placeholder="usual dose, e.g. 2 g tid 7d" maxLength={60} />
+          <input value={perpDose} onChange={(e) => setPerpDose(e.target.value)} placeholder="usual dose, e.g. 2 g qd 7d" maxLength={60} />
         </label>
         {enzymes.map((enzyme) => (
           <label key={enzyme}>
@@ -160,7 +258,7 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
           </label>
         ))}
         <label>
-          Population band
+          Population band (up to)
           <select value={population} onChange={(e) => setPopulation(Number(e.target.value))}>
             <option value={0}>none</option>
             <option value={50}>50 people</option>
@@ -185,11 +283,25 @@ function Simulation({ pair }: { pair: PairAnalysis }) {
             Simulated AUC change {ratio(sim.aucRatio)}, Cmax change {ratio(sim.cmaxRatio)} ({phenotypeLabel(sim.phenotypes)}
             {sim.band ? `; shaded band: 5th–95th percentile of ${sim.band.n} virtual people, seed ${sim.seed}` : ''}).
           </p>
-          {sim.notes.map((n) => (
-            <p key={n} className="muted">
-              {n}
+          <p className="dose-used" data-testid="sim-doses">
+            Doses simulated: {sim.perpetrator.name} {sim.perpetrator.dose}; {sim.victim.name} {sim.victim.dose}
+            {!perpDose || !victimDose ? ' (a blank dose uses the usual dose in the knowledge base)' : ''}.
+          </p>
+          {bandNote && (
+            <p className="muted" data-testid="band-note">
+              {bandNote}
             </p>
-          ))}
+          )}
+          {sim.notes.length > 0 && (
+            <details className="sim-notes">
+              <summary>Model notes ({sim.notes.length}): what was simulated and every assumption</summary>
+              <ul className="muted">
+                {sim.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </>
       )}
     </section>

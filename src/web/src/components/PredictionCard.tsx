@@ -17,6 +17,13 @@ export function speciesLabel(species: string): string {
   return `observed in ${PLURAL[s] ?? s}, not people`;
 }
 
+/** "Kratom 2 g (usual dose, tanna-2022)": the dose an answer used, and where it came from. */
+function doseText(name: string, dose: string, source: string): string {
+  if (!dose || dose === 'not given') return `${name}: no dose given`;
+  const from = !source || source === 'none' ? '' : source === 'user' || source === 'request' ? ' (your dose)' : ` (default: ${source})`;
+  return `${name} ${dose}${from}`;
+}
+
 const STATUS_TEXT: Record<Prediction['status'], string> = {
   predicted: 'predicted',
   'no-interaction-expected': 'no interaction expected',
@@ -79,6 +86,9 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
         {p.perpetrator.name} → {p.victim.analyteName}
         {via && <span className="muted"> (as part of {via})</span>}
       </h3>
+      <p className="dose-used" data-testid="dose-used">
+        At {doseText(p.perpetrator.name, p.perpetrator.dose, p.perpetrator.doseSource)}; {doseText(p.victim.name, p.victim.dose, p.victim.doseSource)}
+      </p>
       <p className="status-line">
         <span className={`status-badge st-${p.status}`}>{STATUS_TEXT[p.status]}</span>
         {p.model !== 'none' && <span className="muted"> · {p.model} model</span>}
@@ -172,7 +182,7 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
         </ul>
       )}
       <p className="muted">
-        Doses: {p.perpetrator.name} {p.perpetrator.dose}; {p.victim.name} {p.victim.dose} · Evidence: <EvidenceBadge level={p.evidence.level} /> · basis: {p.basis}
+        Evidence: <EvidenceBadge level={p.evidence.level} /> · basis: {p.basis}
       </p>
       <details>
         <summary>Sources and assumptions</summary>
