@@ -67,6 +67,73 @@ const PAIR: Record<string, Pair> = {
   }),
 };
 
+/** English for the PD statements of issue 17 (records, class exceptions, mechanism rules, the two axes). */
+const KIND_WORDS: Record<string, string> = {
+  contraindication: 'Label contraindication',
+  'boxed-warning': 'Boxed warning',
+  'label-warning': 'Label warning',
+  'case-series': 'Case series',
+  fatality: 'Published deaths',
+  'toxic-metabolite': 'Toxic metabolite',
+};
+const ROLE_WORDS: Record<string, string> = {
+  'mao-inhibitor-irreversible': 'irreversible MAO inhibitor',
+  'mao-inhibitor-reversible': 'reversible MAO inhibitor',
+  'serotonin-reuptake-inhibitor': 'serotonin reuptake inhibitor',
+  'serotonin-releaser': 'serotonin releaser',
+  'serotonin-agonist': 'serotonin receptor agonist',
+  'serotonin-precursor': 'serotonin precursor',
+  sympathomimetic: 'sympathomimetic',
+  'respiratory-depressant': 'respiratory depressant',
+  'cns-depressant': 'CNS depressant',
+  'toxic-metabolite-precursor': 'toxic-metabolite precursor',
+};
+const RULE_WORDS: Record<string, { what: string; outcome: string }> = {
+  'serotonin-maoi': { what: 'MAO inhibition meets a serotonergic drug', outcome: 'serotonin toxicity (serotonin syndrome)' },
+  'hypertensive-maoi': { what: 'MAO inhibition meets a sympathomimetic', outcome: 'a hypertensive crisis' },
+  'respiratory-depression': { what: 'each side depresses breathing', outcome: 'respiratory depression' },
+};
+const viaText = (name: StatementParam | undefined, via: StatementParam | undefined): string => `${t(name)}${via ? ` (as one of the ${t(via)})` : ''}`;
+function roleSide(p: StatementParams, k: 'a' | 'b'): string {
+  const names = list(p[k]);
+  return names
+    .map((n, i) => {
+      const via = list(p[`${k}Via`])[i];
+      const applies = list(p[`${k}AppliesTo`])[i];
+      return `${n}: ${ROLE_WORDS[list(p[`${k}Role`])[i]!] ?? list(p[`${k}Role`])[i]}, ${list(p[`${k}Strength`])[i]}, ${EVIDENCE_LABEL[list(p[`${k}Evidence`])[i] as EvidenceLevel]}${via ? `, inherited from the ${via} class${applies ? ` — ${applies}` : ''}` : ''}`;
+    })
+    .join('; ');
+}
+
+const PD: Record<string, Pair> = {
+  PD_RECORD: (p) => ({
+    plain: `${KIND_WORDS[t(p.kind)] ?? t(p.kind)} — ${viaText(p.a, p.aVia)} with ${viaText(p.b, p.bVia)}: ${t(p.text)} What can happen: ${t(p.outcome)} (severity ${t(p.severity)}).${p.verified ? '' : ' Not yet checked against the source by the project.'}`,
+    technical: `${t(p.effect)}; ${t(p.source)}, ${t(p.locator)}${p.appliesTo ? `; applies to: ${t(p.appliesTo)}` : ''}`,
+  }),
+  PD_TOXIC_METABOLITE: (p) => ({
+    plain: `Together ${viaText(p.a, p.aVia)} and ${viaText(p.b, p.bVia)} form ${t(p.metabolite)}, a compound neither forms alone: ${t(p.text)} What can happen: ${t(p.outcome)} (severity ${t(p.severity)}).`,
+    technical: `toxic-metabolite interaction (${t(p.effect)}); ${t(p.source)}, ${t(p.locator)}`,
+  }),
+  PD_RECORD_EXCEPTION: (p) => ({
+    plain: `A ${(KIND_WORDS[t(p.kind)] ?? t(p.kind)).toLowerCase()} about the ${t(p.cls)} (${t(p.effect)}) does not cover ${t(p.member)}: ${t(p.appliesTo)}`,
+    technical: `class exception: ${t(p.member)} excluded from a ${t(p.cls)} record`,
+  }),
+  PD_RULE: (p) => {
+    const r = RULE_WORDS[t(p.rule)] ?? { what: t(p.rule), outcome: t(p.rule) };
+    return { plain: `Mechanism: ${r.what}, which can cause ${r.outcome} (severity ${t(p.severity)}). ${roleSide(p, 'a')} | ${roleSide(p, 'b')}.`, technical: `rule ${t(p.rule)} → tier ${t(p.tier)}` };
+  },
+  PAIR_AXES: (p) => ({
+    plain: `Severity (what can happen): ${t(p.severity)}. Evidence (how sure): ${p.level ? EVIDENCE_LABEL[p.level as EvidenceLevel] : 'none'}; likelihood ${t(p.likelihood)}.`,
+    technical: renderTierRule(),
+  }),
+};
+Object.assign(PAIR, PD);
+
+/** The tier rule in one sentence (shown wherever a tier is). */
+export function renderTierRule(): string {
+  return 'Tier rule: red when a label contraindicates the pair or gives it a boxed warning, deaths from the combination are published, an irreversible MAO inhibitor meets a serotonergic or sympathomimetic drug shown in people, two major label-level depressants meet, or a narrow-therapeutic-index medicine\'s exposure changes 5-fold; amber for label warnings, case series, toxic metabolites, other mechanism-level dangers, a 2-fold exposure change or a shared high-severity effect; yellow for smaller or unquantified overlap; green when nothing is shared; grey when the knowledge base lacks the data.';
+}
+
 function mutualSentence(p: StatementParams): string {
   return `Each can slow the other's breakdown: ${t(p.a)} inhibits ${list(p.aOnB).join(', ')} (which clears ${t(p.b)}), and ${t(p.b)} inhibits ${list(p.bOnA).join(', ')} (which clears ${t(p.a)}).`;
 }
@@ -83,6 +150,10 @@ const TIER: Record<string, (p: StatementParams) => string> = {
   TIER_NO_ESTIMATE: () => 'the KB lacks the data to estimate an exposure change either way',
   TIER_SHARED_UNQUANTIFIED: () => 'shared pathways with no quantified clinical effect; effect size unknown',
   TIER_NOTHING_SHARED: () => 'no shared pathway or effect class recorded',
+  TIER_PD_RECORD_RED: (p) => `${(KIND_WORDS[t(p.kind)] ?? t(p.kind)).toLowerCase()} for this combination (${t(p.locator)}): ${t(p.outcome)}`,
+  TIER_PD_RECORD: (p) => `${(KIND_WORDS[t(p.kind)] ?? t(p.kind)).toLowerCase()} (${t(p.locator)}): ${t(p.outcome)} (${EVIDENCE_LABEL[p.level as EvidenceLevel]})`,
+  TIER_PD_TOXIC_METABOLITE: (p) => `together they form ${t(p.metabolite)}: ${t(p.outcome)} (${EVIDENCE_LABEL[p.level as EvidenceLevel]})`,
+  TIER_PD_RULE: (p) => `${RULE_WORDS[t(p.rule)]?.what ?? t(p.rule)} (${list(p.a).join(', ')} + ${list(p.b).join(', ')}): ${RULE_WORDS[t(p.rule)]?.outcome ?? ''} (${EVIDENCE_LABEL[p.level as EvidenceLevel]})`,
   TIER_SAME_COMPOUNDS: (p) => `same compounds (${list(p.names).slice(0, 3).join(', ')}): the combined amount is what matters`,
 };
 

@@ -9,7 +9,9 @@ import { gradeChain, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_RANK } from '../evidence/labels.js';
 import type { Prediction } from '../prediction.js';
 import { mutualInhibitionOf, sharedNodes, sideActions, tyingFindings } from './pathways.js';
-import { tierOf } from './tier.js';
+import { pdAnalysis } from './pd-analysis.js';
+import { contributorsFor } from './pd-members.js';
+import { tierAndAxes } from './tier.js';
 import type { PairAnswer, PairStatementAnswer, PkEntry, SharedEffect, SharedNodeAnswer, SideAction, SubstanceRef } from './types.js';
 
 export function ref(kb: KbIndex, s: Substance): SubstanceRef {
@@ -90,8 +92,9 @@ function sharedEffectsOf(kb: KbIndex, a: Substance, b: Substance, aIds: string[]
   const best = <T extends { evidence: EvidenceLevel }>(xs: T[]): T => xs.reduce((p, x) => (EVIDENCE_RANK[x.evidence] > EVIDENCE_RANK[p.evidence] ? x : p));
   const side = (c: { substance: string; strength: string; evidence: EvidenceLevel; sources: string[] }) => ({ substance: c.substance, strength: c.strength, evidence: c.evidence, sources: c.sources });
   for (const e of kb.data.effects) {
-    const A = e.contributors.filter((c) => aIds.includes(c.substance));
-    const B = e.contributors.filter((c) => bIds.includes(c.substance));
+    // Class entries (an `ssri` contribution) count for their members (pd-members.ts), reported under the member.
+    const A = contributorsFor(kb, e, aIds).map((c) => ({ ...c, substance: c.member }));
+    const B = contributorsFor(kb, e, bIds).map((c) => ({ ...c, substance: c.member }));
     if (!A.length || !B.length) continue;
     out.push({
       id: e.id,
@@ -125,7 +128,8 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance): Pair
   const pk = [...pkDirection(kb, b, a), ...pkDirection(kb, a, b)];
   const preds = pk.map((x) => x.result).filter((p): p is Prediction => 'status' in p);
   const noDataFor = aT.size + aE.size === 0 ? a.name : bT.size + bE.size === 0 ? b.name : null;
-  const tier = tierOf(kb, { preds, sharedEffects, sharedTargets: sharedTargets.length, sharedEnzymes: sharedEnzymes.length, noDataFor });
+  const pd = pdAnalysis(kb, aIds, bIds);
+  const { answer: tier, axes } = tierAndAxes(kb, { preds, sharedEffects, sharedTargets: sharedTargets.length, sharedEnzymes: sharedEnzymes.length, noDataFor, pd: pd.reasons });
   const connected = sharedTargets.length > 0 || sharedEnzymes.length > 0 || sharedEffects.length > 0 || findings.length > 0;
   const strongest = [...sharedTargets, ...sharedEnzymes]
     .map((n) => n.evidence)
@@ -146,7 +150,7 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance): Pair
     evidence: strongest?.level ?? ('in_silico' as EvidenceLevel),
     grade: strongest?.grade ?? ('very-low' as const),
   };
-  const statements = pairStatements({ a, b, verdict, strongest, common, sharedTargets, sharedEnzymes, mutualInhibition, sharedEffects, preds, findings }, kb);
+  const statements = [axes, ...pd.statements, ...pairStatements({ a, b, verdict, strongest, common, sharedTargets, sharedEnzymes, mutualInhibition, sharedEffects, preds, findings }, kb)];
   return { a: ref(kb, a), b: ref(kb, b), connected, verdict, sharedTargets, sharedEnzymes, sharedEffects, mutualInhibition, findings, pk, ...tier, statements, sources: [...new Set(statements.flatMap((s) => s.sources))].filter(Boolean).sort() };
 }
 

@@ -1,7 +1,15 @@
-/** A Liverpool-style tier for a pair: magnitude × therapeutic window × pharmacodynamic overlap, graded by evidence. */
+/**
+ * A Liverpool-style tier for a pair: magnitude × therapeutic window × pharmacodynamic danger, graded by evidence.
+ * Two axes are kept apart (issue 17): severity — the worst outcome the evidence says can happen — and evidence —
+ * how sure we are of it (the best evidence behind the reasons of that severity, and a likelihood word).
+ */
 import type { KbIndex } from '../../kb/kb-index.js';
+import type { EvidenceLevel } from '../../schema/quantity.js';
+import { gradeChain } from '../evidence/grade.js';
+import { EVIDENCE_RANK } from '../evidence/labels.js';
 import type { Prediction } from '../prediction.js';
-import type { PairAnswer, SharedEffect, Tier, TierReason } from './types.js';
+import type { PdAnalysis } from './pd-analysis.js';
+import type { PairAnswer, PairStatementAnswer, SharedEffect, Tier, TierReason } from './types.js';
 
 const ORDER: Tier[] = ['grey', 'green', 'yellow', 'amber', 'red'];
 function maxTier(a: Tier, b: Tier): Tier {
@@ -10,14 +18,20 @@ function maxTier(a: Tier, b: Tier): Tier {
 /** fm below which a perpetrator's clinical class says little about this victim (tier rule). */
 const CLASS_TIER_MIN_FM = 0.5;
 
+type Severity = 'high' | 'moderate' | 'low';
+const SEVERITY_ORDER: Severity[] = ['low', 'moderate', 'high'];
+
 interface TierState {
   tier: Tier;
   reasons: TierReason[];
+  /** What each reason says can happen and how sure it is, for the two axes. */
+  axes: { severity: Severity; level: EvidenceLevel }[];
 }
 
-function raise(s: TierState, tier: Tier, code: string, params: TierReason['params']): void {
+function raise(s: TierState, tier: Tier, code: string, params: TierReason['params'], severity: Severity, level: EvidenceLevel): void {
   s.tier = maxTier(s.tier, tier);
   s.reasons.push({ code, params });
+  s.axes.push({ severity, level });
 }
 
 const nti = (kb: KbIndex, p: Prediction): boolean => !!(kb.substance(p.victim.analyte)?.nti?.value || kb.substance(p.victim.id)?.nti?.value);
@@ -28,9 +42,10 @@ function pkReasons(kb: KbIndex, preds: Prediction[], s: TierState): void {
     if (p.status !== 'predicted' || p.aucRatio === null) continue;
     const r = p.aucRatio;
     const params = { perpetrator: p.perpetrator.name, analyte: p.victim.analyteName, ratio: r, magnitudeClass: p.magnitudeClass };
-    if ((r >= 5 || r <= 0.2) && nti(kb, p)) raise(s, 'red', 'TIER_PK_NTI', params);
-    else if (r >= 2 || r <= 0.5 || ((r >= 1.25 || r <= 0.8) && nti(kb, p))) raise(s, 'amber', 'TIER_PK', params);
-    else if (r >= 1.25 || r <= 0.8) raise(s, 'yellow', 'TIER_PK', params);
+    const level = p.evidence.level;
+    if ((r >= 5 || r <= 0.2) && nti(kb, p)) raise(s, 'red', 'TIER_PK_NTI', params, 'high', level);
+    else if (r >= 2 || r <= 0.5 || ((r >= 1.25 || r <= 0.8) && nti(kb, p))) raise(s, 'amber', 'TIER_PK', params, 'moderate', level);
+    else if (r >= 1.25 || r <= 0.8) raise(s, 'yellow', 'TIER_PK', params, 'low', level);
   }
 }
 
@@ -41,7 +56,8 @@ function classReasons(kb: KbIndex, preds: Prediction[], s: TierState): void {
     for (const c of p.clinicalClasses) {
       const fm = Math.max(0, ...kb.relationsOf(p.victim.analyte).filter((r) => r.action === 'substrate' && r.object === c.enzyme && r.fm).map((r) => r.fm!.value));
       if (fm < CLASS_TIER_MIN_FM || c.clinicalClass === 'weak') continue;
-      raise(s, c.clinicalClass === 'strong' && nti(kb, p) ? 'red' : 'amber', 'TIER_CLASS', {
+      const red = c.clinicalClass === 'strong' && nti(kb, p);
+      raise(s, red ? 'red' : 'amber', 'TIER_CLASS', {
         substance: kb.substance(c.substance)?.name ?? c.substance,
         clinicalClass: c.clinicalClass,
         enzyme: kb.target(c.enzyme)?.name ?? c.enzyme,
@@ -49,19 +65,35 @@ function classReasons(kb: KbIndex, preds: Prediction[], s: TierState): void {
         fmPct: Math.round(fm * 100),
         analyte: p.victim.analyteName,
         grey: p.status === 'grey',
-      });
+      }, red ? 'high' : 'moderate', 'label');
     }
   }
+}
+
+/**
+ * A shared effect's severity is the effect class's, one step lower when either side contributes only a minor share
+ * (what can happen with a minor contributor is less than the class's worst case).
+ */
+function effectSeverity(e: SharedEffect): Severity {
+  const minorOnly = (xs: SharedEffect['a']): boolean => xs.every((x) => x.strength === 'minor');
+  const i = SEVERITY_ORDER.indexOf(e.severity);
+  return minorOnly(e.a) || minorOnly(e.b) ? SEVERITY_ORDER[Math.max(0, i - 1)]! : e.severity;
 }
 
 function effectReasons(effects: SharedEffect[], s: TierState): void {
   for (const e of effects) {
     const major = (xs: SharedEffect['a']): boolean => xs.some((x) => x.strength === 'major');
     const params = { effect: e.name, level: e.evidence.level };
-    if (e.severity === 'high' && major(e.a) && major(e.b)) raise(s, e.evidence.level === 'label' || e.evidence.level === 'human_controlled' ? 'red' : 'amber', 'TIER_PD_MAJOR', params);
-    else if (e.severity === 'high' || (e.severity === 'moderate' && (major(e.a) || major(e.b)))) raise(s, 'amber', 'TIER_PD', params);
-    else raise(s, 'yellow', 'TIER_PD_MINOR', params);
+    const sev = effectSeverity(e);
+    if (e.severity === 'high' && major(e.a) && major(e.b)) raise(s, e.evidence.level === 'label' || e.evidence.level === 'human_controlled' ? 'red' : 'amber', 'TIER_PD_MAJOR', params, sev, e.evidence.level);
+    else if (e.severity === 'high' || (e.severity === 'moderate' && (major(e.a) || major(e.b)))) raise(s, 'amber', 'TIER_PD', params, sev, e.evidence.level);
+    else raise(s, 'yellow', 'TIER_PD_MINOR', params, sev, e.evidence.level);
   }
+}
+
+/** Pair-level PD records and mechanism rules (pd-analysis.ts): each reason carries its severity and evidence. */
+function pdReasons(pd: PdAnalysis['reasons'], s: TierState): void {
+  for (const { tier, reason } of pd) raise(s, tier, reason.code, reason.params, reason.params.severity as Severity, reason.params.level as EvidenceLevel);
 }
 
 export interface TierInputs {
@@ -71,33 +103,61 @@ export interface TierInputs {
   sharedEnzymes: number;
   /** The side with no receptor or enzyme recorded, if any. */
   noDataFor: string | null;
+  /** Pharmacodynamic records and mechanism rules for the pair (issue 17). */
+  pd?: PdAnalysis['reasons'];
 }
 
+/** The tier rule in one sentence, shown wherever a tier is (rendered from this code). */
+export const TIER_RULE_CODE = 'TIER_RULE';
+
+type TierAnswer = Pick<PairAnswer, 'tier' | 'tierReasons' | 'severity' | 'likelihood'>;
+
 /** The tier with its reasons, and the two axes shown apart: severity (what could happen) and likelihood (how sure). */
-export function tierOf(kb: KbIndex, x: TierInputs): Pick<PairAnswer, 'tier' | 'tierReasons' | 'severity' | 'likelihood'> {
-  const s: TierState = { tier: 'green', reasons: [] };
+export function tierOf(kb: KbIndex, x: TierInputs): TierAnswer {
+  return tierAndAxes(kb, x).answer;
+}
+
+/** The tier answer plus one statement that states both axes and the tier rule (PAIR_AXES). */
+export function tierAndAxes(kb: KbIndex, x: TierInputs): { answer: TierAnswer; axes: PairStatementAnswer } {
+  const s: TierState = { tier: 'green', reasons: [], axes: [] };
   pkReasons(kb, x.preds, s);
   classReasons(kb, x.preds, s);
   effectReasons(x.sharedEffects, s);
+  pdReasons(x.pd ?? [], s);
   const anyPkAnswer = x.preds.some((p) => p.status !== 'grey');
   if (s.tier === 'green' && (x.noDataFor !== null || (!anyPkAnswer && x.sharedEffects.length === 0 && x.sharedTargets === 0))) {
     s.tier = 'grey';
     s.reasons.push(x.noDataFor !== null ? { code: 'TIER_NO_RECORDS', params: { name: x.noDataFor } } : { code: 'TIER_NO_ESTIMATE', params: {} });
   } else if (s.tier === 'green') {
-    if (x.sharedTargets || x.sharedEnzymes) raise(s, 'yellow', 'TIER_SHARED_UNQUANTIFIED', {});
+    if (x.sharedTargets || x.sharedEnzymes) raise(s, 'yellow', 'TIER_SHARED_UNQUANTIFIED', {}, 'low', 'in_vitro');
     else s.reasons.push({ code: 'TIER_NOTHING_SHARED', params: {} });
   }
-  const severity: PairAnswer['severity'] = s.tier === 'grey' ? 'unknown' : s.tier === 'red' ? 'high' : s.tier === 'amber' ? 'moderate' : s.tier === 'yellow' ? 'low' : 'none';
+  // Severity: the worst outcome any reason describes; evidence: the best evidence among the reasons of that severity.
+  const top = s.axes.reduce<Severity | null>((m, a) => (m === null || SEVERITY_ORDER.indexOf(a.severity) > SEVERITY_ORDER.indexOf(m) ? a.severity : m), null);
+  const severity: PairAnswer['severity'] = s.tier === 'grey' ? 'unknown' : (top ?? 'none');
+  const level = top === null ? null : s.axes.filter((a) => a.severity === top).reduce<EvidenceLevel | null>((m, a) => (m === null || EVIDENCE_RANK[a.level] > EVIDENCE_RANK[m] ? a.level : m), null);
   const humanObserved = x.preds.some((p) => p.observed.some((o) => o.species === 'human'));
+  const pdHuman = (x.pd ?? []).some((r) => r.reason.code !== 'TIER_PD_RULE' && EVIDENCE_RANK[r.reason.params.level as EvidenceLevel] >= EVIDENCE_RANK.human_case);
+  const ruleHuman = (x.pd ?? []).some((r) => r.reason.code === 'TIER_PD_RULE' && EVIDENCE_RANK[r.reason.params.level as EvidenceLevel] >= EVIDENCE_RANK.human_case);
   const likelihood: PairAnswer['likelihood'] =
     s.tier === 'grey'
       ? 'unknown'
-      : humanObserved
+      : humanObserved || pdHuman
         ? 'established'
-        : x.preds.some((p) => p.status === 'predicted' && p.magnitudeClass !== 'none')
+        : ruleHuman || x.preds.some((p) => p.status === 'predicted' && p.magnitudeClass !== 'none')
           ? 'probable'
-          : x.sharedEnzymes || x.sharedEffects.length
+          : x.sharedEnzymes || x.sharedEffects.length || (x.pd ?? []).length
             ? 'possible'
             : 'theoretical';
-  return { tier: s.tier, tierReasons: s.reasons, severity, likelihood };
+  const axes: PairStatementAnswer = {
+    id: 'axes',
+    topic: 'relatedness',
+    code: 'PAIR_AXES',
+    params: { tier: s.tier, severity, likelihood, level },
+    evidence: level ?? 'in_silico',
+    grade: level === null ? 'very-low' : gradeChain([{ claim: 'the reasons that set the severity', level, sources: [] }]).grade,
+    preclinical: level !== null && EVIDENCE_RANK[level] <= EVIDENCE_RANK.animal,
+    sources: [],
+  };
+  return { answer: { tier: s.tier, tierReasons: s.reasons, severity, likelihood }, axes };
 }
