@@ -55,6 +55,8 @@ export class Dopri5 implements Stepper {
   private readonly r4: Float64Array;
   private readonly r5: Float64Array;
   private denseReady = false;
+  /** The last integrate call's `nonNegative`: dense output is clamped at zero too. */
+  private nonNegative = false;
   private hLast = 0;
   private tLast = 0;
   /** Derivative at the start of the most recent accepted step (valid inside an observer). */
@@ -113,6 +115,7 @@ export class Dopri5 implements Stepper {
     const atolS = typeof opts.atol === 'number' ? opts.atol : 1e-9;
     const atolV = typeof opts.atol === 'object' ? opts.atol : null;
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
+    const nonNegative = (this.nonNegative = opts.nonNegative ?? false);
     const { k1, k2, k3, k4, k5, k6, y1, ys } = this;
     this.checkFinite(y, t0);
     f(t0, y, k1);
@@ -153,7 +156,8 @@ export class Dopri5 implements Stepper {
       for (let i = 0; i < n; i++) {
         const e = h * (E1 * k1[i]! + E3 * k3[i]! + E4 * k4[i]! + E5 * k5[i]! + E6 * k6[i]! + E7 * k2[i]!);
         const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.max(Math.abs(y[i]!), Math.abs(y1[i]!));
-        const q = e / sk;
+        // A quantity that cannot be negative: a dip below zero counts as error, so a deep one shrinks the step.
+        const q = nonNegative && y1[i]! < 0 ? Math.max(Math.abs(e), -y1[i]!) / sk : e / sk;
         err += q * q;
       }
       err = Math.sqrt(err / n);
@@ -196,6 +200,12 @@ export class Dopri5 implements Stepper {
         this.tLast = t;
         // dense coefficients are built lazily from k1Prev, k3..k6, k2 (= k7) and y1, valid until the next step
         this.checkFinite(y1, tph);
+        if (nonNegative) {
+          // The dip is within tolerance here (else the step was rejected): set it to zero, and keep FSAL exact.
+          let clamped = false;
+          for (let i = 0; i < n; i++) if (y1[i]! < 0) { y1[i] = 0; clamped = true; }
+          if (clamped) { f(tph, y1, k2); this.stats.rhsEvals++; }
+        }
         for (let i = 0; i < n; i++) { y[i] = y1[i]!; k1[i] = k2[i]!; }
         const tOld = t;
         t = last ? t1 : tph;
@@ -223,7 +233,8 @@ export class Dopri5 implements Stepper {
     if (!this.denseReady) this.prepareDense();
     const th = (t - this.tLast) / this.hLast;
     const th1 = 1 - th;
-    return this.r1[i]! + th * (this.r2[i]! + th1 * (this.r3[i]! + th * (this.r4[i]! + th1 * this.r5[i]!)));
+    const v = this.r1[i]! + th * (this.r2[i]! + th1 * (this.r3[i]! + th * (this.r4[i]! + th1 * this.r5[i]!)));
+    return this.nonNegative && v < 0 ? 0 : v;
   }
 
   /** d/dt of the interpolant of component i at time t inside the last accepted step. */

@@ -15,6 +15,13 @@ export interface StepperOptions {
   hmax?: number;
   /** First step; estimated (Hairer's `hinit`) when absent. */
   h0?: number;
+  /**
+   * Every component is a quantity that cannot be negative (amounts, concentrations): a step whose result dips
+   * below zero by more than the tolerance is rejected and retried smaller, a dip within it is set to zero, and
+   * dense output never returns a negative value (Shampine, Thompson, Kierzenka & Byrne, "Non-negative solutions
+   * of ODEs", Appl Math Comput 2005;170:556 — MATLAB's NonNegative option).
+   */
+  nonNegative?: boolean;
 }
 
 /** Warning codes the solver may return (never thrown, never logged). */

@@ -85,6 +85,8 @@ export class ArmRunner {
     };
     solveWithEvents(s, m.rhs, y, 0, tEndH, sched.events, {
       rtol: this.settings.rtol, atol: this.atol, maxSteps: this.settings.maxSteps, hmax: this.settings.hmaxH,
+      // Every state is an amount, an exposure integral or an enzyme level: none may go below zero (issue 15 §6).
+      nonNegative: true,
     }, observer, (tH, ys) => m.advanceDepots(ys, tH));
     m.advanceDepots(y, tEndH); // the state returned holds actual depot amounts
     grid?.finish(y);
