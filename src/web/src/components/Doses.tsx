@@ -62,7 +62,7 @@ export function Doses({
         const cur = chosen[s.id] ?? null;
         return (
           <div key={s.id} className="dose-row" role="group" aria-label={`Dose of ${s.name}`}>
-            <strong>{s.name}:</strong>{' '}
+            <strong>{s.name}:</strong> <span className="print-only">{cur ? cur.label : 'default dose (named on each card below)'}</span>{' '}
             <button type="button" aria-pressed={cur === null} onClick={() => onChoose(s.id, null)} disabled={busy}>
               default
             </button>

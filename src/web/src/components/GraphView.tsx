@@ -6,6 +6,7 @@
  * side does there, so the links need no labels of their own.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { actionLabel, edgeStyle, type GEdge, type GNode, type GraphModel } from '../graph-model.js';
 
 interface Path {
@@ -18,6 +19,11 @@ interface Path {
 
 const DASH: Record<Path['style'], string | undefined> = { solid: undefined, dashed: '7 5', dotted: '2 4' };
 
+const LEVEL_RANK: Record<string, number> = { in_silico: 0, in_vitro: 1, animal: 2, human_case: 3, human_observational: 4, label: 5, human_controlled: 5 };
+function strongestLevel(levels: string[]): string {
+  return levels.reduce((p, x) => ((LEVEL_RANK[x] ?? -1) > (LEVEL_RANK[p] ?? -1) ? x : p), 'none');
+}
+
 /** What each side does at a receptor or enzyme, one short phrase per side. */
 function sideActions(n: GNode, side: 'a' | 'b'): string {
   const xs = n[side] ?? [];
@@ -27,8 +33,10 @@ function sideActions(n: GNode, side: 'a' | 'b'): string {
 function NodeBox({ n, names, selected, onSelect }: { n: GNode; names: { a: string; b: string }; selected?: string; onSelect: (id: string) => void }) {
   const mid = n.kind === 'receptor' || n.kind === 'enzyme';
   const cls = ['gnode', `g-${n.kind}`, `g-side-${n.side}`, n.shared ? 'g-shared' : ''].filter(Boolean).join(' ');
+  // Line style per side for the printed links (print CSS draws them from these; the SVG cannot follow the page width).
+  const lineOf = (xs: GNode['a']) => (xs?.length ? edgeStyle(strongestLevel(xs.map((x) => x.evidence))) : undefined);
   return (
-    <button type="button" className={cls} data-node-id={n.id} aria-pressed={selected === n.id} title={n.fullName} onClick={() => onSelect(n.id)}>
+    <button type="button" className={cls} data-node-id={n.id} data-line-a={mid ? lineOf(n.a) : undefined} data-line-b={mid ? lineOf(n.b) : undefined} aria-pressed={selected === n.id} title={n.fullName} onClick={() => onSelect(n.id)}>
       <span className="gname" data-graph-label>
         {n.label}
       </span>
@@ -80,7 +88,18 @@ export default function GraphView({ model, selected, onSelect }: { model: GraphM
     draw();
     const ro = new ResizeObserver(draw);
     ro.observe(el);
-    return () => ro.disconnect();
+    // Printing lays the page out anew (another width): redraw before the snapshot, not after.
+    const mq = window.matchMedia('print');
+    const redraw = () => flushSync(draw);
+    mq.addEventListener('change', redraw);
+    window.addEventListener('beforeprint', redraw);
+    window.addEventListener('afterprint', redraw);
+    return () => {
+      ro.disconnect();
+      mq.removeEventListener('change', redraw);
+      window.removeEventListener('beforeprint', redraw);
+      window.removeEventListener('afterprint', redraw);
+    };
   }, [model, selected]);
 
   return (
