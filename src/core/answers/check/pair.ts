@@ -9,35 +9,47 @@ import { gradeChain, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_RANK } from '../evidence/labels.js';
 import type { Prediction } from '../prediction.js';
 import { mutualInhibitionOf, sharedNodes, sideActions, tyingFindings } from './pathways.js';
+import { classesOf, pairMechanisms, selectGuidance } from './guidance.js';
 import { pdAnalysis } from './pd-analysis.js';
 import { contributorsFor } from './pd-members.js';
 import { tierAndAxes } from './tier.js';
+import { doseUsed, type DoseItem, type DoseUsed } from './usage.js';
 import type { PairAnswer, PairStatementAnswer, PkEntry, SharedEffect, SharedNodeAnswer, SideAction, SubstanceRef } from './types.js';
 
 export function ref(kb: KbIndex, s: Substance): SubstanceRef {
   return { id: s.id, name: s.name, kind: s.kind, constituents: withConstituents(kb, s.id).filter((x) => x !== s.id) };
 }
 
-function safePredict(kb: KbIndex, victim: string, perpetrator: string): Prediction | { error: string } {
+function safePredict(kb: KbIndex, victim: DoseItem | { substance: string; regimen?: undefined }, perp: DoseItem | { substance: string; regimen?: undefined }): Prediction | { error: string } {
   try {
-    return predict(kb, { victim, perpetrator });
+    return predict(kb, { victim: victim.substance, perpetrator: perp.substance, victimDose: victim.regimen, perpetratorDose: perp.regimen });
   } catch (e) {
     if (isCrosstalkError(e)) return { error: e.message };
     throw e;
   }
 }
 
-/** The whole product first; if that is grey for want of a dose, each constituent at its own usual dose. */
-function pkDirection(kb: KbIndex, victim: Substance, perp: Substance): PkEntry[] {
-  const whole = safePredict(kb, victim.id, perp.id);
-  const out: PkEntry[] = [{ perpetrator: perp.id, victim: victim.id, result: whole }];
-  if ('status' in whole && whole.status === 'grey' && perp.constituents.length > 0) {
-    for (const id of withConstituents(kb, perp.id)) {
-      const c = kb.substance(id);
-      if (!c || id === perp.id || c.constituents.length > 0 || !c.usualDose) continue;
-      const r = safePredict(kb, victim.id, id);
-      if ('status' in r && r.status !== 'grey') out.push({ perpetrator: id, victim: victim.id, via: perp.id, result: r });
+/**
+ * Exposure change of `victim` by `perp`, at the doses the check uses (usage.ts). A usage pattern or usual dose of
+ * the whole product is used as written; a pattern written as constituent doses predicts each constituent; a product
+ * with no dose of its own is predicted whole (grey for want of a dose) and then by each constituent at its usual dose.
+ */
+function pkDirection(kb: KbIndex, victim: Substance, perp: Substance, vUse: DoseUsed, pUse: DoseUsed): PkEntry[] {
+  const sides = (s: Substance, use: DoseUsed): (DoseItem | { substance: string })[] =>
+    use.basis === 'usage-pattern' || use.basis === 'usual-dose' ? use.doses : [{ substance: s.id }];
+  const out: PkEntry[] = [];
+  for (const v of sides(victim, vUse))
+    for (const p of sides(perp, pUse)) {
+      const result = safePredict(kb, v, p);
+      out.push({ perpetrator: p.substance, victim: v.substance, ...(p.substance !== perp.id ? { via: perp.id } : {}), ...(v.substance !== victim.id ? { victimVia: victim.id } : {}), result });
     }
+  if (pUse.basis === 'constituents') {
+    const whole = out[0]!.result;
+    if ('status' in whole && whole.status === 'grey')
+      for (const d of pUse.doses) {
+        const r = safePredict(kb, { substance: victim.id }, d);
+        if ('status' in r && r.status !== 'grey') out.push({ perpetrator: d.substance, victim: victim.id, via: perp.id, result: r });
+      }
   }
   return out;
 }
@@ -64,6 +76,7 @@ function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]
     severity: 'low',
     likelihood: 'theoretical',
     statements: [{ id: 'same-compounds', topic: 'relatedness', code: 'VERDICT_SAME_COMPOUNDS', params, evidence: 'label', grade: 'moderate', preclinical: false, sources: [] }],
+    guidance: [],
     sources: [],
   };
 }
@@ -112,7 +125,7 @@ function sharedEffectsOf(kb: KbIndex, a: Substance, b: Substance, aIds: string[]
 }
 
 /** Analyse one pair (answer: codes and data; src/core/render/check.ts writes the text). */
-export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance): PairAnswer {
+export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance, use?: { a: DoseUsed; b: DoseUsed }): PairAnswer {
   const sets = compareSets(kb, a, b);
   if ('same' in sets) return sameCompounds(kb, a, b, sets.same);
   const { aIds, bIds, common } = sets;
@@ -125,7 +138,9 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance): Pair
   const sharedEnzymes = sharedNodes(kb, 'enzyme', aE, bE, findings);
   const mutualInhibition = mutualInhibitionOf(aE, bE);
   const sharedEffects = sharedEffectsOf(kb, a, b, aIds, bIds);
-  const pk = [...pkDirection(kb, b, a), ...pkDirection(kb, a, b)];
+  const aUse = use?.a ?? doseUsed(kb, a, undefined, 'substances');
+  const bUse = use?.b ?? doseUsed(kb, b, undefined, 'substances');
+  const pk = [...pkDirection(kb, b, a, bUse, aUse), ...pkDirection(kb, a, b, aUse, bUse)];
   const preds = pk.map((x) => x.result).filter((p): p is Prediction => 'status' in p);
   const noDataFor = aT.size + aE.size === 0 ? a.name : bT.size + bE.size === 0 ? b.name : null;
   const pd = pdAnalysis(kb, aIds, bIds);
@@ -151,7 +166,8 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance): Pair
     grade: strongest?.grade ?? ('very-low' as const),
   };
   const statements = [axes, ...pd.statements, ...pairStatements({ a, b, verdict, strongest, common, sharedTargets, sharedEnzymes, mutualInhibition, sharedEffects, preds, findings }, kb)];
-  return { a: ref(kb, a), b: ref(kb, b), connected, verdict, sharedTargets, sharedEnzymes, sharedEffects, mutualInhibition, findings, pk, ...tier, statements, sources: [...new Set(statements.flatMap((s) => s.sources))].filter(Boolean).sort() };
+  const guidance = selectGuidance(kb, { effects: new Set(sharedEffects.map((e) => e.id)), mechanisms: pairMechanisms({ pk, mutualInhibition, tierReasons: tier.tierReasons }), classes: classesOf(kb, [a, b]) });
+  return { a: ref(kb, a), b: ref(kb, b), connected, verdict, sharedTargets, sharedEnzymes, sharedEffects, mutualInhibition, findings, pk, ...tier, statements, guidance, sources: [...new Set(statements.flatMap((s) => s.sources))].filter(Boolean).sort() };
 }
 
 interface StatementInputs {

@@ -4,6 +4,7 @@ import type { EvidenceLevel } from '../../schema/quantity.js';
 import type { StatementParams } from '../../schema/statement.js';
 import type { EvidenceSummary } from '../evidence/grade.js';
 import type { Prediction } from '../prediction.js';
+import type { GuidanceItem } from './guidance.js';
 
 export const EDUCATIONAL_NOTICE =
   'Educational use only. Crosstalk summarises published research; it is not medical advice and does not recommend using any substance, alone or together. Talk to a pharmacist or doctor before combining substances, especially with prescription medicines, health conditions or pregnancy.';
@@ -83,6 +84,8 @@ export interface PkEntry {
   victim: string;
   /** Set when the perpetrator is a constituent standing in for the product named in the pair. */
   via?: string;
+  /** Set when the victim is a constituent standing in for the product named in the pair (a pattern's constituent dose). */
+  victimVia?: string;
   result: Prediction | { error: string };
 }
 
@@ -97,6 +100,8 @@ interface PairCommon {
   tier: Tier;
   severity: 'high' | 'moderate' | 'low' | 'none' | 'unknown';
   likelihood: 'established' | 'probable' | 'possible' | 'theoretical' | 'unknown';
+  /** What to do: the guidance lines that match this pair's shared effects, mechanisms and classes (issue 14 §4). */
+  guidance: GuidanceItem[];
   sources: string[];
 }
 
@@ -118,9 +123,4 @@ export interface PairAnalysis extends PairCommon {
   statements: Statement[];
 }
 
-export interface CheckResult {
-  kbVersion: string;
-  notice: string;
-  substances: SubstanceRef[];
-  pairs: PairAnalysis[];
-}
+

@@ -4,6 +4,7 @@ import { EvidenceLevel, EvidenceSummaryJson, Grade, SubstanceKind, Tier } from '
 import { PredictionJson } from './predict.js';
 import { FindingJson } from './records-json.js';
 import { StatementParam } from './statement.js';
+import { DoseUsedJson, GuidanceItemJson, RegimenEffectJson, RegimenVerdictJson, WorstPairJson } from './regimen.js';
 
 /** What one side of a pair does at a shared receptor or enzyme, with its evidence. */
 export const SideActionJson = z
@@ -81,6 +82,7 @@ export const PkEntryJson = z
     perpetrator: z.string(),
     victim: z.string(),
     via: z.string().optional(),
+    victimVia: z.string().optional(),
     result: z.union([PredictionJson, z.object({ error: z.string() }).strict()]),
   })
   .strict();
@@ -106,6 +108,7 @@ export const PairAnalysisJson = z
     // Today's pair statements (plain/technical). The structured StatementJson form is being introduced under the
     // same name: when it lands, this field changes with it (the API tests fail until it does).
     statements: z.array(PairStatementJson),
+    guidance: z.array(GuidanceItemJson),
     sources: z.array(z.string()),
   })
   .strict();
@@ -117,7 +120,13 @@ export const CheckResultJson = z
     kbVersion: z.string(),
     notice: z.string(),
     substances: z.array(SubstanceRefJson),
-    pairs: z.array(PairAnalysisJson),
+    pairs: z.array(PairAnalysisJson).meta({ description: 'Every pair, worst first: red, amber, yellow, grey, green, then the most severe shared effect' }),
+    worstPair: WorstPairJson.nullable(),
+    verdict: RegimenVerdictJson,
+    effects: z.array(RegimenEffectJson),
+    doses: z.array(DoseUsedJson),
+    guidance: z.array(GuidanceItemJson),
+    notes: z.array(z.object({ code: z.string(), params: z.record(z.string(), StatementParam), text: z.string() }).strict()).meta({ description: 'Notes about the list, e.g. a substance named twice (checked once)' }),
   })
   .strict();
 export type CheckResultJson = z.infer<typeof CheckResultJson>;

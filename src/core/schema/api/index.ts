@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './meta.js';
 export * from './predict.js';
 export * from './records-json.js';
+export * from './regimen.js';
 export * from './requests.js';
 export * from './search.js';
 export * from './simulate.js';
