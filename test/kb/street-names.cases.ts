@@ -83,7 +83,7 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'Tianaa', kind: 'exact', id: 'tianeptine' },
   { q: 'nexus', kind: 'exact', id: '2c-b' },
   { q: 'bath salts', kind: 'exact', id: 'synthetic-cathinone' },
-  { q: 'rush', kind: 'exact', id: 'alkyl-nitrite' },
+  { q: 'mesc', kind: 'exact', id: 'mescaline' },
   { q: 'gamma-butyrolactone', kind: 'exact', id: 'gbl' },
   { q: 'hexahydrocannabinol', kind: 'exact', id: 'hhc' },
   { q: 'Mexxy', kind: 'exact', id: 'methoxetamine' },
