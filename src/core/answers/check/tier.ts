@@ -71,13 +71,14 @@ function classReasons(kb: KbIndex, preds: Prediction[], s: TierState): void {
 }
 
 /**
- * A shared effect's severity is the effect class's, one step lower when either side contributes only a minor share
- * (what can happen with a minor contributor is less than the class's worst case).
+ * A shared effect's severity is the effect class's, one step lower for each side that contributes only a minor
+ * share (what can happen with a minor contributor is less than the class's worst case).
  */
+const minorOnly = (xs: SharedEffect['a']): boolean => xs.every((x) => x.strength === 'minor');
+
 function effectSeverity(e: SharedEffect): Severity {
-  const minorOnly = (xs: SharedEffect['a']): boolean => xs.every((x) => x.strength === 'minor');
   const i = SEVERITY_ORDER.indexOf(e.severity);
-  return minorOnly(e.a) || minorOnly(e.b) ? SEVERITY_ORDER[Math.max(0, i - 1)]! : e.severity;
+  return SEVERITY_ORDER[Math.max(0, i - Number(minorOnly(e.a)) - Number(minorOnly(e.b)))]!;
 }
 
 function effectReasons(effects: SharedEffect[], s: TierState): void {
@@ -86,7 +87,8 @@ function effectReasons(effects: SharedEffect[], s: TierState): void {
     const params = { effect: e.name, level: e.evidence.level };
     const sev = effectSeverity(e);
     if (e.severity === 'high' && major(e.a) && major(e.b)) raise(s, e.evidence.level === 'label' || e.evidence.level === 'human_controlled' ? 'red' : 'amber', 'TIER_PD_MAJOR', params, sev, e.evidence.level);
-    else if (e.severity === 'high' || (e.severity === 'moderate' && (major(e.a) || major(e.b)))) raise(s, 'amber', 'TIER_PD', params, sev, e.evidence.level);
+    // Two minor contributors (small at usual doses on both sides) stay yellow even for a high-severity effect.
+    else if ((e.severity === 'high' && !(minorOnly(e.a) && minorOnly(e.b))) || (e.severity === 'moderate' && (major(e.a) || major(e.b)))) raise(s, 'amber', 'TIER_PD', params, sev, e.evidence.level);
     else raise(s, 'yellow', 'TIER_PD_MINOR', params, sev, e.evidence.level);
   }
 }
