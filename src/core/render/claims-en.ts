@@ -60,6 +60,8 @@ export function predicateText(r: Reading): string {
     case 'legality':
       return `is ${LEGAL_WORDS[r.predicate] ?? r.predicate}${r.objects.length && !r.objects[0]!.ids.includes('*') ? ' in' : ''}`;
     case 'context':
+      if (r.predicate === 'blocked-by') return r.negated ? 'has no effect blocked at' : 'has an effect blocked at';
+      if (r.predicate === 'converts') return r.negated ? 'does not turn into' : 'turns into';
       return r.negated ? 'does not show an effect on' : { decrease: 'reduces', increase: 'increases', show: 'has an effect on' }[r.predicate] ?? r.predicate;
   }
 }
@@ -79,7 +81,7 @@ export function qualifiersOf(r: Reading): string[] {
 export function readingJson(r: Reading): { subject: string; predicate: string; object: string; qualifiers: string[]; text: string } {
   const subject = r.subjects.map((s) => s.label).join(' and ');
   const predicate = predicateText(r);
-  const object = r.kind === 'context' ? r.context.join(' ') : r.objects.map((o) => o.label).join(' and ');
+  const object = r.kind === 'context' && r.objects.length === 0 ? r.context.join(' ') : r.objects.map((o) => o.label).join(' and ');
   const qualifiers = qualifiersOf(r);
   const text = [subject, predicate, object].filter(Boolean).join(' — ') + (qualifiers.length ? ` (${qualifiers.join('; ')})` : '');
   return { subject, predicate, object, qualifiers, text };
@@ -92,9 +94,12 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_RELATION_OTHER_SPECIES: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}, but not in the species or system the claim names (${t(p.species)}).`,
   CLAIM_RELATION_OPPOSITE: (p) => `The KB records the opposite action of ${t(p.subject)} at ${t(p.object)}.`,
   CLAIM_RELATION_OTHER_ACTION: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}, but not as claimed (${RELATION_VERB[t(p.predicate)]?.[0] ?? t(p.predicate)}).`,
+  CLAIM_RELATION_CONFLICT: (p) => `The KB records both ${RELATION_VERB[t(p.predicate)]?.[0] ?? t(p.predicate)} and the opposite for ${t(p.subject)} at ${t(p.object)}: the studies conflict.`,
   CLAIM_RELATION_NONE: (p) => `The KB holds no record of ${t(p.subject)} at ${t(p.object)}, for or against.`,
   CLAIM_ONLY_BROKEN: (p) => `${t(p.subject)} acts on more than ${t(p.object)}: the KB records other targets.`,
   CLAIM_ONLY_HELD: (p) => `Every relation the KB records for ${t(p.subject)} of this sort is with ${t(p.object)}.`,
+  CLAIM_ONLY_UNCLEAR: (p) => `A study that tested ${t(p.subject)} together with other substances found other targets; which substance acted there is not recorded.`,
+  CLAIM_ALL_OPPOSED: (p) => `Not all: the KB records the opposite action for ${t(p.opposed)}.`,
   CLAIM_NONE_BROKEN: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}.`,
   CLAIM_ALL_HELD: (p) => `Every member checked (${t(p.n)}) has a record for ${t(p.object)}.`,
   CLAIM_ALL_BROKEN: (p) => `Not all: the KB records other pathways for ${t(p.lacking)}.`,
@@ -121,6 +126,7 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_EXPOSURE_MECHANISM_ONLY: (p) => `A mechanism links ${t(p.perpetrator)} to ${t(p.victim)}'s clearance, but the KB has no measured or predicted size.`,
   CLAIM_EXPOSURE_NONE: (p) => `The KB holds no study, prediction or mechanism for ${t(p.perpetrator)} changing ${t(p.victim)} exposure.`,
   CLAIM_EFFECT_HELD: (p) => `The KB records ${t(p.subject)} as contributing to ${t(p.effect).toLowerCase()}.`,
+  CLAIM_EFFECT_NOT_ALWAYS: (p) => `The KB records ${t(p.effect).toLowerCase()} with ${t(p.subject)} as a risk, not as something that always happens.`,
   CLAIM_EFFECT_ONE_SIDE: (p) => `Only one side is recorded as contributing to ${t(p.effect).toLowerCase()}; nothing for ${t(p.missing)}.`,
   CLAIM_EFFECT_OTHER_SPECIES: (p) => `The KB's evidence for ${t(p.subject)} and ${t(p.effect).toLowerCase()} is not in the species the claim names (${t(p.species)}).`,
   CLAIM_EFFECT_NONE: (p) => `The KB holds no record of ${t(p.subject)} and ${t(p.effect).toLowerCase()}, for or against.`,
@@ -139,6 +145,10 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_CONTEXT_SEEN_IN_EXCLUDED: (p) => `The KB finding saw the effect in ${t(p.excluded)}, which the claim excludes.`,
   CLAIM_CONTEXT_OTHER_SPECIES: (p) => `The finding is from ${t(p.found)}, not the species the claim names.`,
   CLAIM_CONTEXT_OPPOSITE: (p) => `The KB finding went the other way (${t(p.direction)}).`,
+  CLAIM_BLOCKED_HELD: (p) => `A KB finding shows an effect of ${t(p.subject)} blocked at ${t(p.target)}.`,
+  CLAIM_BLOCKED_ELSEWHERE: (p) => `In the KB's finding the effect was blocked by ${t(p.blockers)}, not at ${t(p.target)}.`,
+  CLAIM_BLOCKED_OTHER_CONTEXT: (p) => `The KB's finding of ${t(p.subject)} blocked at ${t(p.target)} is about another effect.`,
+  CLAIM_CONVERTS_HELD: (p) => `The KB records ${t(p.subject)} forming ${t(p.product)}.`,
   CLAIM_CONTEXT_NONE: (p) => `The KB holds no finding of ${t(p.subject)} in this context.`,
   // Reasons
   CLAIM_REASON_RELATION: (p) => `${t(p.subject)} ${ACTION_WORDS[t(p.action)] ?? t(p.action)} ${t(p.object)}${species(p)}.`,
@@ -151,6 +161,8 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_REASON_PREDICTED_RATIO: (p) => `Predicted (model from lab data): ${t(p.perpetrator)} → ${t(p.victim)} exposure ×${fmtRatio(num(p.ratio))}.`,
   CLAIM_REASON_EFFECT: (p) => `${t(p.subject)} contributes to ${t(p.effect).toLowerCase()} (${t(p.strength)}).`,
   CLAIM_REASON_FINDING: (p) => `${t(p.title)} (${t(p.species)})${p.notSeenIn ? `; not seen in ${t(p.notSeenIn)}` : ''}.`,
+  CLAIM_REASON_CLASS_NOTE: (p) => `${t(p.name)}: ${t(p.text)}`,
+  CLAIM_REASON_METABOLITE: (p) => `${t(p.parent)} is metabolised to ${t(p.metabolite)}${p.enzyme ? ` (${t(p.enzyme)})` : ''}.`,
   CLAIM_REASON_LEGAL: (p) => `${t(p.place)}: ${t(p.form)}, ${p.use === 'any' ? 'any use' : `${t(p.use)} use`} — ${t(p.status)} (as of ${t(p.asOf)}).`,
   // Caveats
   CLAIM_CAVEAT_PRECLINICAL: (p) => `Supported only by lab or animal evidence (${t(p.species)}); no study in people shows it.`,

@@ -49,7 +49,11 @@ const keysOf = (name: string): string[] => {
   const n = normalizeName(foldTypography(name));
   if (!n) return [];
   const words = n.split(' ');
-  return [...new Set([key(words), key(words.map(lemmatise)), words.join('')])];
+  const base = [key(words), key(words.map(lemmatise)), words.join('')];
+  // "Alcohol dehydrogenase (class I)" is also read without its parenthesis.
+  const bare = normalizeName(foldTypography(name.replace(/\s*\([^)]*\)\s*/g, ' ')));
+  if (bare && bare !== n) base.push(bare, bare.replace(/ /g, ''));
+  return [...new Set(base)];
 };
 
 function add(lex: Lexicon, k: string, e: LexEntry): void {
@@ -77,7 +81,8 @@ export function lexiconOf(kb: KbIndex): Lexicon {
       const norm = normalizeName(n.name);
       const ambiguous = AMBIGUOUS.has(norm);
       const capsOnly = (norm.length <= 3 && !/\d/.test(norm) && n.type !== 'name' && n.type !== 'id') || (ambiguous && !LOWER_OK.has(norm));
-      const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.2 : 0) };
+      // Ties go to the compound or medicine over a product of it ("7-OH" is the alkaloid before the concentrated product).
+      const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.2 : 0) + (s.kind === 'product' ? 0.1 : 0) };
       for (const k of keysOf(n.name)) add(lex, k, e);
       if (!norm.includes(' ') && norm.length >= 6 && !ambiguous) lex.fuzzy.push({ word: norm, entry: e });
     }
@@ -128,6 +133,9 @@ export function lexiconOf(kb: KbIndex): Lexicon {
     if (es.length === 0) continue;
     for (const k of keysOf(alias)) add(lex, k, { type: 'effect', ids: es.map((e) => e.id), label: es[0]!.name, rank: 0.5 });
   }
+  // Named harms in risk notes ("cannabinoid hyperemesis syndrome"): an effect a risk record stands for.
+  for (const r of kb.data.risks)
+    if (r.kind === 'other' || r.kind === 'hepatotoxicity') for (const k of keysOf(r.title)) if (k.split(' ').length >= 2) add(lex, k, { type: 'effect', ids: [`risk:${r.id}`], label: r.title, rank: 0.2 });
   // Jurisdictions: names from the legal records, ISO codes (capitals only), everyday names.
   const names = new Map<string, string>();
   for (const l of kb.data.legal) names.set(l.jurisdiction, l.jurisdictionName);
@@ -158,12 +166,12 @@ export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
     for (let n = Math.min(lex.maxLen, tokens.length - i); n >= 1 && !found; n--) {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.norm.length === 1 && !/[a-z0-9]/.test(t.norm))) continue;
-      const keys = [key(span.map((t) => t.norm)), key(span.map((t) => t.lemma)), span.map((t) => t.norm).join('')];
+      const keys = spanKeys(span);
       for (const k of keys) {
         const cands = (lex.byKey.get(k) ?? []).filter((e) => !e.capsOnly || span.every((t) => isCaps(t.raw) || /^\d+$/.test(t.norm)));
         // A short name after a number is a unit ("300 mg"), not a substance.
         const prev = tokens[i - 1];
-        const ok = cands.filter((e) => !(prev && /^\d/.test(prev.norm) && n === 1 && span[0]!.norm.length <= 3 && e.type !== 'target'));
+        const ok = cands.filter((e) => !(prev && /^\d+(\.\d+)?$/.test(prev.norm) && n === 1 && span[0]!.norm.length <= 3 && e.type !== 'target'));
         if (ok.length === 0) continue;
         ok.sort((a, b) => a.rank - b.rank);
         const best = ok[0]!;
@@ -178,6 +186,17 @@ export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
     } else i++;
   }
   return out;
+}
+
+/** Keys a span may match: as written, as base forms, joined; with a possessive merged ("John's" → johns) and a plural dropped ("SSRIs"). */
+function spanKeys(span: Token[]): string[] {
+  const norms = span.map((t) => t.norm);
+  const merged: string[] = [];
+  for (const w of norms) if (w === "'s" && merged.length) merged[merged.length - 1] += 's'; else merged.push(w);
+  const keys = [key(norms), key(span.map((t) => t.lemma)), norms.join(''), key(merged), merged.join('')];
+  const last = merged.at(-1) ?? '';
+  if (last.length > 3 && last.endsWith('s')) keys.push(key([...merged.slice(0, -1), last.slice(0, -1)]));
+  return [...new Set(keys)];
 }
 
 function fuzzyEntity(lex: Lexicon, t: Token, i: number): Entity | undefined {

@@ -7,7 +7,7 @@ import type { KbIndex } from '../../kb/kb-index.js';
 import { findEntities } from './entities.js';
 import { contextVocabulary } from './context-words.js';
 import {
-  BENEFIT, CAUSE, COMBINE, DANGER, DEPENDENCE_CUES, EXCLUSIVE, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
+  BENEFIT, CAUSE, COMBINE, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXCLUSIVE, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
   LEGAL_CUES, MULTIPLIER_WORDS, NEGATION, PAIR_RELATED, PAIR_UNRELATED, QUESTION_START, RELATION_CUES, SAFE, TREAT, USE_ADULT, USE_MEDICAL,
 } from './lexicon-en.js';
 import type { ClaimKind, Entity, Reading, Token } from './types.js';
@@ -43,6 +43,13 @@ class Cues {
     const has = Array.isArray(set) ? (w: string) => set.includes(w) : set instanceof Set ? (w: string) => set.has(w) : (w: string) => Object.hasOwn(set, w);
     return this.find(has);
   }
+  /** Start indices of every occurrence of a phrase. */
+  phrases(words: string[]): number[] {
+    const out: number[] = [];
+    for (let i = 0; i + words.length <= this.tokens.length; i++)
+      if (words.every((w, j) => this.tokens[i + j]!.lemma === w || this.tokens[i + j]!.norm === w)) out.push(i);
+    return out;
+  }
   phrase(words: string[]): number {
     for (let i = 0; i + words.length <= this.tokens.length; i++)
       if (words.every((w, j) => this.tokens[i + j]!.lemma === w || this.tokens[i + j]!.norm === w)) return i;
@@ -75,14 +82,32 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   const subs = dedupe(of(SUBSTANCE));
   const targets = of(TARGET);
   const effects = of(new Set(['effect']));
+  // "wrecks your liver", "bad for the liver": liver injury named by a harm verb beside the organ.
+  const liver = tokens.findIndex((t) => t.lemma === 'liver');
+  if (effects.length === 0 && liver >= 0 && tokens.some((t) => DAMAGE.has(t.lemma) || DAMAGE.has(t.norm))) {
+    const ids = kb.data.effects.filter((e) => /hepat|liver/.test(e.id)).map((e) => e.id);
+    if (ids.length) effects.push({ type: 'effect', ids, label: kb.data.effects.find((e) => e.id === ids[0])!.name, from: liver, to: liver + 1 });
+  }
   const places = of(new Set(['jurisdiction']));
   const species = speciesOf(tokens, entities);
   const question = tokens.at(-1)?.norm === '?' || (QUESTION_START.has(tokens[0]?.lemma ?? '') && tokens.length > 2 && !['not'].includes(tokens[1]?.norm ?? ''));
   const base = (kind: ClaimKind, predicate: string, subjects: Entity[], objects: Entity[]): Reading => ({
     kind, predicate, subjects, objects, negated: false, question, species, context: [], excluded: [],
   });
-  const negations = (skip: Set<number> = new Set()): number => c.take(c.any(NEGATION).filter((i) => !skip.has(i))).length;
-  const excl = exclusivityOf(c);
+  const inEntity = (i: number): boolean => entities.some((e) => i >= e.from && i < e.to);
+  // Negation and exclusivity belong to the first clause that makes the claim ("X lowers Y, never raises it").
+  const scopeEnd = scopeEndOf(tokens, entities);
+  const idiomTokens = new Set<number>();
+  const idioms = (list: string[][]): boolean => {
+    let hit = false;
+    for (const ph of list) for (const at of c.phrases(ph)) { hit = true; for (let j = 0; j < ph.length; j++) idiomTokens.add(at + j); }
+    return hit;
+  };
+  const safeIdiom = idioms(SAFE_IDIOMS);
+  const onlyIdiom = idioms(ONLY_IDIOMS);
+  const negations = (skip: Set<number> = new Set()): number =>
+    c.take(c.any(NEGATION).filter((i) => !skip.has(i) && !idiomTokens.has(i) && !inEntity(i) && i < scopeEnd)).length;
+  const excl = onlyIdiom ? 'only' : exclusivityOf(c, scopeEnd);
   const done = (r: Reading): Parse => ({ reading: r, entities, used: c.used });
   if (subs.length === 0) return { reading: null, entities, used: c.used };
 
@@ -95,7 +120,8 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     let status = LEGAL_CUES[w.lemma] ?? LEGAL_CUES[w.norm]!;
     const neg = negations() % 2 === 1;
     if (neg) status = status === 'legal' ? 'illegal' : 'legal';
-    const r = base('legality', status, [subs[0]!], places.length ? places : federal.length ? [{ type: 'jurisdiction', ids: ['US'], label: 'United States (federal)', from: federal[0]!, to: federal[0]! + 1 }] : []);
+    const unknownPlace = places.length === 0 && federal.length === 0 ? unknownPlaceOf(tokens, entities) : undefined;
+    const r = base('legality', status, [subs[0]!], unknownPlace ? [unknownPlace] : places.length ? places : federal.length ? [{ type: 'jurisdiction', ids: ['US'], label: 'United States (federal)', from: federal[0]!, to: federal[0]! + 1 }] : []);
     const allStates = c.phrase(['all', '50', 'state']) >= 0 || c.phrase(['every', 'state']) >= 0 || c.phrase(['all', 'state']) >= 0;
     if (allStates) r.objects = [{ type: 'jurisdiction', ids: ['US-*'], label: 'every US state', from: 0, to: 0 }];
     if (r.objects.some((o) => o.ids.includes('*'))) r.exclusivity = 'everywhere';
@@ -119,7 +145,7 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
 
   // Effects: a substance (or two, "together") and an effect class.
   if (effects.length > 0) {
-    const treat = c.take(c.any(TREAT));
+    const treat = c.take(c.any(TREAT).filter((i) => !inEntity(i)));
     c.take(c.any(CAUSE));
     c.take(c.any(COMBINE));
     const r = base('effect', treat.length ? 'treat' : 'cause', subs, [effects[0]!]);
@@ -133,13 +159,24 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     const unrelatedIdx = c.any(PAIR_UNRELATED);
     const nothingInCommon = c.phrase(['nothing', 'in', 'common']) >= 0 || c.phrase(['nothing', 'to', 'do']) >= 0;
     const relatedIdx = c.any(PAIR_RELATED).filter((i) => tokens[i]!.lemma !== 'both' || targets.length > 0 || c.any(['share', 'same', 'common']).length > 0);
+    // "X and Y: A turns into B", "7-OH converts to pseudoindoxyl": a conversion, read as a finding in context.
+    const converts = c.phrase(['turn', 'into']) >= 0 || c.any(['convert', 'become', 'transform']).length > 0 || c.phrase(['metabolize', 'into']) >= 0 || c.phrase(['metabolize', 'to']) >= 0;
+    if (converts) {
+      c.take(c.any(['turn', 'into', 'convert', 'become', 'transform', 'to']));
+      const r = base('context', 'converts', [subs[0]!], [subs[1]!]);
+      r.context = contextWords(kb, tokens, c);
+      r.negated = negations() % 2 === 1;
+      return done(r);
+    }
     const exposureIdx = c.any(EXPOSURE_NOUNS).filter((i) => !['effect', 'strong', 'weak'].includes(tokens[i]!.lemma) || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).length > 0);
     const interactIdx = c.any(INTERACT);
     const safeIdx = c.any(SAFE);
     const dangerIdx = c.any(DANGER);
     const benefitIdx = c.any(BENEFIT);
     const scope = c.any(['receptor', 'target', 'site']).length ? 'targets' : c.any(['enzyme', 'metabolize', 'metabolism', 'liver', 'cyp', 'p450']).length ? 'enzymes' : 'any';
-    if (unrelatedIdx.length > 0 || nothingInCommon || ((relatedIdx.length > 0 || targets.length > 0) && interactIdx.length + safeIdx.length + dangerIdx.length + exposureIdx.length === 0)) {
+    const relationVerb = c.any(RELATION_CUES).length > 0;
+    const shareCue = relatedIdx.length > 0 || (targets.length > 0 && !relationVerb);
+    if (unrelatedIdx.length > 0 || nothingInCommon || (shareCue && interactIdx.length + safeIdx.length + dangerIdx.length + exposureIdx.length === 0)) {
       const un = c.take(unrelatedIdx);
       c.take(relatedIdx);
       c.take(c.any(['common', 'do', 'system', 'receptor', 'enzyme', 'target', 'pathway', 'mechanism', 'work', 'act']));
@@ -149,14 +186,15 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
       r.context = [scope];
       return done(r);
     }
-    if (exposureIdx.length > 0 || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).filter((i) => !['high', 'low'].includes(tokens[i]!.lemma)).length > 0) {
+    if (targets.length === 0 && (exposureIdx.length > 0 || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).filter((i) => !['high', 'low'].includes(tokens[i]!.lemma)).length > 0)) {
       if (interactIdx.length + safeIdx.length + dangerIdx.length === 0 || exposureIdx.length > 0) return done(readExposure(c, base, subs, tokens, negations));
     }
-    if (interactIdx.length + safeIdx.length + dangerIdx.length + benefitIdx.length > 0 || c.any(COMBINE).length > 0) {
+    if (interactIdx.length + safeIdx.length + dangerIdx.length + benefitIdx.length > 0 || safeIdiom || c.any(COMBINE).filter((i) => tokens[i]!.lemma !== 'with' || subs.length === 2).length > 0) {
       c.take([...interactIdx, ...safeIdx, ...dangerIdx, ...benefitIdx, ...c.any(COMBINE)]);
       const neg = negations() % 2 === 1;
       let predicate: string;
-      if (benefitIdx.length) predicate = 'benefit';
+      if (safeIdiom && dangerIdx.length === 0) predicate = neg ? 'dangerous' : 'safe';
+      else if (benefitIdx.length) predicate = 'benefit';
       else if (dangerIdx.length) predicate = neg ? 'safe' : 'dangerous';
       else if (safeIdx.length) predicate = neg ? 'dangerous' : 'safe';
       else if (interactIdx.length) predicate = 'interact';
@@ -167,18 +205,34 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     }
   }
 
+  // "A CB1 blocker reversed mitragynine's learning deficits": an effect blocked at a target (a finding in context).
+  const blockerWord = c.any(['blocker', 'antagonist', 'blocking', 'antagonism']).filter((i) => !inEntity(i));
+  const reversal = c.any(['reverse', 'abolish', 'prevent', 'cancel']).length > 0 || c.phrase(['blocked', 'by']) >= 0 || c.phrase(['block', 'by']) >= 0;
+  if (targets.length > 0 && blockerWord.length > 0 && reversal) {
+    c.take([...blockerWord, ...c.any(['reverse', 'abolish', 'prevent', 'cancel', 'block', 'by'])]);
+    const r = base('context', 'blocked-by', [subs[0]!], targets.slice(0, 1));
+    r.context = contextWords(kb, tokens, c);
+    r.negated = negations() % 2 === 1;
+    return done(r);
+  }
+
   // Relations (and exclusivity): a substance and a target, enzyme, transporter or class of them.
   if (targets.length > 0) {
     const predicate = relationPredicate(c);
     const r = base(excl ? 'exclusivity' : 'relation', predicate, subs.slice(0, 1), targets);
     r.negated = negations() % 2 === 1;
     if (excl) r.exclusivity = excl;
+    // "SSRIs never mess with liver enzymes": a negated relation with a class means none of its members.
+    if (r.negated && !excl && targets[0]!.type === 'target-class') {
+      r.kind = 'exclusivity';
+      r.exclusivity = 'any';
+    }
     return done(r);
   }
 
   // Findings in context: the substance and words the KB's findings use (neuropathic, memory, in mice …).
   const vocab = contextVocabulary(kb);
-  const ctx = c.find((w) => vocab.has(w));
+  const ctx = c.find((w) => vocab.has(w)).filter((i) => !inEntity(i));
   if (ctx.length > 0) {
     c.take(ctx);
     c.take(c.any(TREAT));
@@ -186,12 +240,56 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     const inc = ctx.filter((i) => but < 0 || i < but).map((i) => tokens[i]!.lemma);
     const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => tokens[i]!.lemma);
     const r = base('context', c.any(EXPOSURE_DOWN).length || c.any(TREAT).length ? 'decrease' : c.any(EXPOSURE_UP).length ? 'increase' : 'show', subs, []);
-    r.context = inc;
+    r.context = [...inc, ...doses(tokens)];
     r.excluded = exc;
     r.negated = negations(new Set(but >= 0 ? [but] : [])) % 2 === 1;
     return done(r);
   }
   return { reading: null, entities, used: c.used };
+}
+
+/** Dose phrases of a claim ("600 mg", "300mg"), as findings write them. */
+function doses(tokens: Token[]): string[] {
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    const joined = /^(\d+(?:\.\d+)?)(mg|g)$/.exec(t.norm);
+    if (joined) out.push(`${joined[1]} ${joined[2]}`);
+    else if (/^\d+(\.\d+)?$/.test(t.norm) && ['mg', 'g'].includes(tokens[i + 1]?.norm ?? '')) out.push(`${t.norm} ${tokens[i + 1]!.norm}`);
+  });
+  return out;
+}
+
+function contextWords(kb: KbIndex, tokens: Token[], c: Cues): string[] {
+  const vocab = contextVocabulary(kb);
+  return [...c.take(c.find((w) => vocab.has(w))).map((i) => tokens[i]!.lemma), ...doses(tokens)];
+}
+
+/** Where the first clause ends: a comma or linking word after the clause has a substance and something said of it. */
+function scopeEndOf(tokens: Token[], entities: Entity[]): number {
+  const firstSub = entities.find((e) => SUBSTANCE.has(e.type));
+  if (!firstSub) return tokens.length;
+  for (let i = firstSub.to + 1; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    const next = tokens[i + 1]?.norm;
+    if ((w === ',' || w === 'so' || w === 'because' || w === 'which' || w === 'since' || w === 'whereas' || (w === 'but' && next !== 'not')) && i > firstSub.to + 1) {
+      const earlierOther = entities.some((e) => e.from > firstSub.from && e.from < i) || tokens.slice(firstSub.to, i).some((t) => RELATION_CUES[t.lemma] || EXPOSURE_UP.has(t.lemma) || EXPOSURE_DOWN.has(t.lemma) || LEGAL_CUES[t.lemma] || DEPENDENCE_CUES[t.lemma]);
+      if (earlierOther) return i;
+    }
+  }
+  return tokens.length;
+}
+
+/** "legal in Iceland": a capitalised place the KB does not know (answered as no record, never guessed). */
+function unknownPlaceOf(tokens: Token[], entities: Entity[]): Entity | undefined {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]!.norm !== 'in') continue;
+    let j = i + 1;
+    if (tokens[j]?.norm === 'the') j++;
+    const start = j;
+    while (j < tokens.length && /^[A-Z]/.test(tokens[j]!.raw) && !entities.some((e) => j >= e.from && j < e.to)) j++;
+    if (j > start) return { type: 'jurisdiction', ids: ['?'], label: tokens.slice(start, j).map((t) => t.raw).join(' '), from: start, to: j };
+  }
+  return undefined;
 }
 
 function readExposure(c: Cues, base: (k: ClaimKind, p: string, s: Entity[], o: Entity[]) => Reading, subs: Entity[], tokens: Token[], negations: () => number): Reading {
@@ -226,8 +324,9 @@ function relationPredicate(c: Cues): string {
   return 'act';
 }
 
-function exclusivityOf(c: Cues): Reading['exclusivity'] {
-  const idx = c.any(EXCLUSIVE);
+function exclusivityOf(c: Cues, scopeEnd: number): Reading['exclusivity'] {
+  // "at all" is emphasis, not a quantifier.
+  const idx = c.any(EXCLUSIVE).filter((i) => i < scopeEnd && !(c.tokens[i]!.norm === 'all' && c.tokens[i - 1]?.norm === 'at'));
   if (c.phrase(['nothing', 'but']) >= 0 || c.phrase(['nothing', 'other', 'than']) >= 0) return 'only';
   if (idx.length === 0) return undefined;
   c.take(idx);

@@ -19,8 +19,8 @@ export const RELATION_CUES: Record<string, string> = {
 };
 
 /** Exposure verbs: direction +1 (raises), -1 (lowers). Multipliers for "doubles", "halves". */
-export const EXPOSURE_UP = new Set(['raise', 'increase', 'boost', 'elevate', 'double', 'triple', 'quadruple', 'strong', 'potentiate', 'spike', 'high', 'amplify', 'enhance', 'intensify', 'multiply', 'up', 'prolong', 'longer']);
-export const EXPOSURE_DOWN = new Set(['lower', 'decrease', 'reduce', 'cut', 'halve', 'weak', 'drop', 'low', 'less', 'diminish', 'down', 'shorten', 'fall']);
+export const EXPOSURE_UP = new Set(['skyrocket', 'jack', 'pump', 'rise', 'raise', 'increase', 'boost', 'elevate', 'double', 'triple', 'quadruple', 'strong', 'potentiate', 'spike', 'high', 'amplify', 'enhance', 'intensify', 'multiply', 'up', 'prolong', 'longer']);
+export const EXPOSURE_DOWN = new Set(['tank', 'crash', 'plummet', 'nuke', 'tank', 'slash', 'lower', 'decrease', 'reduce', 'cut', 'halve', 'weak', 'drop', 'low', 'less', 'diminish', 'down', 'shorten', 'fall']);
 export const EXPOSURE_NOUNS = new Set(['level', 'exposure', 'concentration', 'auc', 'amount', 'plasma', 'blood', 'bloodstream', 'cmax', 'strong', 'weak', 'potent', 'effect', 'effective', 'stronger', 'weaker', 'bioavailability']);
 export const MULTIPLIER_WORDS: Record<string, number> = { double: 2, twice: 2, triple: 3, thrice: 3, quadruple: 4, halve: 0.5, half: 0.5 };
 
@@ -37,6 +37,8 @@ export const BENEFIT = new Set(['synergistic', 'synergy', 'synergize', 'benefici
 
 /** Effect predicates other than "causes": treating or preventing an effect. */
 export const TREAT = new Set(['treat', 'cure', 'help', 'relieve', 'prevent', 'protect', 'against', 'stop', 'heal', 'ease', 'fix', 'manage', 'reverse', 'counteract']);
+/** Verbs of harm that, with "liver", name liver injury ("wrecks your liver"). */
+export const DAMAGE = new Set(['damage', 'wreck', 'destroy', 'hurt', 'harm', 'ruin', 'fry', 'kill', 'trash', 'injure', 'toxic', 'bad', 'poison', 'shred']);
 export const CAUSE = new Set(['cause', 'lead', 'trigger', 'produce', 'result', 'risk', 'give', 'bring', 'provoke', 'make', 'damage', 'harm', 'induce']);
 
 /** Dependence words → the risk kinds that bear on them. */
@@ -60,7 +62,10 @@ export const EVERYWHERE = new Set(['everywhere', 'worldwide', 'anywhere', 'globa
 export const USE_MEDICAL = new Set(['medical', 'medicinal', 'medicine', 'therapeutic', 'patient']);
 export const USE_ADULT = new Set(['recreational', 'adult', 'recreationally', 'personal']);
 
-export const NEGATION = new Set(['not', 'no', 'never', 'none', 'without', 'non', 'neither', 'nor', 'zero', 'nothing', 'nobody', 'lack', 'fail', 'myth', 'false', 'nope']);
+export const NEGATION = new Set(['not', 'no', 'never', 'none', 'without', 'non', 'neither', 'nor', 'zero', 'nothing', 'nobody', 'lack', 'fail', 'nope']);
+/** Idioms with a negation word that assert safety ("no problem") or exclusivity ("nothing else"), not a negation. */
+export const SAFE_IDIOMS = [['no', 'problem'], ['no', 'worry'], ['no', 'issue'], ['no', 'big', 'deal'], ['no', 'prob'], ['not', 'a', 'problem']];
+export const ONLY_IDIOMS = [['nothing', 'else'], ['nothing', 'more'], ['nothing', 'but'], ['nothing', 'other', 'than'], ['no', 'other']];
 /** Exclusivity words → what they quantify. */
 export const EXCLUSIVE: Record<string, 'only' | 'all' | 'any'> = {
   only: 'only', just: 'only', solely: 'only', exclusively: 'only', purely: 'only', entirely: 'only', strictly: 'only',
@@ -138,7 +143,7 @@ export const EFFECT_ALIASES: Record<string, string> = {
   'elevated liver enzyme': 'hepatotoxicity', 'raised liver enzyme': 'hepatotoxicity', 'liver enzyme elevation': 'hepatotoxicity', 'bad for your liver': 'hepatotoxicity', 'bad for the liver': 'hepatotoxicity', 'hurt your liver': 'hepatotoxicity', 'damage your liver': 'hepatotoxicity', 'damage the liver': 'hepatotoxicity', 'jaundice': 'hepatotoxicity',
   'serotonin syndrome': 'serotonergic', 'serotonin toxicity': 'serotonergic', 'serotonergic toxicity': 'serotonergic',
   'qt prolongation': 'qt', 'qt': 'qt', 'long qt': 'qt', 'arrhythmia': 'qt', 'heart rhythm': 'qt', 'torsade': 'qt',
-  tachycardia: 'tachycardia', 'racing heart': 'tachycardia', 'fast heart rate': 'tachycardia', 'high blood pressure': 'tachycardia', hypertension: 'tachycardia', 'heart rate': 'tachycardia', palpitation: 'tachycardia',
+  tachycardia: 'tachycardia', 'racing heart': 'tachycardia', 'fast heart rate': 'tachycardia', 'high blood pressure': 'tachycardia', 'blood pressure': 'tachycardia', hypertension: 'tachycardia', 'heart rate': 'tachycardia', palpitation: 'tachycardia',
   'anticholinergic': 'anticholinergic', bleeding: 'bleeding', bleed: 'bleeding', 'bleeding risk': 'bleeding',
 };
 
@@ -169,5 +174,5 @@ registerKnown([
   ...Object.keys(RELATION_CUES), ...EXPOSURE_UP, ...EXPOSURE_DOWN, ...EXPOSURE_NOUNS, ...Object.keys(MULTIPLIER_WORDS), ...PAIR_UNRELATED, ...PAIR_RELATED,
   ...INTERACT, ...SAFE, ...DANGER, ...COMBINE, ...BENEFIT, ...TREAT, ...CAUSE, ...Object.keys(DEPENDENCE_CUES), ...Object.keys(LEGAL_CUES),
   ...Object.keys(SPECIES_WORDS), ...Object.keys(TARGET_CLASS_ALIASES), ...Object.keys(ENZYME_CLASSES), 'receptor', 'enzyme', 'transporter', 'cause',
-  'seizure', 'convulsion', 'state', 'country', 'system', 'share', 'user', 'study', 'rat', 'mouse', 'effect', 'withdrawal', 'benzo', 'opiate', 'level',
+  ...DAMAGE, 'blocker', 'reverse', 'convert', 'turn', 'become', 'seizure', 'convulsion', 'state', 'country', 'system', 'share', 'user', 'study', 'rat', 'mouse', 'effect', 'withdrawal', 'benzo', 'opiate', 'level',
 ]);

@@ -7,6 +7,7 @@ import { withConstituents } from '../../kb/constituents.js';
 import { analysePairAnswer } from '../check/pair.js';
 import type { PairAnswer } from '../check/types.js';
 import type { RiskNote } from '../../kb/types.js';
+import { normalizeName } from '../../kb/names.js';
 import type { Entity } from './types.js';
 
 /** Members of a class analysed against the other side, at most (each analysis runs the models). */
@@ -32,6 +33,28 @@ function analyse(kb: KbIndex, a: string, b: string): PairAnswer | undefined {
   return m.get(k);
 }
 
+/** Whether a risk note's title names a class of one of `ids`, or an enzyme one of them inhibits or induces. */
+function namesGroupOf(kb: KbIndex, r: RiskNote, ids: Set<string>): boolean {
+  const title = normalizeName(r.title);
+  for (const id of ids) {
+    const s = kb.substance(id);
+    if (!s) continue;
+    for (const cls of s.classes) {
+      const c = kb.substance(cls);
+      const words = [c?.name, cls.replace(/-/g, ' ')].filter((x): x is string => !!x).map((x) => normalizeName(x).replace(/s$/, ''));
+      if (words.some((w) => w.length >= 4 && title.includes(w))) return true;
+    }
+    for (const rel of kb.relationsOf(id)) {
+      const t = kb.target(rel.object);
+      if (!t) continue;
+      const inhib = ['inhibitor', 'tdi'].includes(rel.action) && title.includes(`${normalizeName(t.name)} inhibitor`);
+      const induc = rel.action === 'inducer' && title.includes(`${normalizeName(t.name)} inducer`);
+      if ((inhib || induc) && rel.clinicalClass !== 'weak') return true;
+    }
+  }
+  return false;
+}
+
 export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
   const as = a.ids.slice(0, MAX_MEMBERS);
   const bs = b.ids.slice(0, MAX_MEMBERS);
@@ -42,6 +65,8 @@ export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
   }
   const aIds = new Set(a.ids.flatMap((id) => withConstituents(kb, id)));
   const bIds = new Set(b.ids.flatMap((id) => withConstituents(kb, id)));
-  const risks = kb.data.risks.filter((r) => r.substances.some((s) => aIds.has(s)) && r.substances.some((s) => bIds.has(s)) && !r.substances.every((s) => aIds.has(s) && bIds.has(s)));
-  return { analyses, risks };
+  const both = kb.data.risks.filter((r) => r.substances.some((s) => aIds.has(s)) && r.substances.some((s) => bIds.has(s)) && !r.substances.every((s) => aIds.has(s) && bIds.has(s)));
+  // A label warning that names one side and a group the other belongs to: "CYP3A4 inhibitors", "benzodiazepines".
+  const oneSide = kb.data.risks.filter((r) => !both.includes(r) && ((r.substances.some((s) => aIds.has(s)) && namesGroupOf(kb, r, bIds)) || (r.substances.some((s) => bIds.has(s)) && namesGroupOf(kb, r, aIds))));
+  return { analyses, risks: [...both, ...oneSide] };
 }

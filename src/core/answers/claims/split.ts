@@ -9,6 +9,8 @@ export interface Span {
   tokens: Token[];
 }
 
+/** Abbreviations that never end a sentence ("St. John's wort", "vs. placebo"). */
+const ALWAYS_ABBREV = new Set(['st', 'vs', 'dr', 'approx', 'eg', 'ie']);
 const ABBREV = new Set(['vs', 'e', 'g', 'i', 'eg', 'ie', 'etc', 'dr', 'st', 'approx', 'no', 'fig', 'u', 's']);
 
 export function sentences(tokens: Token[], text: string): Token[][] {
@@ -23,7 +25,7 @@ export function sentences(tokens: Token[], text: string): Token[][] {
       cur = [];
     }
     if (t.norm === '.' || t.norm === '!' || t.norm === '?' || t.norm === ';') {
-      const abbrev = t.norm === '.' && prev && ABBREV.has(prev.norm) && prev.end === t.start && tokens[i + 1] && !/[A-Z]/.test(tokens[i + 1]!.raw[0] ?? '');
+      const abbrev = t.norm === '.' && prev && ABBREV.has(prev.norm) && prev.end === t.start && tokens[i + 1] && (ALWAYS_ABBREV.has(prev.norm) || !/[A-Z]/.test(tokens[i + 1]!.raw[0] ?? ''));
       if (abbrev) continue;
       if (t.norm === '?') cur.push(t);
       if (cur.length) out.push(cur);

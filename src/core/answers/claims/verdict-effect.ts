@@ -7,7 +7,7 @@
 import type { KbIndex } from '../../kb/kb-index.js';
 import { normalizeName } from '../../kb/names.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
-import { idsWithParents, judge, nameOf, speciesFits, st, subjectLabel, objectLabel, supportedWithCaveat } from './evidence.js';
+import { idsOf, judge, nameOf, speciesFits, st, subjectLabel, objectLabel, supportedWithCaveat } from './evidence.js';
 import type { ClaimStatement, Entity, Judgement, Reading } from './types.js';
 
 /** Risk-note kinds that bear on an effect class (matched by words of the effect's id). */
@@ -25,9 +25,21 @@ interface Ev {
   statement: ClaimStatement;
 }
 
+/** A subject's own ids (a class's members) and the plants or products that contain it — not its constituents: a
+ * plant is not recorded with a harm that one constituent shows in isolation at medicinal doses. */
+function ownIds(kb: KbIndex, subject: Entity): string[] {
+  return [...new Set([...subject.ids, ...subject.ids.flatMap((id) => kb.parentsOf(id).map((p) => p.id))])];
+}
+
 function effectEvidence(kb: KbIndex, subject: Entity, effectIds: string[]): Ev[] {
-  const ids = idsWithParents(kb, subject);
+  const ids = ownIds(kb, subject);
   const out: Ev[] = [];
+  // A harm a risk note names ("cannabinoid hyperemesis syndrome"): the note's substances.
+  for (const rid of effectIds.filter((x) => x.startsWith('risk:'))) {
+    const r = kb.data.risks.find((x) => `risk:${x.id}` === rid);
+    if (r && r.substances.some((s) => ids.includes(s)))
+      out.push({ subject: r.substances.find((s) => ids.includes(s))!, evidence: r.evidence, species: 'human', sources: r.sources, statement: st('CLAIM_REASON_RISK', { title: r.title, kind: r.kind }, r.evidence, r.sources) });
+  }
   for (const e of kb.data.effects.filter((x) => effectIds.includes(x.id)))
     for (const c of e.contributors.filter((c) => ids.includes(c.substance)))
       out.push({ subject: c.substance, evidence: c.evidence, species: 'human', sources: c.sources, statement: st('CLAIM_REASON_EFFECT', { subject: nameOf(kb, c.substance), effect: e.name, strength: c.strength }, c.evidence, c.sources) });
@@ -38,7 +50,7 @@ function effectEvidence(kb: KbIndex, subject: Entity, effectIds: string[]): Ev[]
   for (const f of kb.data.findings) {
     const hitSub = f.interventions.find((i) => ids.includes(i.substance));
     if (!hitSub || f.direction === 'no-change') continue;
-    const text = normalizeName(`${f.endpoint} ${f.title} ${f.context.join(' ')}`);
+    const text = normalizeName(f.endpoint);
     if (!words.some((w) => w.length >= 4 && text.includes(w))) continue;
     out.push({ subject: hitSub.substance, evidence: f.evidence, species: f.species, sources: [f.source], statement: st('CLAIM_REASON_FINDING', { title: f.title, species: f.species }, f.evidence, [f.source]) });
   }
@@ -54,6 +66,11 @@ export function checkEffect(kb: KbIndex, r: Reading): Judgement {
   const reasons = dedupe(fit.flat().map((x) => x.statement)).slice(0, 8);
   const allHave = fit.every((xs) => xs.length > 0);
   const someHave = fit.some((xs) => xs.length > 0);
+  // "always": the KB records harms as risks, not certainties; a rare or case-report-level harm breaks "always".
+  if (allHave && r.exclusivity === 'all' && !r.negated) {
+    const rare = fit.flat().every((x) => x.evidence === 'human_case' || x.evidence === 'animal' || x.evidence === 'in_vitro' || /minor/.test(JSON.stringify(x.statement.params)));
+    return judge(rare ? 'contradicted' : 'insufficient-evidence', st('CLAIM_EFFECT_NOT_ALWAYS', params), reasons);
+  }
   if (allHave) {
     if (r.negated) return judge('contradicted', st('CLAIM_EFFECT_HELD', params), reasons);
     return supportedWithCaveat(r, st('CLAIM_EFFECT_HELD', params), reasons, fit.flat().map((x) => x.species));
@@ -74,18 +91,26 @@ export function checkDependence(kb: KbIndex, r: Reading): Judgement {
   const subj = r.subjects[0]!;
   const params = { subject: subjectLabel(r), predicate: r.predicate };
   if (r.predicate === 'treats-withdrawal') return judge('not-supported', st('CLAIM_TREAT_NONE', { ...params, effect: 'withdrawal' }), [], [st('CLAIM_CAVEAT_NO_INDICATIONS')]);
-  const ids = idsWithParents(kb, subj);
+  // The subject and its constituents (kratom's dependence covers kratom tea and mitragynine); never its parents:
+  // a plant's dependence is not evidence about one constituent (CBD is not cannabis).
+  const ids = idsOf(kb, subj);
   const kinds = DEP_KINDS[r.predicate] ?? DEP_KINDS.dependence!;
-  const risks = kb.data.risks.filter((x) => kinds.includes(x.kind) && x.substances.some((s) => ids.includes(s)));
+  const mentions = (text: string): boolean => /dependen|addict|withdrawal|habit.forming/i.test(text);
+  const risks = kb.data.risks.filter((x) => x.substances.some((s) => ids.includes(s)) && (kinds.includes(x.kind) || mentions(`${x.title} ${x.text}`)));
+  // A class record that says so ("stopping after long use can cause withdrawal"), without a source of its own.
+  const classNotes = [...new Set(subj.ids.flatMap((id) => [id, ...(kb.substance(id)?.classes ?? [])]))]
+    .map((id) => kb.substance(id))
+    .filter((s): s is NonNullable<typeof s> => !!s && s.kind === 'class' && mentions(`${s.summary ?? ''} ${s.notes ?? ''}`));
   // Risk notes naming addiction in their title count too (a class label: "Opioid addiction, abuse and misuse").
   const fit = risks.filter((x) => speciesFits(r.species, x.evidence, 'human'));
-  const reasons = fit.map((x) => st('CLAIM_REASON_RISK', { title: x.title, kind: x.kind }, x.evidence, x.sources));
-  if (fit.length > 0) {
+  const reasons = [...fit.map((x) => st('CLAIM_REASON_RISK', { title: x.title, kind: x.kind }, x.evidence, x.sources)), ...classNotes.map((c) => st('CLAIM_REASON_CLASS_NOTE', { name: c.name, text: c.summary ?? c.notes ?? '' }, null, c.sources))];
+  if (reasons.length > 0 && (fit.length > 0 || !r.species)) {
     if (r.negated) return judge('contradicted', st('CLAIM_DEPENDENCE_HELD', params), reasons);
     return supportedWithCaveat(r, st('CLAIM_DEPENDENCE_HELD', params), reasons, ['human']);
   }
   if (risks.length > 0) return judge('insufficient-evidence', st('CLAIM_DEPENDENCE_OTHER_SPECIES', { ...params, species: r.species ?? '' }), risks.map((x) => st('CLAIM_REASON_RISK', { title: x.title, kind: x.kind }, x.evidence, x.sources)));
-  return judge('not-supported', st('CLAIM_DEPENDENCE_NONE', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
+  // "X is not addictive" with no record either way is a safety claim: absence of a record is not evidence of safety.
+  return judge(r.negated ? 'insufficient-evidence' : 'not-supported', st('CLAIM_DEPENDENCE_NONE', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
 }
 
 function dedupe(xs: ClaimStatement[]): ClaimStatement[] {

@@ -6,6 +6,7 @@
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
 import { isPreclinical } from '../evidence/labels.js';
+import { withConstituents } from '../../kb/constituents.js';
 import { idsOf, idsWithParents, judge, nameOf, speciesFits, st, subjectLabel, objectLabel } from './evidence.js';
 import { pairEvidence } from './pair-evidence.js';
 import type { ClaimStatement, Judgement, Reading } from './types.js';
@@ -26,11 +27,16 @@ interface Obs {
 
 function observations(kb: KbIndex, perpIds: string[], victimIds: string[]): Obs[] {
   const out: Obs[] = [];
+  // A study of a related product counts when it delivers the same compound (kratom tea for kratom, smoked cannabis
+  // flower for cannabis), as the observed-study matcher of the predict operation does.
+  const overlaps = (id: string, ids: string[]): boolean => ids.includes(id) || withConstituents(kb, id).some((x) => ids.includes(x));
   for (const c of kb.data.clinical) {
-    if (c.kind !== 'interaction' || !c.perpetrator || c.aucRatio === undefined) continue;
-    if (!perpIds.includes(c.perpetrator)) continue;
-    if (!victimIds.includes(c.victim) && !(c.analyte && victimIds.includes(c.analyte))) continue;
-    out.push({ ratio: c.aucRatio.value, species: c.species, evidence: c.evidence, sources: c.sources, perpetrator: c.perpetrator, victim: c.analyte ?? c.victim, model: false });
+    const ratio = c.aucRatio ?? c.cmaxRatio;
+    if (c.kind !== 'interaction' || !c.perpetrator || ratio === undefined) continue;
+    if (!overlaps(c.perpetrator, perpIds)) continue;
+    const analyte = c.analyte ?? c.victim;
+    if (!victimIds.includes(analyte) && !(victimIds.includes(c.victim) && !c.analyte)) continue;
+    out.push({ ratio: ratio.value, species: c.species, evidence: c.evidence, sources: c.sources, perpetrator: c.perpetrator, victim: analyte, model: false });
   }
   // Findings of exposure (plasma levels, AUC) with both substances given together: animal or human studies.
   for (const f of kb.data.findings) {
@@ -69,7 +75,8 @@ export function checkExposure(kb: KbIndex, r: Reading): Judgement {
   const tiers: { xs: Obs[]; preclinical: boolean }[] = [
     { xs: humans, preclinical: false },
     { xs: animals, preclinical: true },
-    { xs: r.species && r.species !== 'human' ? [] : preds, preclinical: true },
+    // Predictions rest on lab data: never enough for a claim that names a species ("in humans") or a system.
+    { xs: r.species ? [] : preds, preclinical: true },
   ];
   for (const { xs, preclinical } of tiers) {
     if (xs.length === 0) continue;

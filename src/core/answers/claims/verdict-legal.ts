@@ -36,6 +36,8 @@ function fits(claim: string, s: LegalStatus['status'], use: string | undefined):
 function recordsOf(kb: KbIndex, ids: string[]): LegalStatus[] {
   const own = ids.flatMap((id) => kb.legalOf(id));
   if (own.length) return own;
+  const parts = ids.flatMap((id) => (kb.substance(id)?.constituents ?? []).flatMap((c) => kb.legalOf(c.substance)));
+  if (parts.length) return parts;
   const parents = ids.flatMap((id) => kb.parentsOf(id).map((p) => p.id));
   const viaParents = parents.flatMap((id) => kb.legalOf(id));
   if (viaParents.length) return viaParents;
@@ -53,6 +55,7 @@ export function checkLegality(kb: KbIndex, r: Reading): Judgement {
   const caveat = [st('CLAIM_CAVEAT_LAW_CHANGES')];
   if (all.length === 0) return judge('not-supported', st('CLAIM_LEGAL_NO_RECORD', params), [], caveat);
   const codes = place?.ids ?? [];
+  if (codes.includes('?')) return judge('not-supported', st('CLAIM_LEGAL_NO_RECORD', params), [], caveat);
   let recs = codes.includes('*') || codes.length === 0 ? all : codes.includes('US-*') ? all.filter((l) => l.jurisdiction.startsWith('US-')) : all.filter((l) => codes.includes(l.jurisdiction));
   if (recs.length === 0) return judge('not-supported', st('CLAIM_LEGAL_NO_RECORD', params), [], caveat);
   if (r.use) recs = recs.filter((l) => l.use === r.use || l.use === 'any').length ? recs.filter((l) => l.use === r.use || l.use === 'any') : recs;

@@ -75,7 +75,7 @@ export function checkPair(kb: KbIndex, r: Reading): Judgement {
     if (found.length > 0) return judge('contradicted', st('CLAIM_PAIR_SHARED', params), reasons, [st('CLAIM_CAVEAT_CONNECTION_NOT_DANGER')]);
     const effects = effectReasons(ev);
     if (effects.length > 0) return judge('insufficient-evidence', st('CLAIM_PAIR_EFFECTS_ONLY', params), effects.slice(0, 6));
-    return judge('insufficient-evidence', st('CLAIM_PAIR_NONE_RECORDED', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
+    return judge('not-supported', st('CLAIM_PAIR_NONE_RECORDED', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
   }
   if (found.length > 0) return supportedWithCaveat(r, st('CLAIM_PAIR_SHARED', params), reasons, found.flatMap(({ n }) => [...n.a, ...n.b].map((x) => x.species)));
   return judge('not-supported', st('CLAIM_PAIR_NONE_RECORDED', params), []);
@@ -88,7 +88,9 @@ export function checkInteraction(kb: KbIndex, r: Reading): Judgement {
   const tier = tierReason(ev);
   const risks = riskReasons(ev);
   const labelRisk = ev.risks.some((x) => x.evidence === 'label');
-  const mechanism = [...dedupe(shared(ev, 'any', []).map(({ p, n }) => nodeReason(p, n))), ...pkReasons(ev), ...effectReasons(ev)];
+  // Two substrates of one enzyme, or two substances at one receptor, are a connection; an interaction needs one side
+  // to change the other (an inhibitor or inducer of the other's enzyme), a change in exposure, or an added effect.
+  const mechanism = [...dedupe(shared(ev, 'any', []).filter(({ n }) => perpetratesAt(n)).map(({ p, n }) => nodeReason(p, n))), ...pkReasons(ev), ...effectReasons(ev)];
   const all = dedupe([...(tier.reason ? [tier.reason] : []), ...risks, ...mechanism]).slice(0, 8);
   const serious = tier.tier === 'red' || (tier.tier === 'amber' && tier.severity === 'high') || labelRisk;
   const safety = [st('CLAIM_CAVEAT_NEVER_SAFE')];
@@ -110,6 +112,14 @@ export function checkInteraction(kb: KbIndex, r: Reading): Judgement {
       return supportedWithCaveat(r, st('CLAIM_INTERACT_HELD', params), all, pre ? ['lab or animal studies'] : []);
     }
   }
+}
+
+const PERPETRATOR_ACTIONS = new Set(['inhibitor', 'tdi', 'inducer', 'transporter-inhibitor']);
+function perpetratesAt(n: SharedNodeAnswer): boolean {
+  if (n.kind !== 'enzyme') return false;
+  const sub = (xs: SharedNodeAnswer['a']): boolean => xs.some((x) => x.action === 'substrate' || x.action === 'transporter-substrate');
+  const perp = (xs: SharedNodeAnswer['a']): boolean => xs.some((x) => PERPETRATOR_ACTIONS.has(x.action));
+  return (sub(n.a) && perp(n.b)) || (sub(n.b) && perp(n.a));
 }
 
 function dedupe(xs: ClaimStatement[]): ClaimStatement[] {

@@ -25,9 +25,13 @@ export const ACTIONS: Record<string, Action[]> = {
 const OPPOSITE: Record<string, Action[]> = {
   activate: ['antagonist', 'inverse-agonist', 'negative-allosteric-modulator'],
   block: ['agonist', 'partial-agonist', 'positive-allosteric-modulator'],
+  induce: ['inhibitor', 'tdi'],
+  inhibit: ['inducer'],
 };
 
 interface Hit {
+  /** From a finding that tested several substances together: which one acted is not recorded. */
+  shared?: boolean;
   subject: string;
   object: string;
   action: string;
@@ -48,7 +52,7 @@ function hits(kb: KbIndex, subjectIds: string[], objectIds: string[] | null, act
     for (const f of kb.data.findings)
       for (const t of f.targets.filter((t) => objectIds === null || objectIds.includes(t)))
         for (const i of f.interventions.filter((i) => subjectIds.includes(i.substance)))
-          out.push({ subject: i.substance, object: t, action: 'finding', evidence: f.evidence, species: f.species, sources: [f.source] });
+          out.push({ subject: i.substance, object: t, action: 'finding', evidence: f.evidence, species: f.species, sources: [f.source], shared: f.interventions.length > 1 });
   return out;
 }
 
@@ -76,13 +80,14 @@ export function checkRelation(kb: KbIndex, r: Reading): Judgement {
   const params = { subject: subjectLabel(r), predicate: r.predicate, object: objectLabel(r) };
   const all = hits(kb, ids, objIds, ACTIONS[r.predicate] ?? ACTIONS.act!);
   const fit = all.filter((h) => speciesFits(r.species, h.evidence, h.species));
+  const opposite = hits(kb, ids, objIds, OPPOSITE[r.predicate] ?? []).filter((h) => speciesFits(r.species, h.evidence, h.species));
+  if (fit.length > 0 && opposite.length > 0) return judge('insufficient-evidence', st('CLAIM_RELATION_CONFLICT', params), distinctReasons(kb, [...fit, ...opposite]));
   if (fit.length > 0) {
     const reasons = distinctReasons(kb, fit);
     if (r.negated) return judge('contradicted', st('CLAIM_RELATION_HELD', params), reasons);
     return supportedWithCaveat(r, st('CLAIM_RELATION_HELD', params), reasons, fit.map((h) => h.species));
   }
   if (all.length > 0) return judge('insufficient-evidence', st('CLAIM_RELATION_OTHER_SPECIES', { ...params, species: r.species ?? '' }), distinctReasons(kb, all));
-  const opposite = hits(kb, ids, objIds, OPPOSITE[r.predicate] ?? []);
   if (opposite.length > 0 && !r.negated) return judge('contradicted', st('CLAIM_RELATION_OPPOSITE', params), distinctReasons(kb, opposite));
   const other = hits(kb, ids, objIds, ACTIONS.act!);
   if (other.length > 0) return judge('not-supported', st('CLAIM_RELATION_OTHER_ACTION', params), distinctReasons(kb, other));
@@ -107,12 +112,16 @@ function checkExclusive(kb: KbIndex, r: Reading): Judgement {
   if (r.exclusivity === 'only') {
     const ids = idsOf(kb, subj);
     const inside = hits(kb, ids, classIds, actions);
-    const outside = hits(kb, ids, null, actions).filter((h) => !classIds.includes(h.object) && sameSort(kb, classIds)(h.object));
+    const outsideAll = hits(kb, ids, null, actions).filter((h) => !classIds.includes(h.object) && sameSort(kb, classIds)(h.object));
+    // A finding that tested several substances together does not say which one acted elsewhere.
+    const outside = outsideAll.filter((h) => !h.shared);
+    if (outside.length === 0 && outsideAll.length > 0) return judge('insufficient-evidence', st('CLAIM_ONLY_UNCLEAR', params), distinctReasons(kb, outsideAll));
     if (outside.length > 0) {
       const reasons = distinctReasons(kb, outside);
       return r.negated ? supportedWithCaveat(r, st('CLAIM_ONLY_BROKEN', params), reasons, outside.map((h) => h.species)) : judge('contradicted', st('CLAIM_ONLY_BROKEN', params), reasons);
     }
-    if (inside.length > 0) return r.negated ? judge('not-supported', st('CLAIM_ONLY_HELD', params), distinctReasons(kb, inside)) : supportedWithCaveat(r, st('CLAIM_ONLY_HELD', params), distinctReasons(kb, inside), inside.map((h) => h.species));
+    // Nothing else recorded is not evidence that nothing else happens: "only" is never supported by absence.
+    if (inside.length > 0) return judge(r.negated ? 'not-supported' : 'insufficient-evidence', st('CLAIM_ONLY_HELD', params), distinctReasons(kb, inside), [st('CLAIM_CAVEAT_ABSENCE')]);
     return judge('not-supported', st('CLAIM_RELATION_NONE', params), []);
   }
   // "no / not any": any recorded relation with a member breaks it.
@@ -127,9 +136,11 @@ function checkExclusive(kb: KbIndex, r: Reading): Judgement {
   const reasons: ClaimStatement[] = [];
   const lacking: string[] = [];
   const otherPathway: string[] = [];
+  const opposed: string[] = [];
   for (const m of members) {
     const mids = idsOf(kb, { ...subj, ids: [m] });
     const found = hits(kb, mids, classIds, actions);
+    if (hits(kb, mids, classIds, OPPOSITE[r.predicate] ?? []).length > 0 && found.length === 0) opposed.push(nameOf(kb, m));
     const objectsHeld = new Set(found.map((h) => h.object));
     const complete = subjectClass ? found.length > 0 : classIds.every((o) => objectsHeld.has(o));
     if (complete) reasons.push(...distinctReasons(kb, found, 1));
@@ -141,6 +152,7 @@ function checkExclusive(kb: KbIndex, r: Reading): Judgement {
   const allHeld = lacking.length === 0;
   const held = { ...params, lacking: lacking.slice(0, 6), n: members.length };
   if (allHeld) return r.negated ? judge('contradicted', st('CLAIM_ALL_HELD', held), reasons.slice(0, 6)) : supportedWithCaveat(r, st('CLAIM_ALL_HELD', held), reasons.slice(0, 6), []);
+  if (opposed.length > 0) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_ALL_OPPOSED', { ...held, opposed: opposed.slice(0, 6) }), reasons.slice(0, 6));
   if (otherPathway.length > 0) return r.negated ? supportedWithCaveat(r, st('CLAIM_ALL_BROKEN', held), reasons.slice(0, 6), []) : judge('contradicted', st('CLAIM_ALL_BROKEN', held), reasons.slice(0, 6));
   return judge('not-supported', st('CLAIM_ALL_UNKNOWN', held), reasons.slice(0, 6));
 }
