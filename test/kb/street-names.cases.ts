@@ -84,6 +84,7 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'nexus', kind: 'exact', id: '2c-b' },
   { q: 'bath salts', kind: 'exact', id: 'synthetic-cathinone' },
   { q: 'mesc', kind: 'exact', id: 'mescaline' },
+  { q: '7oh', kind: 'exact', id: '7-oh-product' },
   { q: 'gamma-butyrolactone', kind: 'exact', id: 'gbl' },
   { q: 'hexahydrocannabinol', kind: 'exact', id: 'hhc' },
   { q: 'Mexxy', kind: 'exact', id: 'methoxetamine' },
@@ -112,4 +113,6 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'spicy', kind: 'unknown', never: ['methamphetamine'] },
   { q: 'blorptazine', kind: 'unknown' },
   { q: 'xq', kind: 'unknown' },
+  // One letter from Xanax's 'bars', but slang under five letters never takes typos.
+  { q: 'barbs', kind: 'unknown', never: ['alprazolam'] },
 ];

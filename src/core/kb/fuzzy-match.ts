@@ -53,9 +53,12 @@ function allowedEdits(len: number): number {
   return 3;
 }
 
-/** Same word up to a plural "s" ("somas" = Soma, "nitazene" = nitazenes); both sides at least 4 letters. */
+/**
+ * Same word up to spacing and a plural "s": "7oh" = "7-OH", "somas" = Soma, "nitazene" = nitazenes. The plural
+ * needs at least 4 letters on the shorter side, so "gs" is not "G".
+ */
 function sameWord(q: string, name: string): boolean {
-  if (q === name) return true;
+  if (q === name || q.replace(/ /g, '') === name.replace(/ /g, '')) return true;
   const [short, long] = q.length < name.length ? [q, name] : [name, q];
   return short.length >= MIN_TYPO_LENGTH && long === `${short}s`;
 }
@@ -63,17 +66,25 @@ function sameWord(q: string, name: string): boolean {
 /** Within a tier, a substance's own name ranks above its synonyms, brands and slang (tie-breaks only). */
 const TYPE_BONUS: Record<NameType, number> = { name: 0.03, id: 0.03, synonym: 0.02, brand: 0.02, slang: 0.01, latin: 0.01 };
 
-function match(q: string, name: string): { tier: MatchTier; score: number } | null {
+/**
+ * Street slang is short and close to other slang ("barbs" is one letter from Xanax's "bars"), so a typo may only
+ * land on slang of at least this many letters ("trank" still finds "tranq").
+ */
+const MIN_SLANG_TYPO_LENGTH = 5;
+
+function match(q: string, name: string, type: NameType): { tier: MatchTier; score: number } | null {
   if (sameWord(q, name)) return { tier: 'exact', score: 0.96 };
   if (name.startsWith(q)) return { tier: 'prefix', score: 0.9 - Math.min(0.1, (name.length - q.length) * 0.005) };
   const words = name.split(' ');
   if (words.some((w) => w.startsWith(q))) return { tier: 'prefix', score: 0.78 - Math.min(0.1, (name.length - q.length) * 0.003) };
   if (q.length >= MIN_TYPO_LENGTH && name.includes(q)) return { tier: 'prefix', score: 0.62 };
   // Typos: against the whole name first (0.5 − 0.1 per edit), then against each word of a longer name (0.4 − …).
+  const minLen = type === 'slang' ? MIN_SLANG_TYPO_LENGTH : MIN_TYPO_LENGTH;
   const whole = levenshtein(q, name);
-  if (whole <= allowedEdits(Math.min(q.length, name.length))) return { tier: 'typo', score: 0.5 - whole * 0.1 };
+  if (name.length >= minLen && whole <= allowedEdits(Math.min(q.length, name.length))) return { tier: 'typo', score: 0.5 - whole * 0.1 };
   let best = Infinity;
   for (const w of words.length > 1 ? words : []) {
+    if (w.length < minLen) continue;
     const d = levenshtein(q, w);
     if (d <= allowedEdits(Math.min(q.length, w.length))) best = Math.min(best, d);
   }
@@ -100,7 +111,7 @@ export function searchSubstances(kb: KbIndex, query: string, limit = 10): Search
   if (!q) return [];
   const best = new Map<string, SearchHit>();
   for (const e of entries(kb)) {
-    const m = match(q, e.norm);
+    const m = match(q, e.norm, e.type);
     if (!m) continue;
     const score = Math.round((m.score + TYPE_BONUS[e.type] + KIND_BONUS[e.sub.kind]) * 1000) / 1000;
     const prev = best.get(e.sub.id);
