@@ -158,6 +158,7 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_REASON_RISK: (p) => `${t(p.title)}.`,
   CLAIM_REASON_TIER: (p) => `Pair check ${t(p.a)} + ${t(p.b)}: tier ${t(p.tier)}, severity ${t(p.severity)}, likelihood ${t(p.likelihood)}.`,
   CLAIM_REASON_OBSERVED_RATIO: (p) => `Observed${p.species && p.species !== 'human' ? ` in ${t(p.species)}` : ' in people'}: ${t(p.perpetrator)} → ${t(p.victim)} exposure ×${fmtRatio(num(p.ratio))}.`,
+  CLAIM_REASON_OBSERVED_CASES: (p) => `Observed${p.species && p.species !== 'human' ? ` in ${t(p.species)}` : ' in people'} (no ratio recorded): ${t(p.perpetrator)} with ${t(p.victim)}.`,
   CLAIM_REASON_PREDICTED_RATIO: (p) => `Predicted (model from lab data): ${t(p.perpetrator)} → ${t(p.victim)} exposure ×${fmtRatio(num(p.ratio))}.`,
   CLAIM_REASON_EFFECT: (p) => `${t(p.subject)} contributes to ${t(p.effect).toLowerCase()} (${t(p.strength)}).`,
   CLAIM_REASON_FINDING: (p) => `${t(p.title)} (${t(p.species)})${p.notSeenIn ? `; not seen in ${t(p.notSeenIn)}` : ''}.`,

@@ -53,6 +53,12 @@ const keysOf = (name: string): string[] => {
   // "Alcohol dehydrogenase (class I)" is also read without its parenthesis.
   const bare = normalizeName(foldTypography(name.replace(/\s*\([^)]*\)\s*/g, ' ')));
   if (bare && bare !== n) base.push(bare, bare.replace(/ /g, ''));
+  // "P-glycoprotein (P-gp, MDR1)": each name in the parenthesis is a name too.
+  for (const inner of name.match(/\(([^)]*)\)/g) ?? [])
+    for (const alias of inner.slice(1, -1).split(/[,;]/)) {
+      const a = normalizeName(foldTypography(alias));
+      if (a.length >= 3 && !/^(class|type|subtype|unspecified)/.test(a)) base.push(a, a.replace(/ /g, ''));
+    }
   return [...new Set(base)];
 };
 
@@ -82,7 +88,7 @@ export function lexiconOf(kb: KbIndex): Lexicon {
       const ambiguous = AMBIGUOUS.has(norm);
       const capsOnly = (norm.length <= 3 && !/\d/.test(norm) && n.type !== 'name' && n.type !== 'id') || (ambiguous && !LOWER_OK.has(norm));
       // Ties go to the compound or medicine over a product of it ("7-OH" is the alkaloid before the concentrated product).
-      const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.2 : 0) + (s.kind === 'product' ? 0.1 : 0) };
+      const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.05 : 0) + (s.kind === 'product' ? 0.1 : 0) };
       for (const k of keysOf(n.name)) add(lex, k, e);
       if (!norm.includes(' ') && norm.length >= 6 && !ambiguous) lex.fuzzy.push({ word: norm, entry: e });
     }
@@ -101,9 +107,13 @@ export function lexiconOf(kb: KbIndex): Lexicon {
       const capsOnly = norm.length <= 3 && !/\d/.test(norm);
       const e: LexEntry = { type: 'target', ids: [t.id], label: t.synonyms[0] && t.synonyms[0].length <= 8 ? t.synonyms[0] : t.name, capsOnly, rank: 0 };
       for (const k of keysOf(n)) add(lex, k, e);
+      // "mu opioid agonist": a receptor's name without the word receptor, when something specific remains.
+      if (/ receptor$/.test(norm) && norm.split(' ').length >= 3) for (const k of keysOf(n.replace(/\s*receptor$/i, ''))) add(lex, k, { ...e, rank: 0.3 });
       // "CB1 receptor", "D2 receptors": the name followed by its kind word.
       if (t.kind !== 'enzyme' && !norm.endsWith('receptor')) for (const k of keysOf(`${n} receptor`)) add(lex, k, { ...e, capsOnly: false });
       if (t.kind === 'enzyme') for (const k of keysOf(`${n} enzyme`)) add(lex, k, { ...e, capsOnly: false });
+      // "a CB1 blocker", "CB1 antagonist": the target named as what blocks it.
+      if (t.kind !== 'enzyme') for (const w of ['antagonist', 'blocker']) for (const k of keysOf(`${n} ${w}`)) add(lex, k, { ...e, capsOnly: false });
     }
   }
   // Target classes: "<word> receptors" for every family word the KB's targets carry, and everyday aliases.
@@ -111,7 +121,7 @@ export function lexiconOf(kb: KbIndex): Lexicon {
     const ts = classTargets(kb, word);
     if (ts.length < 1) continue;
     const label = `${word === 'mu opioid' ? 'mu opioid' : word} receptors`;
-    for (const suffix of ['receptor', 'system', 'site', 'pathway']) for (const k of keysOf(`${alias} ${suffix}`)) add(lex, k, { type: 'target-class', ids: ts.map((t) => t.id), label, rank: 0.5 });
+    for (const suffix of ['receptor', 'system', 'site', 'pathway', 'antagonist', 'blocker', 'agonist']) for (const k of keysOf(`${alias} ${suffix}`)) add(lex, k, { type: 'target-class', ids: ts.map((t) => t.id), label, rank: 0.5 });
   }
   for (const [alias, c] of Object.entries(ENZYME_CLASSES)) {
     const ts = kb.data.targets.filter((t) => (c.kinds ?? []).includes(t.kind) || c.families.some((f) => normalizeName(t.family ?? '').startsWith(f)));
@@ -191,10 +201,12 @@ export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
 /** Keys a span may match: as written, as base forms, joined; with a possessive merged ("John's" → johns) and a plural dropped ("SSRIs"). */
 function spanKeys(span: Token[]): string[] {
   const norms = span.map((t) => t.norm);
+  // A name never ends in a possessive: "clopidogrel's" is clopidogrel followed by 's.
+  if (norms.at(-1) === "'s") return [];
   const merged: string[] = [];
   for (const w of norms) if (w === "'s" && merged.length) merged[merged.length - 1] += 's'; else merged.push(w);
   const keys = [key(norms), key(span.map((t) => t.lemma)), norms.join(''), key(merged), merged.join('')];
-  const last = merged.at(-1) ?? '';
+  const last = norms.at(-1) ?? '';
   if (last.length > 3 && last.endsWith('s')) keys.push(key([...merged.slice(0, -1), last.slice(0, -1)]));
   return [...new Set(keys)];
 }

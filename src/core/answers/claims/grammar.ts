@@ -7,7 +7,7 @@ import type { KbIndex } from '../../kb/kb-index.js';
 import { findEntities } from './entities.js';
 import { contextVocabulary } from './context-words.js';
 import {
-  BENEFIT, CAUSE, COMBINE, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXCLUSIVE, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
+  BENEFIT, CAUSE, COMBINE, CONTEXT_SYNONYMS, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXCLUSIVE, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
   LEGAL_CUES, MULTIPLIER_WORDS, NEGATION, PAIR_RELATED, PAIR_UNRELATED, QUESTION_START, RELATION_CUES, SAFE, TREAT, USE_ADULT, USE_MEDICAL,
 } from './lexicon-en.js';
 import type { ClaimKind, Entity, Reading, Token } from './types.js';
@@ -206,8 +206,8 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   }
 
   // "A CB1 blocker reversed mitragynine's learning deficits": an effect blocked at a target (a finding in context).
-  const blockerWord = c.any(['blocker', 'antagonist', 'blocking', 'antagonism']).filter((i) => !inEntity(i));
-  const reversal = c.any(['reverse', 'abolish', 'prevent', 'cancel']).length > 0 || c.phrase(['blocked', 'by']) >= 0 || c.phrase(['block', 'by']) >= 0;
+  const blockerWord = c.any(['blocker', 'antagonist', 'blocking', 'antagonism']);
+  const reversal = c.any(['reverse', 'abolish', 'prevent', 'cancel', 'block']).filter((i) => !blockerWord.includes(i)).length > 0;
   if (targets.length > 0 && blockerWord.length > 0 && reversal) {
     c.take([...blockerWord, ...c.any(['reverse', 'abolish', 'prevent', 'cancel', 'block', 'by'])]);
     const r = base('context', 'blocked-by', [subs[0]!], targets.slice(0, 1));
@@ -232,13 +232,13 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
 
   // Findings in context: the substance and words the KB's findings use (neuropathic, memory, in mice …).
   const vocab = contextVocabulary(kb);
-  const ctx = c.find((w) => vocab.has(w)).filter((i) => !inEntity(i));
+  const ctx = c.find((w) => vocab.has(CONTEXT_SYNONYMS[w] ?? w)).filter((i) => !inEntity(i));
   if (ctx.length > 0) {
     c.take(ctx);
     c.take(c.any(TREAT));
     const but = tokens.findIndex((t, i) => (t.norm === 'not' && i > 0 && ['but', 'and', ','].includes(tokens[i - 1]!.norm)) || t.norm === 'except' || t.norm === 'unlike');
-    const inc = ctx.filter((i) => but < 0 || i < but).map((i) => tokens[i]!.lemma);
-    const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => tokens[i]!.lemma);
+    const inc = ctx.filter((i) => but < 0 || i < but).map((i) => ctxWord(tokens[i]!));
+    const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => ctxWord(tokens[i]!));
     const r = base('context', c.any(EXPOSURE_DOWN).length || c.any(TREAT).length ? 'decrease' : c.any(EXPOSURE_UP).length ? 'increase' : 'show', subs, []);
     r.context = [...inc, ...doses(tokens)];
     r.excluded = exc;
@@ -261,8 +261,10 @@ function doses(tokens: Token[]): string[] {
 
 function contextWords(kb: KbIndex, tokens: Token[], c: Cues): string[] {
   const vocab = contextVocabulary(kb);
-  return [...c.take(c.find((w) => vocab.has(w))).map((i) => tokens[i]!.lemma), ...doses(tokens)];
+  return [...c.take(c.find((w) => vocab.has(CONTEXT_SYNONYMS[w] ?? w))).map((i) => ctxWord(tokens[i]!)), ...doses(tokens)];
 }
+
+const ctxWord = (t: Token): string => CONTEXT_SYNONYMS[t.lemma] ?? CONTEXT_SYNONYMS[t.norm] ?? t.lemma;
 
 /** Where the first clause ends: a comma or linking word after the clause has a substance and something said of it. */
 function scopeEndOf(tokens: Token[], entities: Entity[]): number {
@@ -304,11 +306,15 @@ function readExposure(c: Cues, base: (k: ClaimKind, p: string, s: Entity[], o: E
     return (after.some((w) => EXPOSURE_NOUNS.has(w) || w === "'s") ? 2 : 0) + (before.some((w) => ['level', 'exposure', 'concentration', 'of'].includes(w)) ? 1 : 0) + (before.includes('by') ? -3 : 0);
   };
   const [a, b] = subs as [Entity, Entity];
+  const context: string[] = [];
+  if (c.phrase(['active', 'metabolite']) >= 0) context.push('active-metabolite');
+  if (c.any(['strong', 'weak', 'effective', 'potent', 'effect', 'work']).length > 0) context.push('effect');
   const victim = victimScore(b) >= victimScore(a) ? b : a;
   const perp = victim === a ? b : a;
   const dir = up.length && !down.length ? 1 : down.length && !up.length ? -1 : up.length && down.length ? (Math.min(...up) < Math.min(...down) ? 1 : -1) : 1;
   const r = base('exposure', dir > 0 ? 'raise' : 'lower', [perp], [victim]);
   r.magnitude = magnitudeOf(tokens, dir);
+  r.context = context;
   if (r.magnitude !== undefined && r.magnitude < 1 && dir > 0) r.predicate = 'lower';
   r.negated = negations() % 2 === 1;
   return r;

@@ -154,6 +154,12 @@ export const JURISDICTION_ALIASES: Record<string, string> = {
   holland: 'NL', 'south korea': 'KR', korea: 'KR', 'czech republic': 'CZ', uae: 'AE', 'washington state': 'US-WA', 'washington dc': 'US-DC', dc: 'US-DC',
 };
 
+/** Everyday words for what findings measure → the words findings use. */
+export const CONTEXT_SYNONYMS: Record<string, string> = {
+  painkilling: 'pain', painkiller: 'pain', analgesia: 'pain', analgesic: 'pain', antinociceptive: 'pain', antinociception: 'pain', 'pain-relieving': 'pain',
+  memory: 'memory', learn: 'learning', anxious: 'anxiety', anxiolytic: 'anxiety',
+};
+
 /** Grammar words that carry no content: never reported as "unread". */
 export const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'be', 'do', 'have', 'it', 'its', 'this', 'that',

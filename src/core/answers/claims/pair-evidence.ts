@@ -8,13 +8,16 @@ import { analysePairAnswer } from '../check/pair.js';
 import type { PairAnswer } from '../check/types.js';
 import type { RiskNote } from '../../kb/types.js';
 import { normalizeName } from '../../kb/names.js';
-import type { Entity } from './types.js';
+import { st } from './evidence.js';
+import type { ClaimStatement, Entity } from './types.js';
 
 /** Members of a class analysed against the other side, at most (each analysis runs the models). */
 const MAX_MEMBERS = 8;
 
 export interface PairEvidence {
   analyses: PairAnswer[];
+  /** Observed studies of the two together (either way round) that saw a change, or report cases without a ratio. */
+  studies: ClaimStatement[];
   /** Risk notes naming a substance of each side. */
   risks: RiskNote[];
 }
@@ -55,6 +58,26 @@ function namesGroupOf(kb: KbIndex, r: RiskNote, ids: Set<string>): boolean {
   return false;
 }
 
+function observedTogether(kb: KbIndex, aIds: Set<string>, bIds: Set<string>): ClaimStatement[] {
+  const overlaps = (id: string, ids: Set<string>): boolean => ids.has(id) || withConstituents(kb, id).some((x) => ids.has(x));
+  const out: ClaimStatement[] = [];
+  for (const c of kb.data.clinical) {
+    if (c.kind !== 'interaction' || !c.perpetrator) continue;
+    const victim = c.analyte ?? c.victim;
+    const ab = overlaps(c.perpetrator, aIds) && (bIds.has(victim) || bIds.has(c.victim));
+    const ba = overlaps(c.perpetrator, bIds) && (aIds.has(victim) || aIds.has(c.victim));
+    if (!ab && !ba) continue;
+    const ratio = (c.aucRatio ?? c.cmaxRatio)?.value;
+    if (ratio !== undefined && ratio < 1.25 && ratio > 0.8) continue;
+    out.push(
+      ratio !== undefined
+        ? st('CLAIM_REASON_OBSERVED_RATIO', { perpetrator: kb.substance(c.perpetrator)?.name ?? c.perpetrator, victim: kb.substance(victim)?.name ?? victim, ratio, species: c.species }, c.evidence, c.sources)
+        : st('CLAIM_REASON_OBSERVED_CASES', { perpetrator: kb.substance(c.perpetrator)?.name ?? c.perpetrator, victim: kb.substance(victim)?.name ?? victim, species: c.species }, c.evidence, c.sources),
+    );
+  }
+  return out;
+}
+
 export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
   const as = a.ids.slice(0, MAX_MEMBERS);
   const bs = b.ids.slice(0, MAX_MEMBERS);
@@ -68,5 +91,5 @@ export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
   const both = kb.data.risks.filter((r) => r.substances.some((s) => aIds.has(s)) && r.substances.some((s) => bIds.has(s)) && !r.substances.every((s) => aIds.has(s) && bIds.has(s)));
   // A label warning that names one side and a group the other belongs to: "CYP3A4 inhibitors", "benzodiazepines".
   const oneSide = kb.data.risks.filter((r) => !both.includes(r) && ((r.substances.some((s) => aIds.has(s)) && namesGroupOf(kb, r, bIds)) || (r.substances.some((s) => bIds.has(s)) && namesGroupOf(kb, r, aIds))));
-  return { analyses, risks: [...both, ...oneSide] };
+  return { analyses, risks: [...both, ...oneSide], studies: observedTogether(kb, aIds, bIds) };
 }

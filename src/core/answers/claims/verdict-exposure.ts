@@ -59,7 +59,12 @@ export function checkExposure(kb: KbIndex, r: Reading): Judgement {
   const victim = r.objects[0]!;
   const up = r.predicate === 'raise';
   const params = { perpetrator: subjectLabel(r), victim: objectLabel(r), direction: r.predicate, magnitude: r.magnitude ?? null };
-  const obs = observations(kb, idsWithParents(kb, perp), idsWithParents(kb, victim));
+  // "makes clopidogrel weaker", "clopidogrel's active metabolite": for a victim with active metabolites, their exposure.
+  const active = victim.ids.flatMap((id) => (kb.substance(id)?.metabolites ?? []).filter((m) => m.active).map((m) => m.substance));
+  const useActive = active.length > 0 && (r.context.includes('active-metabolite') || r.context.includes('effect'));
+  const victimIds = useActive ? (r.context.includes('active-metabolite') ? active : [...active, ...idsWithParents(kb, victim)]) : idsWithParents(kb, victim);
+  const obsAll = observations(kb, idsWithParents(kb, perp), victimIds);
+  const obs = useActive && obsAll.some((o) => active.includes(o.victim)) ? obsAll.filter((o) => active.includes(o.victim)) : obsAll;
   const preds: Obs[] = [];
   for (const p of pairEvidence(kb, perp, victim).analyses)
     for (const e of p.pk) {

@@ -74,7 +74,7 @@ export function checkPair(kb: KbIndex, r: Reading): Judgement {
   if (r.predicate === 'unrelated') {
     if (found.length > 0) return judge('contradicted', st('CLAIM_PAIR_SHARED', params), reasons, [st('CLAIM_CAVEAT_CONNECTION_NOT_DANGER')]);
     const effects = effectReasons(ev);
-    if (effects.length > 0) return judge('insufficient-evidence', st('CLAIM_PAIR_EFFECTS_ONLY', params), effects.slice(0, 6));
+    if (effects.length > 0) return judge('not-supported', st('CLAIM_PAIR_EFFECTS_ONLY', params), effects.slice(0, 6));
     return judge('not-supported', st('CLAIM_PAIR_NONE_RECORDED', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
   }
   if (found.length > 0) return supportedWithCaveat(r, st('CLAIM_PAIR_SHARED', params), reasons, found.flatMap(({ n }) => [...n.a, ...n.b].map((x) => x.species)));
@@ -90,7 +90,7 @@ export function checkInteraction(kb: KbIndex, r: Reading): Judgement {
   const labelRisk = ev.risks.some((x) => x.evidence === 'label');
   // Two substrates of one enzyme, or two substances at one receptor, are a connection; an interaction needs one side
   // to change the other (an inhibitor or inducer of the other's enzyme), a change in exposure, or an added effect.
-  const mechanism = [...dedupe(shared(ev, 'any', []).filter(({ n }) => perpetratesAt(n)).map(({ p, n }) => nodeReason(p, n))), ...pkReasons(ev), ...effectReasons(ev)];
+  const mechanism = [...ev.studies, ...dedupe(shared(ev, 'any', []).filter(({ n }) => perpetratesAt(n)).map(({ p, n }) => nodeReason(p, n))), ...pkReasons(ev), ...effectReasons(ev)];
   const all = dedupe([...(tier.reason ? [tier.reason] : []), ...risks, ...mechanism]).slice(0, 8);
   const serious = tier.tier === 'red' || (tier.tier === 'amber' && tier.severity === 'high') || labelRisk;
   const safety = [st('CLAIM_CAVEAT_NEVER_SAFE')];

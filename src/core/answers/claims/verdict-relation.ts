@@ -81,7 +81,8 @@ export function checkRelation(kb: KbIndex, r: Reading): Judgement {
   const all = hits(kb, ids, objIds, ACTIONS[r.predicate] ?? ACTIONS.act!);
   const fit = all.filter((h) => speciesFits(r.species, h.evidence, h.species));
   const opposite = hits(kb, ids, objIds, OPPOSITE[r.predicate] ?? []).filter((h) => speciesFits(r.species, h.evidence, h.species));
-  if (fit.length > 0 && opposite.length > 0) return judge('insufficient-evidence', st('CLAIM_RELATION_CONFLICT', params), distinctReasons(kb, [...fit, ...opposite]));
+  // At a receptor, agonist and antagonist records conflict; an enzyme can be both inhibited and induced (rifampicin).
+  if (fit.length > 0 && opposite.length > 0 && (r.predicate === 'activate' || r.predicate === 'block')) return judge('insufficient-evidence', st('CLAIM_RELATION_CONFLICT', params), distinctReasons(kb, [...fit, ...opposite]));
   if (fit.length > 0) {
     const reasons = distinctReasons(kb, fit);
     if (r.negated) return judge('contradicted', st('CLAIM_RELATION_HELD', params), reasons);
