@@ -25,6 +25,7 @@ interface Row {
   source: string;
   chart?: string;
   difference?: string;
+  note?: string;
   knownDifference?: { wantedTier: string; wantedSeverity: string; why: string };
 }
 const rows = (parse(readFileSync(new URL('../fixtures/pd-combinations.yaml', import.meta.url), 'utf8')) as { pairs: Row[] }).pairs;

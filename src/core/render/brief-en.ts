@@ -64,6 +64,10 @@ const VERDICT_WORDS: Record<ClaimResult['verdict'], string> = {
 export const BRIEF_EN: Readonly<Record<string, BriefTemplate>> = {
   // Quotes check's verdict (plain and technical), rendered by src/core/render/check.ts.
   BRIEF_PAIR_VERDICT: { text: (p) => t(p.text), technical: (p) => t(p.technical) },
+  // Quote check's PAIR_AXES statement: severity and evidence apart, then the tier rule in one sentence (issue 17).
+  BRIEF_PAIR_AXES: { text: (p) => `${t(p.text)} ${t(p.rule)}`.trim() },
+  // Quote check's PD statements (label records, case series, toxic metabolites, mechanism rules).
+  BRIEF_PD: { text: (p) => t(p.text), technical: (p) => t(p.technical) },
   BRIEF_RECEPTOR_PROFILE: {
     text: (p) => {
       const targets = list(p.targets);

@@ -32,12 +32,12 @@ export function briefAnswer(kb: KbIndex, names: string[], opts: { jurisdiction?:
   const claims = pairClaims(kb, A, B);
   const jurisdiction = opts.jurisdiction?.toUpperCase() ?? null;
   const sections: BriefSectionAnswer[] = [
-    { id: 'verdict', items: [verdictItem(ctx)] },
+    { id: 'verdict', items: [verdictItem(ctx), axesItem(ctx)] },
     { id: 'receptor-profiles', items: profileItems(ctx) },
     { id: 'shared-receptors', items: sharedReceptorItems(ctx) },
     { id: 'shared-enzymes', items: sharedEnzymeItems(ctx) },
     { id: 'exposure', items: exposureItems(ctx) },
-    { id: 'effects', items: effectItems(ctx) },
+    { id: 'effects', items: [...pdItems(ctx), ...effectItems(ctx)] },
     { id: 'evidence-supports', items: claims.map((c) => claimItem(ctx, c)) },
     { id: 'risks', items: riskItems(ctx) },
     { id: 'medicines', items: medicineItems(ctx) },
@@ -62,6 +62,17 @@ export function briefAnswer(kb: KbIndex, names: string[], opts: { jurisdiction?:
 function verdictItem({ pair, item }: BriefContext): Statement {
   const sources = pair.statements.find((s) => s.id === 'relatedness')?.sources ?? [];
   return item('BRIEF_PAIR_VERDICT', { text: pair.verdict.plain, technical: pair.verdict.technical }, pair.verdict.evidence, sources);
+}
+
+/** The two axes (severity: what can happen; evidence: how sure) and the tier rule, quoted from check (issue 17). */
+function axesItem({ pair, item }: BriefContext): Statement {
+  const s = pair.statements.find((x) => x.code === 'PAIR_AXES');
+  return item('BRIEF_PAIR_AXES', { text: s?.plain ?? `Severity: ${pair.severity}; likelihood ${pair.likelihood}.`, rule: s?.technical ?? '' }, s?.evidence, []);
+}
+
+/** Label records, case series, toxic metabolites and mechanism rules for the pair, quoted from check (issue 17). */
+function pdItems({ pair, item }: BriefContext): Statement[] {
+  return pair.statements.filter((s) => s.topic === 'pd' && s.code?.startsWith('PD_')).map((s) => item('BRIEF_PD', { text: s.plain, technical: s.technical }, s.evidence, s.sources));
 }
 
 function effectItems({ pair, item }: BriefContext): Statement[] {
