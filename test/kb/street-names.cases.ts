@@ -89,6 +89,10 @@ export const STREET_CASES: StreetCase[] = [
   { q: 'hexahydrocannabinol', kind: 'exact', id: 'hhc' },
   { q: 'Mexxy', kind: 'exact', id: 'methoxetamine' },
   { q: 'α-PVP', kind: 'exact', id: 'alpha-pvp' },
+  { q: 'China Girl', kind: 'exact', id: 'fentanyl' },
+  { q: 'tina', kind: 'exact', id: 'methamphetamine' },
+  { q: 'crank', kind: 'exact', id: 'methamphetamine' },
+  { q: 'subs', kind: 'exact', id: 'buprenorphine' },
   // Misspellings.
   { q: 'xylazene', kind: 'typo', id: 'xylazine' },
   { q: 'etizolan', kind: 'typo', id: 'etizolam' },

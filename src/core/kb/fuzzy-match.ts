@@ -71,6 +71,8 @@ const TYPE_BONUS: Record<NameType, number> = { name: 0.03, id: 0.03, synonym: 0.
  * land on slang of at least this many letters ("trank" still finds "tranq").
  */
 const MIN_SLANG_TYPO_LENGTH = 5;
+/** Score taken off a typo match whose first letter differs from the query's (half an edit). */
+const FIRST_LETTER_PENALTY = 0.05;
 
 function match(q: string, name: string, type: NameType): { tier: MatchTier; score: number } | null {
   if (sameWord(q, name)) return { tier: 'exact', score: 0.96 };
@@ -79,16 +81,19 @@ function match(q: string, name: string, type: NameType): { tier: MatchTier; scor
   if (words.some((w) => w.startsWith(q))) return { tier: 'prefix', score: 0.78 - Math.min(0.1, (name.length - q.length) * 0.003) };
   if (q.length >= MIN_TYPO_LENGTH && name.includes(q)) return { tier: 'prefix', score: 0.62 };
   // Typos: against the whole name first (0.5 − 0.1 per edit), then against each word of a longer name (0.4 − …).
+  // A typo in the first letter is rarer than one later in the word, so on equal edits the name that keeps the
+  // first letter ranks higher ("trank" is nearer "tranq" than "crank").
   const minLen = type === 'slang' ? MIN_SLANG_TYPO_LENGTH : MIN_TYPO_LENGTH;
+  const firstLetter = (c: string): number => (c[0] === q[0] ? 0 : FIRST_LETTER_PENALTY);
   const whole = levenshtein(q, name);
-  if (name.length >= minLen && whole <= allowedEdits(Math.min(q.length, name.length))) return { tier: 'typo', score: 0.5 - whole * 0.1 };
-  let best = Infinity;
+  if (name.length >= minLen && whole <= allowedEdits(Math.min(q.length, name.length))) return { tier: 'typo', score: 0.5 - whole * 0.1 - firstLetter(name) };
+  let best = -Infinity;
   for (const w of words.length > 1 ? words : []) {
     if (w.length < minLen) continue;
     const d = levenshtein(q, w);
-    if (d <= allowedEdits(Math.min(q.length, w.length))) best = Math.min(best, d);
+    if (d <= allowedEdits(Math.min(q.length, w.length))) best = Math.max(best, 0.4 - d * 0.1 - firstLetter(w));
   }
-  return best < Infinity ? { tier: 'typo', score: 0.4 - best * 0.1 } : null;
+  return best > -Infinity ? { tier: 'typo', score: best } : null;
 }
 
 const KIND_BONUS: Record<Substance['kind'], number> = {
