@@ -12,7 +12,7 @@ import { mutualInhibitionOf, sharedNodes, sideActions, tyingFindings } from './p
 import { classesOf, pairMechanisms, selectGuidance } from './guidance.js';
 import { pdAnalysis } from './pd-analysis.js';
 import { contributorsFor } from './pd-members.js';
-import { tierAndAxes } from './tier.js';
+import { axesStatement, tierAndAxes } from './tier.js';
 import { doseUsed, type DoseItem, type DoseUsed } from './usage.js';
 import type { PairAnswer, PairStatementAnswer, PkEntry, SharedEffect, SharedNodeAnswer, SideAction, SubstanceRef } from './types.js';
 
@@ -75,7 +75,10 @@ function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]
     tierReasons: [{ code: 'TIER_SAME_COMPOUNDS', params }],
     severity: 'low',
     likelihood: 'theoretical',
-    statements: [{ id: 'same-compounds', topic: 'relatedness', code: 'VERDICT_SAME_COMPOUNDS', params, evidence: 'label', grade: 'moderate', preclinical: false, sources: [] }],
+    statements: [
+      axesStatement('yellow', 'low', 'theoretical', 'label'),
+      { id: 'same-compounds', topic: 'relatedness', code: 'VERDICT_SAME_COMPOUNDS', params, evidence: 'label', grade: 'moderate', preclinical: false, sources: [] },
+    ],
     guidance: [],
     sources: [],
   };

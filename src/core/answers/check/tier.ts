@@ -151,15 +151,19 @@ export function tierAndAxes(kb: KbIndex, x: TierInputs): { answer: TierAnswer; a
           : x.sharedEnzymes || x.sharedEffects.length || (x.pd ?? []).length
             ? 'possible'
             : 'theoretical';
-  const axes: PairStatementAnswer = {
+  return { answer: { tier: s.tier, tierReasons: s.reasons, severity, likelihood }, axes: axesStatement(s.tier, severity, likelihood, level) };
+}
+
+/** The PAIR_AXES statement: severity (what can happen) and evidence (how sure) apart; rendered with the tier rule. */
+export function axesStatement(tier: Tier, severity: PairAnswer['severity'], likelihood: PairAnswer['likelihood'], level: EvidenceLevel | null): PairStatementAnswer {
+  return {
     id: 'axes',
     topic: 'relatedness',
     code: 'PAIR_AXES',
-    params: { tier: s.tier, severity, likelihood, level },
+    params: { tier, severity, likelihood, level },
     evidence: level ?? 'in_silico',
     grade: level === null ? 'very-low' : gradeChain([{ claim: 'the reasons that set the severity', level, sources: [] }]).grade,
     preclinical: level !== null && EVIDENCE_RANK[level] <= EVIDENCE_RANK.animal,
     sources: [],
   };
-  return { answer: { tier: s.tier, tierReasons: s.reasons, severity, likelihood }, axes };
 }
