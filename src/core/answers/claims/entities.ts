@@ -11,6 +11,7 @@ import { levenshtein } from '../../units/units.js';
 import { isKnownWord, lemmatise } from './lemma.js';
 import { foldTypography } from './normalise.js';
 import {
+  ANY_MEDICINE,
   EFFECT_ALIASES,
   ENZYME_CLASSES,
   EVERYWHERE,
@@ -37,6 +38,8 @@ interface Lexicon {
   maxLen: number;
   /** Single-word substance names for typo matching. */
   fuzzy: { word: string; entry: LexEntry }[];
+  /** First words of multi-word names that belong to one substance only ("nitrous" of nitrous oxide). */
+  heads: Map<string, LexEntry | null>;
 }
 
 /** Common English words that are also slang names: read as the substance only in context (never on their own). */
@@ -78,7 +81,7 @@ const cache = new WeakMap<KbIndex, Lexicon>();
 export function lexiconOf(kb: KbIndex): Lexicon {
   const hit = cache.get(kb);
   if (hit) return hit;
-  const lex: Lexicon = { byKey: new Map(), maxLen: 1, fuzzy: [] };
+  const lex: Lexicon = { byKey: new Map(), maxLen: 1, fuzzy: [], heads: new Map() };
   const RANK = { name: 0, id: 0, synonym: 1, brand: 1, latin: 1, slang: 2 } as const;
   for (const s of kb.allSubstances()) {
     const type: EntityType = s.kind === 'class' ? 'substance-class' : 'substance';
@@ -91,6 +94,11 @@ export function lexiconOf(kb: KbIndex): Lexicon {
       const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.05 : 0) + (s.kind === 'product' ? 0.1 : 0) };
       for (const k of keysOf(n.name)) add(lex, k, e);
       if (!norm.includes(' ') && norm.length >= 6 && !ambiguous) lex.fuzzy.push({ word: norm, entry: e });
+      const head = norm.split(' ')[0]!;
+      if (type === 'substance' && norm.includes(' ') && head.length >= 6 && !/\d/.test(head)) {
+        const prev = lex.heads.get(head);
+        lex.heads.set(head, prev === undefined || (prev && prev.ids[0] === s.id) ? e : null);
+      }
     }
     if (type === 'substance-class') for (const k of keysOf(s.id.replace(/-/g, ' '))) add(lex, k, { type, ids, label: s.name, rank: 1 });
   }
@@ -100,6 +108,8 @@ export function lexiconOf(kb: KbIndex): Lexicon {
     const ids = kb.allSubstances().filter((m) => m.classes.includes(classId)).map((m) => m.id);
     for (const k of keysOf(alias)) add(lex, k, { type: 'substance-class', ids, label: cls.name, rank: 1 });
   }
+  const medicines = kb.allSubstances().filter((m) => m.kind === 'medicine').map((m) => m.id);
+  for (const phrase of ANY_MEDICINE) for (const k of keysOf(phrase)) add(lex, k, { type: 'substance-class', ids: medicines, label: 'other medications', rank: 2 });
   for (const t of kb.data.targets) {
     const names = [t.name, t.id, ...t.synonyms];
     for (const n of names) {
@@ -189,7 +199,7 @@ export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
         break;
       }
     }
-    if (!found) found = fuzzyEntity(lex, tokens[i]!, i);
+    if (!found) found = headEntity(lex, tokens[i]!, i) ?? fuzzyEntity(lex, tokens[i]!, i);
     if (found) {
       out.push(found);
       i = found.to;
@@ -209,6 +219,12 @@ function spanKeys(span: Token[]): string[] {
   const last = norms.at(-1) ?? '';
   if (last.length > 3 && last.endsWith('s')) keys.push(key([...merged.slice(0, -1), last.slice(0, -1)]));
   return [...new Set(keys)];
+}
+
+function headEntity(lex: Lexicon, t: Token, i: number): Entity | undefined {
+  const e = lex.heads.get(t.norm);
+  if (!e || lex.byKey.has(t.norm) || isKnownWord(t.lemma) || FUNCTION_WORDS.has(t.norm)) return undefined;
+  return { type: e.type, ids: e.ids, label: e.label, from: i, to: i + 1 };
 }
 
 function fuzzyEntity(lex: Lexicon, t: Token, i: number): Entity | undefined {

@@ -232,13 +232,13 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
 
   // Findings in context: the substance and words the KB's findings use (neuropathic, memory, in mice …).
   const vocab = contextVocabulary(kb);
-  const ctx = c.find((w) => vocab.has(CONTEXT_SYNONYMS[w] ?? w)).filter((i) => !inEntity(i));
+  const ctx = c.find((w) => vocab.has(w) || vocab.has(CONTEXT_SYNONYMS[w] ?? '')).filter((i) => !inEntity(i));
   if (ctx.length > 0) {
     c.take(ctx);
     c.take(c.any(TREAT));
     const but = tokens.findIndex((t, i) => (t.norm === 'not' && i > 0 && ['but', 'and', ','].includes(tokens[i - 1]!.norm)) || t.norm === 'except' || t.norm === 'unlike');
-    const inc = ctx.filter((i) => but < 0 || i < but).map((i) => ctxWord(tokens[i]!));
-    const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => ctxWord(tokens[i]!));
+    const inc = ctx.filter((i) => but < 0 || i < but).map((i) => ctxWord(tokens[i]!, vocab));
+    const exc = but < 0 ? [] : ctx.filter((i) => i > but).map((i) => ctxWord(tokens[i]!, vocab));
     const r = base('context', c.any(EXPOSURE_DOWN).length || c.any(TREAT).length ? 'decrease' : c.any(EXPOSURE_UP).length ? 'increase' : 'show', subs, []);
     r.context = [...inc, ...doses(tokens)];
     r.excluded = exc;
@@ -261,10 +261,12 @@ function doses(tokens: Token[]): string[] {
 
 function contextWords(kb: KbIndex, tokens: Token[], c: Cues): string[] {
   const vocab = contextVocabulary(kb);
-  return [...c.take(c.find((w) => vocab.has(CONTEXT_SYNONYMS[w] ?? w))).map((i) => ctxWord(tokens[i]!)), ...doses(tokens)];
+  const idx = c.find((w) => vocab.has(w) || vocab.has(CONTEXT_SYNONYMS[w] ?? '')).filter((i) => !c.used.has(i));
+  return [...c.take(idx).map((i) => ctxWord(tokens[i]!, vocab)), ...doses(tokens)];
 }
 
-const ctxWord = (t: Token): string => CONTEXT_SYNONYMS[t.lemma] ?? CONTEXT_SYNONYMS[t.norm] ?? t.lemma;
+/** A context word as the findings write it ("painkilling" → pain). */
+const ctxWord = (t: Token, vocab: Set<string>): string => (vocab.has(t.lemma) ? t.lemma : vocab.has(t.norm) ? t.norm : (CONTEXT_SYNONYMS[t.lemma] ?? CONTEXT_SYNONYMS[t.norm] ?? t.lemma));
 
 /** Where the first clause ends: a comma or linking word after the clause has a substance and something said of it. */
 function scopeEndOf(tokens: Token[], entities: Entity[]): number {

@@ -129,6 +129,10 @@ export const SUBSTANCE_CLASS_ALIASES: Record<string, string> = {
   'antidepressant': 'antidepressant', 'statin': 'statin', 'ssri': 'ssri', 'snri': 'snri', 'maoi': 'maoi', 'stimulant': 'stimulant', 'psychedelic': 'psychedelic',
 };
 
+/** Phrases for "medicines in general": a class of every medicine in the KB ("CBD never interacts with other medications"). */
+export const ANY_MEDICINE = ['other medication', 'other medicine', 'other drug', 'other med', 'prescription drug', 'prescription med', 'prescription medication',
+  'any medication', 'any medicine', 'any drug', 'any med', 'most medication', 'most drug', 'your medication', 'your med', 'medication', 'meds', 'pharmaceutical', 'other pill'];
+
 /** Everyday names of effect classes → words of the KB effect's id or name they stand for. */
 export const EFFECT_ALIASES: Record<string, string> = {
   'respiratory depression': 'respiratory', 'breathing depression': 'respiratory', 'slow breathing': 'respiratory', 'slowed breathing': 'respiratory',
@@ -157,7 +161,7 @@ export const JURISDICTION_ALIASES: Record<string, string> = {
 /** Everyday words for what findings measure → the words findings use. */
 export const CONTEXT_SYNONYMS: Record<string, string> = {
   painkilling: 'pain', painkiller: 'pain', analgesia: 'pain', analgesic: 'pain', antinociceptive: 'pain', antinociception: 'pain', 'pain-relieving': 'pain',
-  memory: 'memory', learn: 'learning', anxious: 'anxiety', anxiolytic: 'anxiety',
+  anxious: 'anxiety', anxiolytic: 'anxiety', breathing: 'respiratory',
 };
 
 /** Grammar words that carry no content: never reported as "unread". */

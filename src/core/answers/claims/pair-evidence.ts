@@ -79,13 +79,16 @@ function observedTogether(kb: KbIndex, aIds: Set<string>, bIds: Set<string>): Cl
 }
 
 export function pairEvidence(kb: KbIndex, a: Entity, b: Entity): PairEvidence {
+  // A broad class ("other medications") is judged from observed studies and risk notes, not pair by pair.
+  const broad = a.ids.length > MAX_MEMBERS || b.ids.length > MAX_MEMBERS;
   const as = a.ids.slice(0, MAX_MEMBERS);
   const bs = b.ids.slice(0, MAX_MEMBERS);
   const analyses: PairAnswer[] = [];
-  for (const x of as) for (const y of bs) {
-    const p = analyse(kb, x, y);
-    if (p) analyses.push(p);
-  }
+  if (!broad)
+    for (const x of as) for (const y of bs) {
+      const p = analyse(kb, x, y);
+      if (p) analyses.push(p);
+    }
   const aIds = new Set(a.ids.flatMap((id) => withConstituents(kb, id)));
   const bIds = new Set(b.ids.flatMap((id) => withConstituents(kb, id)));
   const both = kb.data.risks.filter((r) => r.substances.some((s) => aIds.has(s)) && r.substances.some((s) => bIds.has(s)) && !r.substances.every((s) => aIds.has(s) && bIds.has(s)));

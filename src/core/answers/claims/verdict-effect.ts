@@ -25,10 +25,10 @@ interface Ev {
   statement: ClaimStatement;
 }
 
-/** A subject's own ids (a class's members) and the plants or products that contain it — not its constituents: a
- * plant is not recorded with a harm that one constituent shows in isolation at medicinal doses. */
-function ownIds(kb: KbIndex, subject: Entity): string[] {
-  return [...new Set([...subject.ids, ...subject.ids.flatMap((id) => kb.parentsOf(id).map((p) => p.id))])];
+/** A subject's own ids (a class's members): not its constituents (a plant is not recorded with a harm one constituent
+ * shows in isolation at medicinal doses), nor the plant it comes from (7-OH is not kratom leaf). */
+function ownIds(_kb: KbIndex, subject: Entity): string[] {
+  return [...subject.ids];
 }
 
 function effectEvidence(kb: KbIndex, subject: Entity, effectIds: string[]): Ev[] {

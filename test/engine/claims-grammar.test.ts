@@ -1,0 +1,161 @@
+/**
+ * The claim grammar on sentences written for it (not the labelled set): tokenising, spelling, negation, questions,
+ * exclusivity, magnitude and species, each kind's reading, multi-claim text and unrecognized help (issue 13 §1–4).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkClaims, checkText } from '../../src/core/answers/claims/index.js';
+import { readClaim } from '../../src/core/answers/claims/grammar.js';
+import { lemmatise } from '../../src/core/answers/claims/lemma.js';
+import { americanSpelling, tokenise } from '../../src/core/answers/claims/normalise.js';
+import { renderClaimStatement } from '../../src/core/render/claims-en.js';
+import { loadKb } from '../../src/store/kb-store.js';
+
+const kb = loadKb();
+const read = (text: string) => readClaim(kb, tokenise(text)).reading;
+const verdict = (text: string) => checkText(kb, text).claims[0]!.verdict;
+
+describe('tokens (REQ-13.1)', () => {
+  it('expands contractions, with and without the apostrophe, and keeps offsets', () => {
+    const t = tokenise("CBD doesn’t inhibit CYP3A4; kratom isnt addictive");
+    expect(t.map((x) => x.norm)).toEqual(['cbd', 'does', 'not', 'inhibit', 'cyp3a4', ';', 'kratom', 'is', 'not', 'addictive']);
+    expect(t[1]!.start).toBe(4);
+    expect("CBD doesn’t inhibit".slice(t[1]!.start, t[1]!.end)).toBe('doesn’t');
+  });
+  it('folds British spellings and verb forms', () => {
+    expect(americanSpelling('metabolised')).toBe('metabolized');
+    expect(americanSpelling('behaviour')).toBe('behavior');
+    expect(americanSpelling('raised')).toBe('raised');
+    expect(lemmatise('metabolized')).toBe('metabolize');
+    expect(lemmatise('inhibited')).toBe('inhibit');
+    expect(lemmatise('receptors')).toBe('receptor');
+    expect(lemmatise('doubles')).toBe('double');
+    expect(lemmatise('cannabis')).toBe('cannabis');
+  });
+});
+
+describe('entities (REQ-13.1)', () => {
+  it('reads brands, slang and typos as their substance', () => {
+    expect(read('Xanax is metabolised by CYP3A4')!.subjects[0]!.ids).toEqual(['alprazolam']);
+    expect(read('ganja acts on CB1')!.subjects[0]!.ids).toEqual(['cannabis']);
+    expect(read('mitragynin is metabolized by CYP3A4')!.subjects[0]!.ids).toEqual(['mitragynine']);
+  });
+  it('reads classes of targets, enzymes and substances', () => {
+    expect(read('kratom acts on opioid receptors')!.objects[0]!.label).toBe('opioid receptors');
+    expect(read('CBD inhibits liver enzymes')!.objects[0]!.ids).toEqual(expect.arrayContaining(['cyp3a4', 'cyp2c19', 'ugt1a9']));
+    expect(read('benzos are metabolized by CYP3A4')!.subjects[0]!.type).toBe('substance-class');
+  });
+  it('never reads a unit after a number as a substance ("300 mg" is not mitragynine)', () => {
+    const r = read('CBD at 300 mg lowers anxiety');
+    expect(r!.subjects.map((s) => s.ids[0])).toEqual(['cbd']);
+  });
+});
+
+describe('readings by kind (REQ-13.1)', () => {
+  it.each([
+    ['CBD inhibits CYP2D6', 'relation', 'inhibit'],
+    ['Mitragynine is metabolized by CYP3A4', 'relation', 'substrate'],
+    ['THC activates CB1 receptors', 'relation', 'activate'],
+    ['Kratom only acts on opioid receptors', 'exclusivity', 'act'],
+    ['Weed and kratom work on two completely separate systems', 'pair', 'unrelated'],
+    ['THC and CBD both act on CB1', 'pair', 'related'],
+    ['kratom is safe with alcohol', 'interaction', 'safe'],
+    ['never mix xanax and alcohol', 'interaction', 'dangerous'],
+    ['Rifampicin increases midazolam exposure', 'exposure', 'raise'],
+    ['grapefruit makes midazolam stronger', 'exposure', 'raise'],
+    ['Kratom causes respiratory depression', 'effect', 'cause'],
+    ['you get withdrawals from kratom', 'dependence', 'withdrawal'],
+    ['Kratom is legal everywhere', 'legality', 'legal'],
+    ['weed is banned in Japan', 'legality', 'illegal'],
+    ['Mitragynine relieves neuropathic pain but not inflammatory pain', 'context', 'decrease'],
+  ])('%s → %s (%s)', (text, kind, predicate) => {
+    const r = read(text);
+    expect(r?.kind).toBe(kind);
+    expect(r?.predicate).toBe(predicate);
+  });
+  it('reads the victim of an exposure claim from "levels of" and possessives, whatever the order', () => {
+    const a = read('midazolam levels are raised by ketoconazole')!;
+    expect([a.subjects[0]!.ids[0], a.objects[0]!.ids[0]]).toEqual(['ketoconazole', 'midazolam']);
+    const b = read("ketoconazole raises midazolam's blood levels")!;
+    expect([b.subjects[0]!.ids[0], b.objects[0]!.ids[0]]).toEqual(['ketoconazole', 'midazolam']);
+  });
+});
+
+describe('negation, questions, exclusivity, magnitude, species (REQ-13.1)', () => {
+  it('negation flips the verdict on the same fact', () => {
+    expect(verdict('CBD inhibits CYP3A4')).toBe('supported');
+    expect(verdict("CBD doesn't inhibit CYP3A4")).toBe('contradicted');
+    expect(verdict('CBD does not inhibit CYP3A4')).toBe('contradicted');
+    expect(verdict('kratom is addictive')).toBe('supported');
+    expect(verdict('kratom is non-addictive')).toBe('contradicted');
+  });
+  it('a question is checked as the claim it asks about', () => {
+    const r = read('Does CBD inhibit CYP2D6?')!;
+    expect(r.question).toBe(true);
+    expect(r.negated).toBe(false);
+    expect(verdict('Does CBD inhibit CYP2D6?')).toBe('supported');
+    expect(verdict('Is kratom safe with alcohol?')).toBe('contradicted');
+  });
+  it('idioms are not negations: "no problem" asserts safety, "nothing else" exclusivity, "at all" emphasis', () => {
+    expect(read('you can mix oxycodone and diazepam, no problem')!.predicate).toBe('safe');
+    expect(read('rifampicin only induces CYP3A4, nothing else')!.negated).toBe(false);
+    expect(read("CBD doesn't inhibit CYP3A4 at all")!.exclusivity).toBeUndefined();
+  });
+  it('negation belongs to its clause ("lowers …, never raises them")', () => {
+    const r = read('Rifampicin always lowers midazolam levels, never raises them')!;
+    expect(r.predicate).toBe('lower');
+    expect(r.negated).toBe(false);
+  });
+  it('reads magnitudes and species', () => {
+    expect(read('ketoconazole doubles midazolam levels')!.magnitude).toBe(2);
+    expect(read('itraconazole raises midazolam levels 10 times')!.magnitude).toBe(10);
+    expect(read('itraconazole raises midazolam levels 3x in humans')!.species).toBe('human');
+    expect(read('CBD raised mitragynine levels in rats')!.species).toBe('rat');
+  });
+  it('a claim naming people is not supported by rat evidence alone', () => {
+    expect(verdict('CBD raises kratom levels')).toBe('supported');
+    expect(verdict('CBD raises kratom levels in humans')).toBe('insufficient-evidence');
+  });
+});
+
+describe('text with several claims (REQ-13.3)', () => {
+  it('splits sentences and clauses, borrowing a missing subject, and counts verdicts', () => {
+    const a = checkClaims(kb, 'Kratom only acts on opioid receptors and is not addictive. CBD inhibits CYP2D6! Is weed legal in Germany?');
+    expect(a.claims.map((c) => c.reading?.kind)).toEqual(['exclusivity', 'dependence', 'relation', 'legality']);
+    expect(a.claims.map((c) => c.judgement.verdict)).toEqual(['contradicted', 'contradicted', 'supported', 'supported']);
+    expect(a.counts.contradicted).toBe(2);
+    const t = checkText(kb, 'CBD inhibits CYP2D6');
+    expect(t.verdict).toBe('supported');
+    expect(checkText(kb, 'CBD inhibits CYP2D6. THC acts on CB1.').verdict).toBeUndefined();
+  });
+  it('does not split at "St." or inside "X and Y interact"', () => {
+    expect(checkClaims(kb, "St. John's wort induces CYP3A4").claims).toHaveLength(1);
+    expect(checkClaims(kb, 'kratom and alcohol interact').claims).toHaveLength(1);
+  });
+});
+
+describe('unrecognized answers help (REQ-13.4)', () => {
+  it('names the words not read and offers the nearest kinds with examples', () => {
+    const c = checkText(kb, 'kratom is a lovely plant from Thailand').claims[0]!;
+    expect(c.verdict).toBe('unrecognized');
+    expect(c.unread).toEqual(expect.arrayContaining(['lovely', 'plant']));
+    expect(c.suggestions!.length).toBeGreaterThan(2);
+    expect(c.suggestions!.every((s) => s.example.length > 5)).toBe(true);
+    expect(c.suggestions!.some((s) => s.example.includes('Kratom'))).toBe(true);
+  });
+  it('every statement a check produces has English (no raw codes reach the reader)', () => {
+    const text = [
+      'CBD inhibits CYP2D6', 'Kratom only acts on opioid receptors', 'kratom is safe with alcohol', 'Rifampicin increases midazolam exposure',
+      'Kratom has no potential for dependence', 'Kratom is legal everywhere', 'Kratom causes respiratory depression', 'cannabis and kratom have nothing in common',
+      'Mitragynine relieves neuropathic pain but not inflammatory pain', 'kratom is a plant', 'Kratom is legal in Iceland', 'CBD and kratom are synergistic',
+    ].join('. ');
+    for (const c of checkClaims(kb, text).claims)
+      for (const s of [c.judgement.headline, ...c.judgement.reasons, ...c.judgement.caveats]) expect(renderClaimStatement(s)).not.toBe(s.code);
+  });
+});
+
+describe('input limits (REQ-13.3)', () => {
+  it('rejects empty and oversized text, naming the field', () => {
+    expect(() => checkClaims(kb, '  ')).toThrow(/claim/);
+    expect(() => checkClaims(kb, 'x'.repeat(20_001))).toThrow(/text: 20001 characters; at most 20000/);
+  });
+});
