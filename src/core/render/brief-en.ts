@@ -16,6 +16,15 @@ interface BriefTemplate {
 }
 
 const t = (x: StatementParam | undefined): string => String(x);
+const GUIDANCE_LABEL: Record<string, string> = {
+  'warning-signs': 'Warning signs',
+  'seek-help': 'Get help',
+  naloxone: 'Naloxone',
+  'not-alone': 'Not alone',
+  monitoring: 'Monitoring',
+  'label-advice': 'What labels advise',
+  alternatives: 'Alternatives',
+};
 const n = (x: StatementParam | undefined): number => x as number;
 const list = (x: StatementParam | undefined): string[] => ((x ?? []) as readonly (string | number)[]).map(String);
 const preclinical = (s: Statement): boolean => s.evidence !== null && s.evidence !== 'model' && isPreclinical(s.evidence as EvidenceLevel);
@@ -62,6 +71,10 @@ const VERDICT_WORDS: Record<ClaimResult['verdict'], string> = {
 
 /** Every code the brief's answer emits. Codes whose params carry `text` quote another answer's rendered English. */
 export const BRIEF_EN: Readonly<Record<string, BriefTemplate>> = {
+  // The dose a substance was assessed at, quoted as src/core/render/regimen.ts renders it (issue 14).
+  BRIEF_DOSE: { text: (p) => t(p.text) },
+  // A guidance line (kb/guidance): what it is about, for whom, then the KB's paraphrase.
+  BRIEF_GUIDANCE: { text: (p) => `${GUIDANCE_LABEL[t(p.kind)] ?? t(p.kind)}${p.audience === 'clinician' ? ' (for clinicians)' : ''}: ${t(p.text)}` },
   // Quotes check's verdict (plain and technical), rendered by src/core/render/check.ts.
   BRIEF_PAIR_VERDICT: { text: (p) => t(p.text), technical: (p) => t(p.technical) },
   // Quote check's PAIR_AXES statement: severity and evidence apart, then the tier rule in one sentence (issue 17).
@@ -128,9 +141,11 @@ const SECTION_TITLES: Record<BriefSectionId, string> = {
   'receptor-profiles': 'What each acts on',
   'shared-receptors': 'Shared receptors',
   'shared-enzymes': 'Shared liver enzymes and transporters',
+  doses: 'Doses assessed',
   exposure: 'How much one may change the other',
   effects: 'Effects that add up',
   'evidence-supports': 'What the evidence supports, and what it does not',
+  guidance: 'What to do',
   risks: 'Risk notes',
   medicines: 'Prescription medicines on the same enzymes',
   legal: 'Legal status',

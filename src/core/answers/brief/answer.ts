@@ -10,6 +10,7 @@ import { analysePair } from '../check.js';
 import { sourceLabel, sourceUrl } from '../evidence/labels.js';
 import { exposureItems, legalItems, medicineItems, profileItems, sharedEnzymeItems, sharedReceptorItems, type BriefContext } from './sections.js';
 import type { BriefAnswer, BriefSectionAnswer } from './types.js';
+import { doseItems, guidanceItems } from './what-to-do.js';
 
 /**
  * The evidence brief for a pair as statements: how they are connected, how much one changes the other, what the
@@ -36,9 +37,11 @@ export function briefAnswer(kb: KbIndex, names: string[], opts: { jurisdiction?:
     { id: 'receptor-profiles', items: profileItems(ctx) },
     { id: 'shared-receptors', items: sharedReceptorItems(ctx) },
     { id: 'shared-enzymes', items: sharedEnzymeItems(ctx) },
+    { id: 'doses', items: doseItems(ctx) },
     { id: 'exposure', items: exposureItems(ctx) },
     { id: 'effects', items: [...pdItems(ctx), ...effectItems(ctx)] },
     { id: 'evidence-supports', items: claims.map((c) => claimItem(ctx, c)) },
+    { id: 'guidance', items: guidanceItems(ctx) },
     { id: 'risks', items: riskItems(ctx) },
     { id: 'medicines', items: medicineItems(ctx) },
     { id: 'legal', items: legalItems(ctx, jurisdiction, opts.today) },

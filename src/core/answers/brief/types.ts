@@ -12,9 +12,11 @@ export type BriefSectionId =
   | 'receptor-profiles'
   | 'shared-receptors'
   | 'shared-enzymes'
+  | 'doses'
   | 'exposure'
   | 'effects'
   | 'evidence-supports'
+  | 'guidance'
   | 'risks'
   | 'medicines'
   | 'legal';

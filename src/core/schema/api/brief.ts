@@ -21,7 +21,7 @@ export type BriefItemJson = z.infer<typeof BriefItemJson>;
 
 export const BriefSectionJson = z
   .object({
-    id: z.enum(['verdict', 'receptor-profiles', 'shared-receptors', 'shared-enzymes', 'exposure', 'effects', 'evidence-supports', 'risks', 'medicines', 'legal']),
+    id: z.enum(['verdict', 'receptor-profiles', 'shared-receptors', 'shared-enzymes', 'doses', 'exposure', 'effects', 'evidence-supports', 'guidance', 'risks', 'medicines', 'legal']),
     title: z.string(),
     items: z.array(BriefItemJson),
   })
