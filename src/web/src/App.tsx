@@ -11,6 +11,7 @@ import { Overview } from './components/Overview.js';
 import { CombinedEffects, OverallVerdict, PairGrid } from './components/Regimen.js';
 import { Verdict } from './components/Verdict.js';
 import { Guidance, guidanceOf } from './components/Guidance.js';
+import { CheckDoses } from './components/Doses.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Tabs } from './components/Tabs.js';
 import { sourceIndex } from './format.js';
@@ -34,6 +35,8 @@ export function App() {
   const [nameErrors, setNameErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // Usage pattern per substance id (the medicine dose instead of the everyday default, say); empty = defaults.
+  const [usage, setUsage] = useState<Record<string, string>>({});
   const printing = usePrinting();
 
   // The URL is the state: write it on change, read it on back/forward.
@@ -95,14 +98,17 @@ export function App() {
   const idsKey = ids.join(',');
   const shownNameErrors = view.substances.filter((s) => nameErrors[s]).map((s) => nameErrors[s]!);
 
+  const usageKey = JSON.stringify(usage);
+  useEffect(() => setUsage({}), [idsKey]);
   useEffect(() => {
     setResult(null);
     setPairIndex(0);
     if (ids.length < 2 || !resolved) return;
     setLoading(true);
     setError(null);
+    const use = Object.fromEntries(Object.entries(usage).filter(([id]) => ids.includes(id)));
     api
-      .check(ids)
+      .check(ids, use)
       .then(
         (r) => {
           setResult(r);
@@ -112,7 +118,7 @@ export function App() {
         (e: unknown) => setError(errorText(e)),
       )
       .finally(() => setLoading(false));
-  }, [idsKey, resolved]);
+  }, [idsKey, resolved, usageKey]);
 
   const pair = result?.pairs[pairIndex] ?? null;
   const pairKey = pair ? `${pair.a.id},${pair.b.id}` : '';
@@ -175,16 +181,18 @@ export function App() {
             <OverallVerdict result={result} />
             <PairGrid result={result} selected={pairIndex} onSelect={setPairIndex} />
             <CombinedEffects result={result} sources={sources} />
+            <Guidance lines={guidanceOf(result)} sources={sources} title="What to do with this list" />
           </>
         )}
         {pair && (
           <>
             <Verdict pair={pair} />
-            <Guidance lines={guidanceOf(pair)} sources={sources} />
+            {result && result.pairs.length === 1 && <Guidance lines={guidanceOf(pair)} sources={sources} />}
+            {result && <CheckDoses result={result} usage={usage} onUsage={(id, p) => setUsage((u) => ({ ...u, ...(p ? { [id]: p } : {}) }))} sources={sources} />}
             <ExportBar pair={pair} jurisdiction={view.jurisdiction} />
             <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)} printing={printing}>
               {(view.tab === 'overview' || printing) && <Overview pair={pair} descs={pairDescs} sources={sources} />}
-              {(view.tab === 'exposure' || printing) && <Exposure pair={pair} sources={sources} descs={pairDescs} />}
+              {(view.tab === 'exposure' || printing) && <Exposure pair={pair} sources={sources} />}
               {(view.tab === 'evidence' || printing) && (
                 <EvidenceTab
                   pair={pair}

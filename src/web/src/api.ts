@@ -81,7 +81,8 @@ type ExplainRequest = ApiSchemas.ExplainRequest;
 export const api = {
   search: (q: string, signal?: AbortSignal) => call<SearchHit[]>(`/api/search?q=${encodeURIComponent(q)}&limit=8`, undefined, signal),
   substance: (id: string) => call<SubstanceDescription>(`/api/substances/${encodeURIComponent(id)}`),
-  check: (ids: string[]) => call<CheckResult>('/api/check', { json: { substances: ids } satisfies ApiSchemas.CheckRequest }),
+  check: (ids: string[], usage: Record<string, string> = {}) =>
+    call<CheckResult>('/api/check', { json: { substances: ids, ...(Object.keys(usage).length ? { usage } : {}) } satisfies ApiSchemas.CheckRequest }),
   kb: () => call<KbInfo>('/api/kb'),
   brief: (ids: string[], jurisdiction?: string) =>
     call<Brief>('/api/explain', { json: { substances: ids, format: 'json', ...(jurisdiction ? { jurisdiction } : {}) } satisfies ExplainRequest }),
@@ -96,5 +97,5 @@ export const api = {
   },
   predict: (req: ApiSchemas.PredictRequest) => call<Prediction>('/api/predict', { json: req }),
   simulate: (req: SimulateRequest) => call<SimulateResult>('/api/simulate', { json: req }),
-  claim: (claim: string) => call<ClaimResult>('/api/claim', { json: { claim } satisfies ApiSchemas.ClaimRequest }),
+  claim: (text: string) => call<ClaimResult>('/api/claim', { json: { text } satisfies ApiSchemas.ClaimRequest }),
 };

@@ -65,6 +65,8 @@ export interface CombinedEffect {
   contributors: Contributor[];
   /** Three or more substances add to the same serious effect: the flag the issue asks for, no invented score. */
   flagged: boolean;
+  /** Distinct chosen substances among the contributors. */
+  substances: number;
 }
 
 /** Effect classes whose three-way addition is flagged (CNS or respiratory depression, serotonin toxicity, QT). */
@@ -77,12 +79,11 @@ const STRENGTH_RANK: Record<string, number> = { major: 3, moderate: 2, minor: 1 
  */
 export function combinedEffects(result: CheckResult): CombinedEffect[] {
   const names = new Map(result.substances.map((s) => [s.id, s.name]));
-  const fromApi = (result as { effects?: unknown }).effects;
-  if (Array.isArray(fromApi)) return fromApi.map((e) => normaliseApiEffect(e as ApiEffect, names)).sort(byWeight);
+  if (Array.isArray(result.effects)) return result.effects.filter((e) => e.substances.length >= 2).map((e) => normaliseApiEffect(e, names)).sort(byWeight);
   const byId = new Map<string, CombinedEffect>();
   for (const p of result.pairs)
     for (const e of p.sharedEffects) {
-      const c = byId.get(e.id) ?? { id: e.id, name: e.name, severity: e.severity, contributors: [], flagged: false };
+      const c = byId.get(e.id) ?? { id: e.id, name: e.name, severity: e.severity, contributors: [], flagged: false, substances: 0 };
       for (const x of [...e.a, ...e.b]) {
         const old = c.contributors.find((y) => y.substance === x.substance);
         if (!old) c.contributors.push({ substance: x.substance, name: names.get(x.substance) ?? x.substance, strength: x.strength, evidence: x.evidence, sources: [...x.sources] });
@@ -93,31 +94,25 @@ export function combinedEffects(result: CheckResult): CombinedEffect[] {
   const out = [...byId.values()];
   for (const c of out) {
     c.contributors.sort((x, y) => (STRENGTH_RANK[y.strength] ?? 0) - (STRENGTH_RANK[x.strength] ?? 0));
+    c.substances = c.contributors.length;
     c.flagged = c.contributors.length >= 3 && FLAG_CLASSES.test(`${c.id} ${c.name}`);
   }
   return out.sort(byWeight);
 }
 
-interface ApiEffect {
-  id: string;
-  name?: string;
-  severity?: string;
-  contributors?: { substance: string; name?: string; strength?: string; evidence?: string; sources?: string[] }[];
-  flagged?: boolean;
-  threeOrMore?: boolean;
-}
+type ApiEffect = CheckResult['effects'][number];
 
+/** The API's effect: one line per substance (its constituents or class named after it), strongest first. */
 function normaliseApiEffect(e: ApiEffect, names: Map<string, string>): CombinedEffect {
-  const contributors = (e.contributors ?? []).map((x) => ({
-    substance: x.substance,
-    name: x.name ?? names.get(x.substance) ?? x.substance,
-    strength: x.strength ?? '',
-    evidence: x.evidence ?? 'none',
-    sources: x.sources ?? [],
-  }));
-  return { id: e.id, name: e.name ?? e.id, severity: e.severity ?? 'unknown', contributors, flagged: e.flagged ?? e.threeOrMore ?? (contributors.length >= 3 && FLAG_CLASSES.test(e.id)) };
+  const contributors: Contributor[] = [];
+  for (const x of e.contributors) {
+    const via = x.via !== x.substance ? ` (via ${x.viaName})` : '';
+    contributors.push({ substance: `${x.substance}|${x.via}`, name: `${x.substanceName ?? names.get(x.substance) ?? x.substance}${via}`, strength: x.strength, evidence: x.evidence, sources: x.sources });
+  }
+  contributors.sort((x, y) => (STRENGTH_RANK[y.strength] ?? 0) - (STRENGTH_RANK[x.strength] ?? 0));
+  return { id: e.id, name: e.name, severity: e.severity, contributors, flagged: e.flagged, substances: e.substances.length };
 }
 
 function byWeight(x: CombinedEffect, y: CombinedEffect): number {
-  return Number(y.flagged) - Number(x.flagged) || (SEVERITY_RANK[y.severity] ?? 0) - (SEVERITY_RANK[x.severity] ?? 0) || y.contributors.length - x.contributors.length;
+  return Number(y.flagged) - Number(x.flagged) || (SEVERITY_RANK[y.severity] ?? 0) - (SEVERITY_RANK[x.severity] ?? 0) || y.substances - x.substances;
 }

@@ -1,11 +1,57 @@
 /**
- * Which dose the exposure answers use, and a way to change it: each substance's everyday default and its named
- * alternatives (usage patterns from the KB, e.g. a joint, an edible, a medicine dose) one click away, or any
- * regimen typed in. A change re-asks /api/predict both ways at the chosen doses; the tier above stays the one
- * computed at the default doses, and the panel says so.
+ * Doses, two ways: the check's own (CheckDoses: the usage pattern each substance was checked at, the others one
+ * click away, tiers recomputed) and any typed dose for the exposure answers (Doses: /api/predict both ways again;
+ * the tier stays the check's, and the panel says so).
  */
 import { useState } from 'react';
-import type { SubstanceDescription } from '../api.js';
+import type { CheckResult } from '../api.js';
+import type { SourceInfo } from '../format.js';
+import { Sources } from './Evidence.js';
+
+/**
+ * The doses the whole check (tiers included) was computed at, each with where it came from, and the other usage
+ * patterns one click away (an everyday default, a medicine dose): choosing one re-runs the check at it.
+ */
+export function CheckDoses({
+  result,
+  usage,
+  onUsage,
+  sources,
+}: {
+  result: CheckResult;
+  usage: Record<string, string>;
+  onUsage: (substance: string, pattern: string | null) => void;
+  sources: Map<string, SourceInfo>;
+}) {
+  if (!result.doses?.length) return null;
+  return (
+    <section className="doses" aria-labelledby="check-doses-h" data-testid="check-doses">
+      <h2 id="check-doses-h">Doses this check assumes</h2>
+      <ul className="dose-list">
+        {result.doses.map((d) => (
+          <li key={d.substance} data-testid={`dose-${d.substance}`}>
+            <span>{d.text}</span>
+            {d.alternatives.length > 1 && (
+              <span className="dose-row" role="group" aria-label={`Usage of ${d.substanceName}`}>
+                {d.alternatives.map((a) => {
+                  const on = (usage[d.substance] ?? d.pattern?.id) === a.id;
+                  return (
+                    <button key={a.id} type="button" aria-pressed={on} onClick={() => onUsage(d.substance, a.id)}>
+                      {a.name}
+                      {a.kind === 'medicine' ? ' (medicine dose)' : ''}
+                    </button>
+                  );
+                })}
+              </span>
+            )}
+            <Sources ids={d.sources} index={sources} />
+          </li>
+        ))}
+      </ul>
+      <p className="muted">Every tier and answer on this page is computed at these doses; choose another pattern to recompute them.</p>
+    </section>
+  );
+}
 
 /** One way of taking a substance: a regimen of the substance itself, or doses of its constituents. */
 export interface DoseChoice {
@@ -13,38 +59,13 @@ export interface DoseChoice {
   items: { substance: string; regimen: string }[];
 }
 
-interface Pattern {
-  id: string;
-  name: string;
-  kind?: 'everyday' | 'medicine';
-  default?: boolean;
-  regimen?: string;
-  doses?: { substance: string; regimen: string }[];
-}
-
-/** Usage patterns of a substance (the KB field is being added: read defensively), then its usual dose. */
-export function doseOptions(d: SubstanceDescription | undefined): DoseChoice[] {
-  if (!d) return [];
-  const s = d.substance as SubstanceDescription['substance'] & { usagePatterns?: Pattern[]; usualDose?: { regimen: string } };
-  const out: DoseChoice[] = [];
-  for (const p of s.usagePatterns ?? []) {
-    const items = p.regimen ? [{ substance: s.id, regimen: p.regimen }] : (p.doses ?? []);
-    if (items.length) out.push({ label: `${p.name}${p.kind === 'medicine' ? ' (medicine dose)' : ''}${p.default ? ' — default' : ''}`, items });
-  }
-  if (s.usualDose && !out.some((o) => o.items.length === 1 && o.items[0]!.regimen === s.usualDose!.regimen))
-    out.push({ label: `usual dose ${s.usualDose.regimen}`, items: [{ substance: s.id, regimen: s.usualDose.regimen }] });
-  return out;
-}
-
 export function Doses({
   subs,
-  descs,
   chosen,
   onChoose,
   busy,
 }: {
   subs: { id: string; name: string }[];
-  descs: SubstanceDescription[];
   chosen: Record<string, DoseChoice | null>;
   onChoose: (id: string, c: DoseChoice | null) => void;
   busy: boolean;
@@ -52,25 +73,19 @@ export function Doses({
   const [typed, setTyped] = useState<Record<string, string>>({});
   return (
     <section className="doses" aria-labelledby="doses-h" data-testid="doses">
-      <h2 id="doses-h">Doses these answers use</h2>
+      <h2 id="doses-h">Exposure at another dose</h2>
       <p className="muted">
-        Each card below names the dose it used. Without a choice here, every answer uses each substance's default (its everyday use where the knowledge base
-        records one); the tier at the top is computed at those defaults. Choose another dose to see the exposure change at it.
+        Each card below names the dose it used: the doses of the check above (its usage patterns can be switched there, tiers included). Type any other dose
+        here to see the exposure change at it; the tier stays the one at the check's doses.
       </p>
       {subs.map((s) => {
-        const opts = doseOptions(descs.find((d) => d.substance.id === s.id));
         const cur = chosen[s.id] ?? null;
         return (
           <div key={s.id} className="dose-row" role="group" aria-label={`Dose of ${s.name}`}>
-            <strong>{s.name}:</strong> <span className="print-only">{cur ? cur.label : 'default dose (named on each card below)'}</span>{' '}
+            <strong>{s.name}:</strong> <span className="print-only">{cur ? cur.label : "the check's dose (named on each card below)"}</span>{' '}
             <button type="button" aria-pressed={cur === null} onClick={() => onChoose(s.id, null)} disabled={busy}>
-              default
+              the check's dose
             </button>
-            {opts.map((o) => (
-              <button key={o.label} type="button" aria-pressed={cur?.label === o.label} onClick={() => onChoose(s.id, o)} disabled={busy}>
-                {o.label}
-              </button>
-            ))}
             <form
               className="dose-form"
               onSubmit={(e) => {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { api, ApiError, errorText, type PairAnalysis, type Phenotype, type PkEntry, type Prediction, type SimulateResult, type SubstanceDescription } from '../api.js';
+import { api, ApiError, errorText, type PairAnalysis, type Phenotype, type PkEntry, type Prediction, type SimulateResult } from '../api.js';
 import { Doses, type DoseChoice } from './Doses.js';
 import { ratio, type SourceInfo } from '../format.js';
 import type { RatioRow } from './Plots.js';
@@ -51,7 +51,7 @@ async function predictAt(pair: PairAnalysis, chosen: Record<string, DoseChoice |
   return Promise.all(jobs);
 }
 
-export function Exposure({ pair, sources, descs = [] }: { pair: PairAnalysis; sources: Map<string, SourceInfo>; descs?: SubstanceDescription[] }) {
+export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<string, SourceInfo> }) {
   const [chosen, setChosen] = useState<Record<string, DoseChoice | null>>({});
   const [atDoses, setAtDoses] = useState<Entry[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +94,7 @@ export function Exposure({ pair, sources, descs = [] }: { pair: PairAnalysis; so
           answers have no estimate: the knowledge base lacks data, which is not the same as no interaction. Studies that measured the pair are shown beside each
           prediction, with the species first.
         </p>
-        <Doses subs={[pair.a, pair.b]} descs={descs} chosen={chosen} onChoose={choose} busy={busy} />
+        <Doses subs={[pair.a, pair.b]} chosen={chosen} onChoose={choose} busy={busy} />
         {busy && <p role="status">Predicting at the chosen doses…</p>}
         {atDoses && (
           <p className="notice-box" data-testid="doses-changed">

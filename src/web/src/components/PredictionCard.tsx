@@ -20,7 +20,8 @@ export function speciesLabel(species: string): string {
 /** "Kratom 2 g (usual dose, tanna-2022)": the dose an answer used, and where it came from. */
 function doseText(name: string, dose: string, source: string): string {
   if (!dose || dose === 'not given') return `${name}: no dose given`;
-  const from = !source || source === 'none' ? '' : source === 'user' || source === 'request' ? ' (your dose)' : ` (default: ${source})`;
+  // 'user': a dose passed in — the check's usage pattern or one typed in; the dose panels say which.
+  const from = !source || source === 'none' || source === 'user' || source === 'request' ? '' : ` (default: ${source})`;
   return `${name} ${dose}${from}`;
 }
 

@@ -24,8 +24,8 @@ export function OverallVerdict({ result }: { result: CheckResult }) {
           {worst.a.name} + {worst.b.name}
         </strong>
       </h2>
-      <p>
-        <TierBadge tier={worst.tier} /> {worst.tierReasons[0] ? `Why: ${worst.tierReasons[0]}.` : ''} Choose any pair below to see how it connects.
+      <p data-testid="regimen-verdict">
+        <TierBadge tier={worst.tier} /> {result.verdict?.text ?? (worst.tierReasons[0] ? `Why: ${worst.tierReasons[0]}.` : '')} Choose any pair below to see how it connects.
       </p>
       <p className="muted">
         All pairs: {tally}. {TIER_RULE}
@@ -87,7 +87,7 @@ export function CombinedEffects({ result, sources }: { result: CheckResult; sour
               </h3>
               {e.flagged && (
                 <p className="flag" role="note">
-                  {e.contributors.length} of the chosen substances add to this effect ({e.name}): together they stack.
+                  {e.substances} of the chosen substances add to this effect ({e.name}): together they stack.
                 </p>
               )}
               <ul className="contributors">
