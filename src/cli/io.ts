@@ -39,7 +39,8 @@ export interface CliDeps {
   write: (text: string) => void;
   /** A user-named file's text; a missing one is INPUT_UNREADABLE_FILE naming `field` (the option). */
   readFile: (path: string, field?: string) => string;
-  writeFile: (path: string, data: string) => void;
+  /** Writes a user-named file; a folder that is missing, a directory or no permission is INPUT_UNWRITABLE_FILE naming `field`. */
+  writeFile: (path: string, data: string, field?: string) => void;
   /** A user-named path made absolute against the CLI's working directory. */
   resolvePath: (path: string) => string;
   env: Readonly<Record<string, string | undefined>>;

@@ -19,6 +19,27 @@ export type { CliIo } from './io.js';
 const DESCRIPTION =
   'How two substances are connected in the body, how much one changes the other, and how sure we are.\nEducational use only: Crosstalk informs; it does not prescribe.';
 
+/** What a failed write means to the person who typed the path, or null for a failure that is a bug. */
+export function writeProblem(code: string | undefined): string | null {
+  switch (code) {
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write there';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return null;
+  }
+}
+
 function depsFor(io: CliIo, setExitCode: (code: number) => void): CliDeps {
   let kb: KbIndex | null = null;
   const resolvePath = (p: string): string => resolve(io.cwd ?? process.cwd(), p);
@@ -42,7 +63,16 @@ function depsFor(io: CliIo, setExitCode: (code: number) => void): CliDeps {
         throw e;
       }
     },
-    writeFile: (p, data) => (io.writeFile ?? writeFileSync)(resolvePath(p), data),
+    writeFile: (p, data, field = 'file') => {
+      try {
+        (io.writeFile ?? writeFileSync)(resolvePath(p), data);
+      } catch (e) {
+        // A folder that is not there, a directory where a file should go, no permission: the user's path, not a bug.
+        const problem = writeProblem((e as NodeJS.ErrnoException).code);
+        if (problem) fail('INPUT_UNWRITABLE_FILE', { field, path: p, problem }, { field, file: p });
+        throw e;
+      }
+    },
     resolvePath,
     env: io.env ?? {},
     ...(io.progressStream ? { progressStream: io.progressStream } : {}),

@@ -5,6 +5,7 @@ import type { KbData } from '../core/index.js';
 import { RECORD_KINDS, type RecordKind } from '../core/index.js';
 import { checkIntegrity } from './integrity.js';
 import { loadKbYaml, type RawRecord } from './load-yaml.js';
+import { checkManifest } from './manifest.js';
 
 export interface CompileResult {
   data: KbData | null;
@@ -14,6 +15,10 @@ export interface CompileResult {
   /** Records read per kind, and records that made it into the compiled KB. */
   counts: Record<RecordKind, { in: number; out: number }>;
   origins: Map<object, RawRecord>;
+  /** Hash of the YAML bytes this compile read (the bundle's staleness key; the same read as the data). */
+  sourceHash: string;
+  /** Records per file (KB-relative path), as kb/manifest.json lists them. */
+  recordsPerFile: Record<string, number>;
 }
 
 function emptyCounts(): Record<RecordKind, { in: number; out: number }> {
@@ -46,8 +51,10 @@ function contentHash(data: Omit<KbData, 'version'>): string {
  */
 export function compileKb(kbDir: string, rootForNames?: string): CompileResult {
   const loaded = loadKbYaml(kbDir, rootForNames);
-  const issues: Issue[] = [...loaded.issues];
-  const warnings: Issue[] = [];
+  // 0. Every file holds as many records as kb/manifest.json says (an emptied or truncated file is an error).
+  const manifest = checkManifest(kbDir, loaded.recordsPerFile, loaded.unreadable);
+  const issues: Issue[] = [...loaded.issues, ...manifest.issues];
+  const warnings: Issue[] = [...manifest.warnings];
   const counts = emptyCounts();
   const origins = new Map<object, RawRecord>();
 
@@ -126,5 +133,5 @@ export function compileKb(kbDir: string, rootForNames?: string): CompileResult {
   for (const k of Object.keys(counts) as RecordKind[]) counts[k].out = out[k].length;
 
   const data: KbData = { version: contentHash(body), ...body };
-  return { data: issues.length === 0 ? data : null, issues, warnings, files: loaded.files, counts, origins };
+  return { data: issues.length === 0 ? data : null, issues, warnings, files: loaded.files, counts, origins, sourceHash: loaded.sourceHash, recordsPerFile: loaded.recordsPerFile };
 }

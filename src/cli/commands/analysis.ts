@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ApiSchemas, fail } from '../../core/index.js';
 import { buildBrief, renderBrief } from '../../core/index.js';
@@ -63,7 +65,8 @@ export function registerExplain(program: Command, deps: CliDeps): void {
     .option('--jurisdiction <code>', 'ISO 3166 code for the legal note, e.g. US-FL, GB, TH')
     .option('--out <file>', 'write to a file (required for pdf)')
     .option('--json', 'same as --format json')
-    .action(async (a: string, b: string, opts: { format: string; jurisdiction?: string; out?: string; json?: boolean }) => {
+    .option('--force', 'replace the default pdf file (crosstalk-<a>-<b>.pdf) when it exists')
+    .action(async (a: string, b: string, opts: { format: string; jurisdiction?: string; out?: string; json?: boolean; force?: boolean }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!['md', 'html', 'json', 'pdf'].includes(format))
         fail('INPUT_NOT_ONE_OF', { field: '--format', value: format, allowed: ['md', 'html', 'json', 'pdf'] }, { field: 'format' });
@@ -73,15 +76,22 @@ export function registerExplain(program: Command, deps: CliDeps): void {
       const brief = buildBrief(deps.getKb(), req.substances, { jurisdiction: req.jurisdiction, today: deps.today });
       if (format === 'pdf') {
         const out = opts.out ?? `crosstalk-${brief.substances.map((s) => s.id).join('-')}.pdf`;
+        const field = opts.out === undefined ? '--format pdf' : '--out';
+        const path = deps.resolvePath(out);
+        // A name the user did not type never replaces a file silently; a folder that is not there is their error.
+        if (opts.out === undefined && !opts.force && existsSync(path))
+          fail('INPUT_UNWRITABLE_FILE', { field, path: out, problem: 'the file exists; give --out <file> or add --force to replace it' }, { field, file: out });
+        if (!existsSync(dirname(path))) fail('INPUT_UNWRITABLE_FILE', { field, path: out, problem: 'the folder does not exist' }, { field, file: out });
+        if (existsSync(path) && statSync(path).isDirectory()) fail('INPUT_UNWRITABLE_FILE', { field, path: out, problem: 'it is a folder' }, { field, file: out });
         // Loaded lazily: PDF export drives Chromium, which only some machines have (TOOL_NO_CHROMIUM otherwise).
         const { htmlToPdf } = await import('../../server/html-to-pdf.js');
-        const r = await htmlToPdf(renderBrief(brief, 'html'), deps.resolvePath(out));
+        const r = await htmlToPdf(renderBrief(brief, 'html'), path);
         deps.print(`wrote ${r.path} (${r.bytes} bytes)`);
         return;
       }
       const text = renderBrief(brief, format as 'md' | 'html' | 'json');
       if (opts.out) {
-        deps.writeFile(opts.out, text);
+        deps.writeFile(opts.out, text, '--out');
         deps.print(`wrote ${opts.out}`);
       } else deps.print(text);
     });

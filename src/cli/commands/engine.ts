@@ -33,8 +33,9 @@ export function predictBatchLine(deps: CliDeps, text: string, line: number, opts
     if (!r.success) throw requestError(r.error, (p) => p, { line }, fieldsOf(ApiSchemas.PredictRequest));
     return predict(deps.getKb(), r.data, opts);
   } catch (e) {
-    if (!isCrosstalkError(e)) throw e;
-    const body = e.toJSON();
+    // Every line gets an answer: an unexpected failure is reported on its line as a bug, and the batch goes on.
+    const err = isCrosstalkError(e) ? e : crosstalkError('SERVER_BUG', {}, {});
+    const body = err.toJSON();
     return { line, error: { ...body, details: { ...body.details, line } } };
   }
 }

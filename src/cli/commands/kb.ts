@@ -5,6 +5,8 @@ import { auditKb, kbStats } from '../../core/index.js';
 import { BUILD_DIR, KB_DIR } from '../../store/kb-store.js';
 import { buildKb } from '../../compiler/build.js';
 import { compileKb } from '../../compiler/compile.js';
+import { loadKbYaml } from '../../compiler/load-yaml.js';
+import { checkManifest, writeManifest } from '../../compiler/manifest.js';
 import { join } from 'node:path';
 import type { CliDeps } from '../io.js';
 
@@ -60,6 +62,29 @@ export function registerKb(program: Command, deps: CliDeps): void {
         deps.print(`KB version ${pc.bold(r.data.version)}`);
         deps.print(`wrote ${out.jsonPath}`);
       }
+    });
+
+  kb.command('manifest')
+    .description('compare the records per file with kb/manifest.json; --write records the current counts (after an intended change)')
+    .option('--write', 'write kb/manifest.json from the YAML as it is now')
+    .action((opts: { write?: boolean }) => {
+      const loaded = loadKbYaml(KB_DIR);
+      if (opts.write) {
+        if (loaded.unreadable.length) {
+          for (const i of loaded.issues) deps.warn(formatIssue(i));
+          deps.warn(pc.red('not written: fix the YAML syntax first (a file that does not parse has no record count)'));
+          deps.setExitCode(1);
+          return;
+        }
+        const path = writeManifest(KB_DIR, loaded.recordsPerFile);
+        const total = Object.values(loaded.recordsPerFile).reduce((a, b) => a + b, 0);
+        deps.print(`wrote ${path}: ${Object.keys(loaded.recordsPerFile).length} files, ${total} records`);
+        return;
+      }
+      const m = checkManifest(KB_DIR, loaded.recordsPerFile, loaded.unreadable);
+      for (const i of [...m.issues, ...m.warnings]) deps.print(formatIssue(i));
+      if (m.issues.length || m.warnings.length) deps.setExitCode(1);
+      else deps.print(pc.green(`kb/manifest.json matches: ${Object.keys(loaded.recordsPerFile).length} files`));
     });
 
   kb.command('stats')

@@ -155,8 +155,8 @@ export function registerSimulate(program: Command, deps: CliDeps): void {
         });
         (bar as cliProgress.SingleBar | null)?.stop();
       }
-      if (o.csv) deps.writeFile(o.csv, csvFor(result));
-      if (o.svg) deps.writeFile(o.svg, svgFor(result, pop));
+      if (o.csv) deps.writeFile(o.csv, csvFor(result), '--csv');
+      if (o.svg) deps.writeFile(o.svg, svgFor(result, pop), '--svg');
       if (o.json) {
         deps.printJson({ regimens: plan.regimens, species: o.species, tEndH: plan.tEndH, parameters: plan.parameters, notes: plan.notes, indirect: plan.indirect, result, population: pop });
       } else deps.write(text(result, pop, plan.notes));
