@@ -84,13 +84,30 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
     expect(s.substances).toBeGreaterThanOrEqual(300);
     expect(s.verifiedShare).toBeGreaterThan(0.8);
   });
-  it('claim --json prints {claim, verdict, reasons, sources, caveats}', async () => {
+  it('claim --json prints {claims: [{claim, reading, verdict, reasons, sources, caveats}], summary, verdict}', async () => {
     const r = await cli(['claim', 'cannabis and kratom are pharmacologically unrelated', '--json']);
     expect(r.code).toBe(0);
-    const c = JSON.parse(r.out) as { verdict: string; reasons: unknown[]; sources: string[]; caveats: string[]; claim: string };
+    const out = JSON.parse(r.out) as { verdict: string; claims: { verdict: string; reasons: unknown[]; sources: string[]; caveats: string[]; claim: string; reading: { text: string } }[]; summary: { text: string } };
+    const c = out.claims[0]!;
+    expect(out.verdict).toBe('contradicted');
     expect(c.verdict).toBe('contradicted');
     expect(c.claim).toMatch(/unrelated/);
+    expect(c.reading.text).toMatch(/^Cannabis and Kratom — are unrelated/);
     expect(c.sources.length).toBeGreaterThan(0);
+    expect(out.summary.text).toBe('1 claim checked: 1 contradicted.');
+  });
+  it('claim --file checks every claim of a post; the text form shows the reading', async () => {
+    const files = { 'post.txt': 'Kratom only acts on opioid receptors.\nCBD inhibits CYP2D6.\nkratom is a lovely plant' };
+    const r = await cli(['claim', '--file', 'post.txt', '--json'], { files });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { claims: { verdict: string }[]; verdict?: string };
+    expect(out.claims.map((c) => c.verdict)).toEqual(['contradicted', 'supported', 'unrecognized']);
+    expect(out.verdict).toBeUndefined();
+    const text = await cli(['claim', 'CBD inhibits CYP2D6']);
+    expect(text.out).toMatch(/I read this as: Cannabidiol — inhibits — CYP2D6/);
+    const missing = await cli(['claim', '--file', 'nope.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/--file/);
   });
   it('a bad regimen points at the word and exits 1', async () => {
     const r = await cli(['predict', '--victim', 'midazolam', '--perpetrator', 'ketoconazole', '--perpetrator-dose', '400 mgg']);
@@ -133,9 +150,9 @@ describe('check, claim and explain parse with the API\'s request schemas (issue 
     const many = await cli(['check', ...Array.from({ length: 9 }, () => 'kratom'), '--json']);
     expect(many.code).toBe(1);
     expect((JSON.parse(many.out) as { error: { code: string; details: { field: string } } }).error).toMatchObject({ code: 'INPUT_TOO_LARGE', details: { field: 'substances' } });
-    const long = await cli(['claim', 'x'.repeat(501)]);
+    const long = await cli(['claim', 'x'.repeat(20_001)]);
     expect(long.code).toBe(1);
-    expect(long.err).toMatch(/INPUT_TOO_LARGE: claim: must have at most 500 characters \(got 501 characters\)/);
+    expect(long.err).toMatch(/INPUT_TOO_LARGE: text: must have at most 20000 characters \(got 20001 characters\)/);
     const place = await cli(['explain', 'cannabis', 'kratom', '--jurisdiction', 'florida']);
     expect(place.code).toBe(1);
     expect(place.err).toMatch(/--jurisdiction: 'FLORIDA' does not have the expected form/);

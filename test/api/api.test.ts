@@ -61,10 +61,16 @@ describe('API endpoints (server-and-web-app)', () => {
     expect(r.json()).toMatchObject({ victim: { id: 'midazolam' }, perpetrator: { id: 'kratom' } });
   });
 
-  it('POST /api/claim checks a common claim', async () => {
-    const r = await post('/api/claim', { claim: 'cannabis and kratom are pharmacologically unrelated' });
+  it('POST /api/claim checks a common claim, and each claim of a longer text (issue 13 §3)', async () => {
+    const r = await post('/api/claim', { text: 'cannabis and kratom are pharmacologically unrelated' });
     expect(r.statusCode).toBe(200);
     expect(r.json().verdict).toBe('contradicted');
+    const post3 = await post('/api/claim', { text: 'Kratom only acts on opioid receptors. CBD inhibits CYP2D6. Kratom is legal everywhere.' });
+    const body = post3.json() as { claims: { verdict: string; reading: { text: string } }[]; summary: { counts: Record<string, number> }; verdict?: string };
+    expect(body.claims.map((c) => c.verdict)).toEqual(['contradicted', 'supported', 'contradicted']);
+    expect(body.claims[1]!.reading.text).toBe('Cannabidiol — inhibits — CYP2D6');
+    expect(body.summary.counts).toMatchObject({ supported: 1, contradicted: 2 });
+    expect(body.verdict).toBeUndefined();
   });
 
   it('POST /api/explain renders md, html and json', async () => {
@@ -121,12 +127,13 @@ describe('bad input gets a 4xx naming the field (server-and-web-app)', () => {
     ['absurd dose', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '100000 g' }), 400, 'perpetratorDose'],
     ['unknown dose unit', () => post('/api/predict', { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '5 kg' }), 400, 'perpetratorDose'],
     ['1,000 substances', () => post('/api/check', { substances: Array.from({ length: 1000 }, () => 'kratom') }), 413, 'substances'],
-    ['oversized body', () => app.inject({ method: 'POST', url: '/api/claim', payload: JSON.stringify({ claim: 'x'.repeat(100_000) }), headers: { 'content-type': 'application/json' } }), 413, 'body'],
+    ['oversized body', () => app.inject({ method: 'POST', url: '/api/claim', payload: JSON.stringify({ text: 'x'.repeat(100_000) }), headers: { 'content-type': 'application/json' } }), 413, 'body'],
     ['one substance only', () => post('/api/check', { substances: ['cannabis'] }), 400, 'substances'],
     ['same substance twice', () => post('/api/predict', { victim: 'kratom', perpetrator: 'ketum' }), 400, 'perpetrator'],
     ['bad format', () => post('/api/explain', { substances: ['cannabis', 'kratom'], format: 'pdf' }), 400, 'format'],
     ['missing query', () => app.inject('/api/search'), 400, 'q'],
-    ['empty claim', () => post('/api/claim', { claim: '' }), 400, 'claim'],
+    ['empty claim', () => post('/api/claim', { text: '' }), 400, 'text'],
+    ['claim text over the cap', () => post('/api/claim', { text: 'kratom is legal. '.repeat(1300) }), 413, 'text'],
     ['array body', () => post('/api/check', [1, 2]), 400, 'body'],
   ];
   it.each(cases)('%s', async (_name, run, status, field) => {
@@ -148,7 +155,7 @@ describe('bad input gets a 4xx naming the field (server-and-web-app)', () => {
     const bodies: unknown[] = [null, true, 0, 'x', [], {}, { substances: null }, { substances: [null, null] }, { substances: [{}, []] }, { substances: ['', ''] },
       { victim: '', perpetrator: '' }, { victim: 'a'.repeat(101), perpetrator: 'b' }, { victim: 'kratom', perpetrator: 'cannabis', victimAt: -1 }, { victim: 'kratom', perpetrator: 'cannabis', weightKg: 0 },
       { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: '-5 mg' }, { victim: 'midazolam', perpetrator: 'kratom', perpetratorDose: 'NaN mg' }, { victim: 'midazolam', perpetrator: 'kratom', victimDose: '1e308 mg' },
-      { claim: '<script>alert(1)</script>' }, { substances: ['__proto__', 'constructor'] }, { substances: ['cannabis', 'kratom'], format: 'md', jurisdiction: 'ZZ' }];
+      { text: '<script>alert(1)</script>' }, { substances: ['__proto__', 'constructor'] }, { substances: ['cannabis', 'kratom'], format: 'md', jurisdiction: 'ZZ' }];
     for (const url of ['/api/check', '/api/predict', '/api/claim', '/api/explain', '/api/simulate'])
       for (const b of bodies) {
         const r = await app.inject({ method: 'POST', url, payload: JSON.stringify(b), headers: { 'content-type': 'application/json' } });

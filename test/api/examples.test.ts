@@ -24,7 +24,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   'GET /health': S.HealthJson,
   'POST /api/check': S.CheckResultJson,
   'POST /api/predict': S.PredictionJson,
-  'POST /api/claim': S.ClaimResultJson,
+  'POST /api/claim': S.ClaimCheckJson,
   'POST /api/explain': S.BriefJson,
   'POST /api/simulate': S.SimulateResultJson,
 };

@@ -8,6 +8,7 @@ import type {
   ApiSchemas as S,
   Brief,
   CheckResult,
+  ClaimCheckResult,
   ClaimResult,
   Prediction,
   PredictRequest,
@@ -24,6 +25,7 @@ describe('API schema types match the engine (issue-10 one request model)', () =>
     expectTypeOf<Json<Prediction>>().toExtend<S.PredictionJson>();
     expectTypeOf<Json<CheckResult>>().toExtend<S.CheckResultJson>();
     expectTypeOf<Json<ClaimResult>>().toExtend<S.ClaimResultJson>();
+    expectTypeOf<Json<ClaimCheckResult>>().toExtend<S.ClaimCheckJson>();
     expectTypeOf<Json<Brief>>().toExtend<S.BriefJson>();
     expectTypeOf<Json<SubstanceDescription>>().toExtend<S.SubstanceDescriptionJson>();
     expectTypeOf<Json<StudyResult>>().toExtend<S.StudyResultJson>();
