@@ -31,12 +31,22 @@ export interface RoleHit {
   appliesTo?: string;
 }
 
+// A side's roles depend only on the KB and the side, and a check walks the same sides many times (regimens,
+// every-pair walks): remember them per KB.
+const roleCache = new WeakMap<KbIndex, Map<string, RoleHit[]>>();
+
 /** Every role a side brings, over all effect classes (own entries and class entries it inherits). */
 export function rolesOf(kb: KbIndex, ids: readonly string[]): RoleHit[] {
+  const cache = roleCache.get(kb) ?? new Map<string, RoleHit[]>();
+  roleCache.set(kb, cache);
+  const key = ids.join('|');
+  const hit = cache.get(key);
+  if (hit) return hit;
   const out: RoleHit[] = [];
   for (const e of kb.data.effects)
     for (const c of contributorsFor(kb, e, ids))
       if (c.role) out.push({ member: c.member, role: c.role, effect: e.id, strength: c.strength, evidence: c.evidence, sources: c.sources, via: c.via, ...(c.appliesTo ? { appliesTo: c.appliesTo } : {}) });
+  cache.set(key, out);
   return out;
 }
 
