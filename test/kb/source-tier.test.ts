@@ -42,3 +42,12 @@ describe('source tiers (issue 16 §1)', () => {
     expect(Object.values(a.legalByTier).reduce((x, y) => x + y, 0)).toBe(kb.legal.length);
   });
 });
+
+describe('source tiers: databases and manufacturers (issue 16 §1)', () => {
+  it('NIH/NCATS and RCSB records are curated databases; a manufacturer\'s country site is its own label', () => {
+    expect(sourceTier(src({ type: 'database', url: 'https://drugs.ncats.io/drug/J6292F8L3D' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'website', url: 'https://www.rcsb.org/ligand/GMJ' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'label', url: 'https://www.pfizermedicalinformation.co.nz/x' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'label', url: 'https://pfizermedicalinformation.evil.example.com/x' }))).toBe('weak');
+  });
+});

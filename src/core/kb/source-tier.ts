@@ -33,13 +33,15 @@ const LABEL_HOSTS = [
   'compendium.ch', 'pfizermedicalinformation.com', 'lillymedical.co.uk', 'jnjmedicalconnect.com', 'crestorhcp.com',
   'zytigahcp.com', 'eliquis.ie', 'pdr.net', 'hpra.ie', 'swissmedicinfo.ch', 'tga.gov.au', 'health-products.canada.ca',
 ];
+/** Manufacturers' medical-information sites under their country domains (pfizermedicalinformation.co.nz, .com.dz…). */
+const MANUFACTURER_HOST = /^(www\.)?pfizermedicalinformation\.(com|[a-z]{2}|(co|com)\.[a-z]{2})$/;
 /** Curated databases, reference works and scholarly publishers' book platforms. */
 const SECONDARY_HOSTS = [
   'pubchem.ncbi.nlm.nih.gov', 'uniprot.org', 'genenames.org', 'pharmgkb.org', 'livertox.nlm.nih.gov', 'drugbank.ca',
   'go.drugbank.com', 'drugbank.com', 'drugcentral.org', 'echa.europa.eu', 'hiv-druginteractions.org', 'guidetopharmacology.org',
   'ncbi.nlm.nih.gov', 'link.springer.com', 'taylorfrancis.com', 'acnp.org', 'open-systems-pharmacology.org',
   'reference.medscape.com', 'uptodate.com', 'mayoclinic.org', 'credibledrugs.org', 'crediblemeds.org',
-  'webedition.sanfordguide.com', 'aesnet.org', 'cms.aesnet.org', 'psychiatryonline.org', 'kdpnet.kdp.louisville.edu',
+  'webedition.sanfordguide.com', 'aesnet.org', 'drugs.ncats.io', 'gsrs.ncats.nih.gov', 'rcsb.org', 'cms.aesnet.org', 'psychiatryonline.org', 'kdpnet.kdp.louisville.edu',
 ];
 /** Journal publishers' own sites: an article read there is the published paper even when we lack its PMID/DOI. */
 const JOURNAL_HOSTS = [
@@ -91,7 +93,7 @@ export function sourceTier(s: Source): SourceTier {
         return s.publication === 'review' ? 'secondary' : 'primary';
       return 'weak';
     case 'label':
-      return host && (hostIn(host, LABEL_HOSTS) || isOfficial(host)) ? 'primary' : 'weak';
+      return host && (hostIn(host, LABEL_HOSTS) || isOfficial(host) || MANUFACTURER_HOST.test(host)) ? 'primary' : 'weak';
     case 'guidance':
       if (host && isOfficial(host)) return 'primary';
       return host && hostIn(host, SECONDARY_HOSTS) ? 'secondary' : s.doi || s.pmid ? 'secondary' : 'weak';
