@@ -90,7 +90,7 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
     if ('error' in x) out.push(`  ${pc.dim(x.error)}`);
     else
       out.push(
-        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at its usual dose, ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}, ${x.model} model`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `${o.analyte && o.analyte !== x.victim.analyte ? `${o.analyte} ` : ''}×${f(o.aucRatio)} (${o.species}; ${observedDesign(o)})`).join('; ')}`) : ''}`,
+        `  ${e.via ? pc.dim(`(${x.perpetrator.name} at ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${e.victimVia ? pc.dim(`(${x.victim.name} at ${x.victim.dose}, standing in for ${e.victimVia}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}, ${x.model} model`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `${o.analyte && o.analyte !== x.victim.analyte ? `${o.analyte} ` : ''}×${f(o.aucRatio)} (${o.species}; ${observedDesign(o)})`).join('; ')}`) : ''}`,
       );
   }
   if (p.findings.length) {

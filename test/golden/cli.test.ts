@@ -19,6 +19,8 @@ const CASES: { name: string; argv: string[] }[] = [
   { name: 'predict-midazolam-ketoconazole', argv: ['predict', 'midazolam', 'ketoconazole'] },
   { name: 'check-cbd-clobazam', argv: ['check', 'cbd', 'clobazam'] },
   { name: 'check-kratom-oxycodone-alprazolam', argv: ['check', 'kratom', 'oxycodone', 'alprazolam'] },
+  // Issue 14: the medicine-dose case by name (the everyday default is check-cannabis-kratom).
+  { name: 'check-cannabis-medicine-kratom', argv: ['check', 'cannabis', 'kratom', '--usage', 'cannabis=medicine'] },
   { name: 'predict-desipramine-fluoxetine', argv: ['predict', 'desipramine', 'fluoxetine'] },
 ];
 
