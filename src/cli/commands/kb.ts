@@ -128,6 +128,9 @@ export function registerKb(program: Command, deps: CliDeps): void {
         Object.entries(t).map(([k, n]) => `${k} ${n}`).join(', ');
       deps.print(`verified numbers by source tier: ${tierLine(a.verifiedByTier)}`);
       deps.print(`legal statuses by source tier: ${tierLine(a.legalByTier)}`);
+      deps.print(`fm sums over 1: ${a.fmSumsOver1.length}`);
+      deps.print(`identifiers missing (no reason recorded): ${a.identifiersMissing.length}`);
+      for (const r of a.identifiersMissing.slice(0, 10)) deps.print(`  ${r}`);
       for (const r of a.verifiedOnWeak.slice(0, 20)) deps.print(`  on a weak source: ${r}`);
       if (a.verifiedOnWeak.length > 20) deps.print(`  … ${a.verifiedOnWeak.length - 20} more on weak sources (--json for all)`);
     });

@@ -77,6 +77,8 @@ export interface KbAudit {
   verifiedOnWeak: string[];
   /** fm sums above 1 (per source, or in the engine's default picture): each is also a `kb validate` error. */
   fmSumsOver1: string[];
+  /** Compounds, medicines and metabolites without a PubChem CID or a recorded reason; targets without UniProt+HGNC or a reason. */
+  identifiersMissing: string[];
 }
 
 /** Months between two ISO dates (calendar months, fractional by day). */
@@ -124,5 +126,13 @@ export function auditKb(kb: KbData, today: string): KbAudit {
     .map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}`);
   for (const l of kb.legal) legalByTier[tiers.get(l.source) ?? 'weak']++;
   const fmSumsOver1 = fmSumsOverOne(kb.relations).map((f) => `${f.substance} (${f.species}) ${f.scope}: ${f.total.toFixed(2)}`);
-  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak, fmSumsOver1 };
+  const identifiersMissing = [
+    ...kb.substances
+      .filter((s) => ['compound', 'medicine', 'metabolite'].includes(s.kind) && !s.identifiers.pubchemCid && !s.identifiers.noPubchemReason)
+      .map((s) => `substance ${s.id}: no PubChem CID and no reason recorded`),
+    ...kb.targets
+      .filter((t) => (!t.uniprot || !t.hgnc) && !t.noGeneIdsReason)
+      .map((t) => `target ${t.id}: ${[!t.uniprot && 'UniProt', !t.hgnc && 'HGNC'].filter(Boolean).join(' and ')} missing, no reason recorded`),
+  ];
+  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing };
 }

@@ -40,6 +40,8 @@ export const Identifiers = z
     unii: z.string().regex(/^[A-Z0-9]{10}$/).optional(),
     drugbank: z.string().regex(/^DB\d{5}$/).optional(),
     atc: z.string().optional(),
+    /** Why there is no PubChem CID (a plant, a product, a class, a mixture, a compound PubChem does not list). */
+    noPubchemReason: z.string().min(10).optional(),
   })
   .strict();
 
@@ -115,6 +117,8 @@ export const Target = z
     kind: z.enum(['receptor', 'ion-channel', 'enzyme', 'transporter', 'other']),
     hgnc: z.string().optional(),
     uniprot: z.string().regex(/^[A-Z0-9]{6,10}$/).optional(),
+    /** Why there is no single HGNC/UniProt entry (a receptor family or an enzyme pair recorded together). */
+    noGeneIdsReason: z.string().min(10).optional(),
     family: z.string().optional(),
     synonyms: z.array(Text).default([]),
     /** Enzyme turnover in liver and gut (1/h), for time-dependent inhibition and induction. */
@@ -165,6 +169,17 @@ export const Relation = z
     emaxPct: Q.optional(),
     // enzyme parameters
     fm: Q.optional(),
+    /**
+     * Transporter substrates (MODEL.md §7): at site `liver`, the fraction of the victim's hepatic uptake clearance
+     * this uptake transporter carries; at site `gut`, the fraction of an oral dose this efflux transporter keeps
+     * from being absorbed (so 1/(1 − ft) is the largest rise in absorption its full inhibition can give).
+     */
+    ft: Q.optional(),
+    /**
+     * Transporter substrates: the fraction of the victim's systemic clearance that is hepatic (what uptake
+     * inhibition can act on); the rest is renal or otherwise out of the liver's reach.
+     */
+    fHepatic: Q.optional(),
     KI: Q.optional(),
     kinact: Q.optional(),
     kinactOverKI: Q.optional(),
@@ -173,7 +188,7 @@ export const Relation = z
     /** Microsomal protein concentration of the assay (mg/mL), when the source gives it. */
     microsomalProtein: Q.optional(),
     /** Where the interaction acts; default from the enzyme (gut + liver for gut-expressed enzymes). */
-    site: z.enum(['liver', 'gut', 'both']).optional(),
+    site: z.enum(['liver', 'gut', 'both', 'kidney']).optional(),
     clinicalClass: z.enum(['strong', 'moderate', 'weak']).optional(),
     note: z.string().optional(),
     sources: z.array(Id).default([]),
