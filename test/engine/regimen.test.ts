@@ -2,6 +2,8 @@
  * Issue 14 §1 and §3: the regimen view (pairs worst first, the worst pair named, combined effect classes with the
  * three-or-more flag), duplicate substances, and the doses check states and lets the user change.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/answers/check.js';
 import { worstFirst, TIER_SEVERITY_ORDER } from '../../src/core/answers/check/regimen.js';
@@ -129,5 +131,15 @@ describe('doses stated and changeable (REQ-14.3)', () => {
   it('an unknown pattern, or a usage key that is not one of the substances, is an error naming the field', () => {
     expect(thrown(() => check(kb, ['cannabis', 'kratom'], { usage: { cannabis: 'bong' } }))).toMatchObject({ code: 'INPUT_NOT_ONE_OF', field: 'usage.cannabis' });
     expect(thrown(() => check(kb, ['cannabis', 'kratom'], { usage: { oxycodone: 'medicine' } }))).toMatchObject({ code: 'INPUT_INVALID', field: 'usage.oxycodone' });
+  });
+});
+
+describe('usage patterns stay out of predictions of clinical studies (REQ-14.3: the benchmark must not change)', () => {
+  it('no module of the prediction path (inputs, models, benchmark, predict) reads usagePatterns; only check does', () => {
+    const root = new URL('../../src/core/', import.meta.url).pathname;
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+    const predictionPath = [...files(join(root, 'inputs')), ...files(join(root, 'models')), ...files(join(root, 'answers/benchmark')), ...files(join(root, 'answers')).filter((f) => /\/answers\/predict[^/]*\.ts$/.test(f))];
+    expect(predictionPath.length).toBeGreaterThan(10);
+    for (const f of predictionPath) expect(readFileSync(f, 'utf8').includes('usagePatterns'), f).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { Substance } from '../../kb/types.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
 import { gradeChain, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_RANK } from '../evidence/labels.js';
+import { contributorsFor } from './pd-members.js';
 
 /**
  * Effect classes whose risk grows with every additional contributor, so three or more together are flagged: the
@@ -52,15 +53,14 @@ const SEVERITY_RANK = { high: 3, moderate: 2, low: 1 } as const;
 /** Every effect class that at least one of `subs` contributes to, flagged ones first, then by severity and count. */
 export function regimenEffects(kb: KbIndex, subs: Substance[]): RegimenEffect[] {
   const idsOf = new Map(subs.map((s) => [s.id, withConstituents(kb, s.id)]));
-  const classesOf = new Map(subs.map((s) => [s.id, new Set(idsOf.get(s.id)!.flatMap((id) => kb.substance(id)?.classes ?? []))]));
   const out: RegimenEffect[] = [];
   for (const e of kb.data.effects) {
     const contributors: EffectContribution[] = [];
+    // Class entries count for their members unless a member has its own entry (pd-members.ts, as for pairs).
     for (const s of subs)
-      for (const c of e.contributors) {
-        const isClass = kb.substance(c.substance)?.kind === 'class';
-        if (!(isClass ? classesOf.get(s.id)!.has(c.substance) : idsOf.get(s.id)!.includes(c.substance))) continue;
-        contributors.push({ substance: s.id, substanceName: s.name, via: c.substance, viaName: kb.substance(c.substance)?.name ?? c.substance, strength: c.strength, evidence: c.evidence, sources: c.sources });
+      for (const c of contributorsFor(kb, e, idsOf.get(s.id)!)) {
+        const via = c.via ?? c.member;
+        contributors.push({ substance: s.id, substanceName: s.name, via, viaName: kb.substance(via)?.name ?? via, strength: c.strength, evidence: c.evidence, sources: c.sources });
       }
     if (!contributors.length) continue;
     contributors.sort((x, y) => STRENGTH_RANK[y.strength] - STRENGTH_RANK[x.strength] || EVIDENCE_RANK[y.evidence] - EVIDENCE_RANK[x.evidence]);
