@@ -28,7 +28,7 @@ export function suggest(_kb: KbIndex, p: Parse): { kind: ClaimKind; example: str
   const all: { kind: ClaimKind; example: string; score: number }[] = [
     { kind: 'relation', example: `${a} inhibits ${target}`, score: p.entities.some((e) => e.type === 'target' || e.type === 'target-class') ? 3 : 1 },
     { kind: 'exclusivity', example: `${a} only acts on opioid receptors`, score: 0.5 },
-    { kind: 'pair', example: `${a} and ${b} have nothing in common`, score: subs.length >= 2 ? 2.5 : 0.4 },
+    { kind: 'pair', example: `${a} and ${b} are pharmacologically unrelated`, score: subs.length >= 2 ? 2.5 : 0.4 },
     { kind: 'interaction', example: `${a} is safe to mix with ${b}`, score: subs.length >= 2 ? 2.4 : 0.4 },
     { kind: 'exposure', example: `${b} raises ${a} blood levels`, score: subs.length >= 2 ? 2.3 : 0.3 },
     { kind: 'effect', example: `${a} causes ${effect}`, score: p.entities.some((e) => e.type === 'effect') ? 3 : 1.2 },

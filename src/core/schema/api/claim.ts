@@ -45,6 +45,8 @@ export const ClaimCheckJson = z
     claims: z.array(ClaimResultJson),
     summary: z.object({ counts: z.record(ClaimVerdict, z.number().int().nonnegative()), text: z.string() }).strict(),
     verdict: ClaimVerdict.optional(),
+    /** A citation for every source id the claims name. */
+    references: z.array(z.object({ id: z.string(), label: z.string(), url: z.string().optional() }).strict()),
   })
   .strict();
 export type ClaimCheckJson = z.infer<typeof ClaimCheckJson>;
