@@ -225,7 +225,7 @@ export function App() {
       <footer className="foot">
         <p>{NOTICE}</p>
         <p className="muted">
-          Knowledge base {kb?.version ?? '…'} · {kb?.substances ?? '…'} substances · <a href="/docs">API</a> · <a href="/validation">Validation</a> · Crosstalk stores nothing about you: no accounts, no search logs.
+          Knowledge base {kb?.version ?? '…'} · {kb?.substances ?? '…'} substances · <a href="/docs">API</a> · <a href="/validation">Validation</a> · <a href="/claims">Check claims</a> · Crosstalk stores nothing about you: no accounts, no search logs.
         </p>
       </footer>
     </>

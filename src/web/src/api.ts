@@ -8,6 +8,7 @@ import type { ApiSchemas } from '../../core/index.js';
 export type Brief = ApiSchemas.BriefJson;
 export type CheckResult = ApiSchemas.CheckResultJson;
 export type ClaimResult = ApiSchemas.ClaimResultJson;
+export type ClaimCheckResult = ApiSchemas.ClaimCheckJson;
 export type Prediction = ApiSchemas.PredictionJson;
 export type SubstanceDescription = ApiSchemas.SubstanceDescriptionJson;
 export type PairAnalysis = ApiSchemas.PairAnalysisJson;
@@ -97,5 +98,5 @@ export const api = {
   },
   predict: (req: ApiSchemas.PredictRequest) => call<Prediction>('/api/predict', { json: req }),
   simulate: (req: SimulateRequest) => call<SimulateResult>('/api/simulate', { json: req }),
-  claim: (text: string) => call<ClaimResult>('/api/claim', { json: { text } satisfies ApiSchemas.ClaimRequest }),
+  claim: (text: string) => call<ClaimCheckResult>('/api/claim', { json: { text } satisfies ApiSchemas.ClaimRequest }),
 };
