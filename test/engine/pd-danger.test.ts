@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/answers/check.js';
 import { RED_RECORD_KINDS } from '../../src/core/answers/check/pd-records.js';
-import { RULE_SOURCES } from '../../src/core/answers/check/pd-rules.js';
+import { RULE_SOURCES, rolesOf } from '../../src/core/answers/check/pd-rules.js';
+import { withConstituents } from '../../src/core/kb/constituents.js';
 import { resolveSubstance } from '../../src/core/kb/fuzzy-match.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
@@ -120,3 +121,34 @@ describe('issue 17 R4: classes, exceptions, rules', () => {
     expect(rule!.plain).toMatch(/respiratory depressant, (major|moderate|minor), /);
   });
 });
+
+describe('issue 17 R5: combinations no record or table names are still caught by the mechanism rules', () => {
+  // Every substance whose own or inherited effect contributions give it a role; pairs across roles that no
+  // pair-level record covers are answers Crosstalk was never told. Deterministic sample: every 3rd such pair.
+  const subs = kb.allSubstances().filter((s) => s.kind !== 'class' && s.kind !== 'metabolite');
+  const roles = new Map(subs.map((s) => [s.id, new Set(rolesOf(kb, withConstituents(kb, s.id)).map((r) => r.role))]));
+  const has = (id: string, xs: string[]): boolean => xs.some((r) => roles.get(id)!.has(r as never));
+  const covered = (a: string, b: string): boolean => check(kb, [a, b]).pairs[0]!.statements.some((x) => x.code === 'PD_RECORD');
+  const MAOI = ['mao-inhibitor-irreversible', 'mao-inhibitor-reversible'];
+  const SERO = ['serotonin-reuptake-inhibitor', 'serotonin-releaser', 'serotonin-agonist', 'serotonin-precursor'];
+  const pairs: [string, string, string][] = [];
+  for (const m of subs.filter((s) => has(s.id, MAOI)))
+    for (const p of subs.filter((s) => s.id !== m.id && !has(s.id, MAOI))) {
+      if (has(p.id, SERO)) pairs.push([m.id, p.id, 'serotonin-maoi']);
+      else if (has(p.id, ['sympathomimetic'])) pairs.push([m.id, p.id, 'hypertensive-maoi']);
+    }
+  const sample = pairs.filter((_, i) => i % 3 === 0);
+  it('there are such pairs', () => expect(sample.length).toBeGreaterThan(10));
+  it('each is at least amber with high severity and names its mechanism', { timeout: 300_000 }, () => {
+    let unseen = 0;
+    for (const [a, b, rule] of sample) {
+      const p = check(kb, [a, b]).pairs[0]!;
+      if (!covered(a, b)) unseen++;
+      expect(['amber', 'red'], `${a} + ${b}`).toContain(p.tier);
+      expect(p.severity, `${a} + ${b}`).toBe('high');
+      expect(p.statements.some((x) => x.id === `pd-rule-${rule}`), `${a} + ${b}: ${rule}`).toBe(true);
+    }
+    expect(unseen).toBeGreaterThan(0);
+  });
+});
+
