@@ -188,7 +188,7 @@ export const Relation = z
     /** Microsomal protein concentration of the assay (mg/mL), when the source gives it. */
     microsomalProtein: Q.optional(),
     /** Where the interaction acts; default from the enzyme (gut + liver for gut-expressed enzymes). */
-    site: z.enum(['liver', 'gut', 'both', 'kidney']).optional(),
+    site: z.enum(['liver', 'gut', 'both']).optional(),
     clinicalClass: z.enum(['strong', 'moderate', 'weak']).optional(),
     note: z.string().optional(),
     sources: z.array(Id).default([]),
