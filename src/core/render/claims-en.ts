@@ -24,7 +24,7 @@ const ACTION_WORDS: Record<string, string> = {
   agonist: 'is an agonist at', 'partial-agonist': 'is a partial agonist at', antagonist: 'is an antagonist at', 'inverse-agonist': 'is an inverse agonist at',
   'allosteric-modulator': 'modulates', 'negative-allosteric-modulator': 'is a negative allosteric modulator of', 'positive-allosteric-modulator': 'is a positive allosteric modulator of',
   ligand: 'binds', 'channel-blocker': 'blocks', substrate: 'is metabolised by', inhibitor: 'inhibits', tdi: 'inhibits (time-dependently)', inducer: 'induces',
-  'transporter-substrate': 'is carried by', 'transporter-inhibitor': 'inhibits', finding: 'was studied at', 'effect-blocked-at': 'has an effect blocked at',
+  'transporter-substrate': 'is carried by', 'transporter-inhibitor': 'inhibits', finding: 'showed an effect involving', 'effect-blocked-at': 'has an effect blocked at',
 };
 const LEGAL_WORDS: Record<string, string> = { legal: 'legal', illegal: 'illegal', controlled: 'controlled', regulated: 'regulated', prescription: 'prescription-only' };
 const DEP_WORDS: Record<string, [string, string]> = {

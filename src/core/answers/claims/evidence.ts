@@ -51,7 +51,9 @@ export function judge(verdict: Verdict, headline: ClaimStatement, reasons: Claim
 /** Supported, with the caveat when the support is only preclinical and the claim names no species. */
 export function supportedWithCaveat(r: Reading, headline: ClaimStatement, reasons: ClaimStatement[], species: string[], caveats: ClaimStatement[] = []): Judgement {
   const levels = reasons.map((x) => x.evidence).filter((x): x is EvidenceLevel => x !== null);
-  const extra = allPreclinical(levels) && !r.species ? [st('CLAIM_CAVEAT_PRECLINICAL', { species: [...new Set(species)].join(', ') || 'lab or animal studies' })] : [];
+  // Human liver microsomes are "human" material but not a study in people: name the system, not the species.
+  const where = [...new Set([...(levels.includes('in_vitro') ? ['in vitro'] : []), ...(levels.includes('animal') ? species.filter((x) => x !== 'human') : [])])];
+  const extra = allPreclinical(levels) && !r.species ? [st('CLAIM_CAVEAT_PRECLINICAL', { species: where.join(', ') || 'lab or animal studies' })] : [];
   return judge('supported', headline, reasons, [...extra, ...caveats]);
 }
 

@@ -101,7 +101,7 @@ function sameSort(kb: KbIndex, classIds: string[]): (id: string) => boolean {
   const receptorish = kinds.has('receptor') || kinds.has('ion-channel');
   return (id) => {
     const k = kb.target(id)?.kind;
-    return receptorish ? k === 'receptor' || k === 'ion-channel' || k === 'transporter' : kinds.has(k);
+    return receptorish ? k === 'receptor' || k === 'ion-channel' : kinds.has(k);
   };
 }
 
