@@ -166,6 +166,8 @@ test('simulator: the default population always runs (a week of daily kratom), wi
   await page.getByRole('group', { name: 'Usage of Cannabis' }).getByRole('button', { name: /medicine dose/ }).first().click();
   await expect(page.getByRole('group', { name: 'Usage of Cannabis' }).getByRole('button', { name: /medicine dose/ }).first()).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('dose-cannabis')).toContainText('a medicine dose');
+  // The choice is in the URL: a permalink reproduces it.
+  await expect(page).toHaveURL(/u=cannabis:medicine/);
   await page.getByLabel('Kratom dose').fill('2 g qd 7d');
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.getByTestId('curve-plot').locator('g[aria-label="area"] path').first()).toBeVisible({ timeout: 30_000 });

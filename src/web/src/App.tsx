@@ -35,8 +35,8 @@ export function App() {
   const [nameErrors, setNameErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  // Usage pattern per substance id (the medicine dose instead of the everyday default, say); empty = defaults.
-  const [usage, setUsage] = useState<Record<string, string>>({});
+  // Usage pattern per substance id (the medicine dose instead of the everyday default, say), kept in the URL.
+  const usage = view.usage;
   const printing = usePrinting();
 
   // The URL is the state: write it on change, read it on back/forward.
@@ -99,7 +99,6 @@ export function App() {
   const shownNameErrors = view.substances.filter((s) => nameErrors[s]).map((s) => nameErrors[s]!);
 
   const usageKey = JSON.stringify(usage);
-  useEffect(() => setUsage({}), [idsKey]);
   useEffect(() => {
     setResult(null);
     setPairIndex(0);
@@ -148,7 +147,8 @@ export function App() {
   const remove = (id: string) => {
     setNote(null);
     setError(null);
-    update({ substances: view.substances.filter((x) => x !== id && aliases[x] !== id) });
+    const { [id]: _dropped, ...rest } = view.usage;
+    update({ substances: view.substances.filter((x) => x !== id && aliases[x] !== id), usage: rest });
   };
 
   return (
@@ -188,7 +188,7 @@ export function App() {
           <>
             <Verdict pair={pair} />
             {result && result.pairs.length === 1 && <Guidance lines={guidanceOf(pair)} sources={sources} />}
-            {result && <CheckDoses result={result} usage={usage} onUsage={(id, p) => setUsage((u) => ({ ...u, ...(p ? { [id]: p } : {}) }))} sources={sources} />}
+            {result && <CheckDoses result={result} usage={usage} onUsage={(id, p) => update({ usage: { ...usage, ...(p ? { [id]: p } : {}) } }, false)} sources={sources} />}
             <ExportBar pair={pair} jurisdiction={view.jurisdiction} />
             <Tabs value={view.tab} onChange={(t: Tab) => update({ tab: t }, false)} printing={printing}>
               {(view.tab === 'overview' || printing) && <Overview pair={pair} descs={pairDescs} sources={sources} />}

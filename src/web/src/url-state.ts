@@ -17,6 +17,8 @@ export interface ViewState {
   substances: string[];
   tab: Tab;
   jurisdiction: string;
+  /** Usage pattern per substance id (`&u=cannabis:medicine`): the dose the check uses instead of the everyday default. */
+  usage: Record<string, string>;
 }
 
 export function readState(search = window.location.search): ViewState {
@@ -27,7 +29,12 @@ export function readState(search = window.location.search): ViewState {
     .filter(Boolean)
     .slice(0, MAX_CHOSEN);
   const tab = p.get('tab') as Tab | null;
-  return { substances: [...new Set(s)], tab: tab && TABS.includes(tab) ? tab : 'overview', jurisdiction: p.get('j') ?? 'US' };
+  const usage: Record<string, string> = {};
+  for (const part of (p.get('u') ?? '').split(',')) {
+    const [id, pattern] = part.split(':').map((x) => x.trim());
+    if (id && pattern && id.length <= MAX_NAME_CHARS && pattern.length <= 64) usage[id] = pattern;
+  }
+  return { substances: [...new Set(s)], tab: tab && TABS.includes(tab) ? tab : 'overview', jurisdiction: p.get('j') ?? 'US', usage };
 }
 
 export function stateToSearch(v: ViewState): string {
@@ -35,5 +42,7 @@ export function stateToSearch(v: ViewState): string {
   if (v.substances.length) parts.push(`s=${v.substances.map(encodeURIComponent).join(',')}`);
   if (v.tab !== 'overview') parts.push(`tab=${v.tab}`);
   if (v.jurisdiction !== 'US') parts.push(`j=${encodeURIComponent(v.jurisdiction)}`);
+  const u = Object.entries(v.usage);
+  if (u.length) parts.push(`u=${u.map(([id, pat]) => `${encodeURIComponent(id)}:${encodeURIComponent(pat)}`).join(',')}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
