@@ -27,7 +27,11 @@ export function renderRegimenHeader(r: CheckResult): string {
   }
   out.push(pc.underline('Doses used'));
   for (const d of r.doses) out.push(`  · ${d.text}`);
-  if (r.doses.some((d) => d.alternatives.length > 1)) out.push(pc.dim('  change with --usage <substance>=<pattern>, e.g. --usage cannabis=medicine'));
+  const changeable = r.doses.find((d) => d.alternatives.some((a) => a.id !== d.pattern?.id));
+  if (changeable) {
+    const other = changeable.alternatives.find((a) => a.id !== changeable.pattern?.id)!;
+    out.push(pc.dim(`  change with --usage <substance>=<pattern>, e.g. --usage ${changeable.substance}=${other.id}`));
+  }
   if (r.effects.length) {
     out.push(pc.underline('Combined effects, all substances'));
     for (const e of r.effects) out.push(`  ${e.flagged ? pc.red('! ') : '  '}${e.text}`);

@@ -44,7 +44,7 @@ export function renderDoseUsed(d: DoseUsed): string {
   const doses = d.doses.map((x) => (x.substance === d.substance ? x.regimen : `${x.substanceName} ${x.regimen}`)).join(' + ');
   const implied = d.implied.length ? ` (about ${d.implied.map((i) => `${mg(i.mg)} mg ${i.substanceName}`).join(', ')} in the material)` : '';
   const others = d.alternatives.filter((a) => a.id !== d.pattern?.id);
-  const change = others.length ? ` Other choices: ${others.map((a) => `${a.id} (${a.name})`).join('; ')}.` : ' A dose can be given instead.';
+  const change = others.length ? ` Other choices: ${others.map((a) => `${a.id} (${a.name})`).join('; ')}.` : ' A prediction can be run at any other dose.';
   switch (d.basis) {
     case 'usage-pattern':
       return `${d.substanceName}: ${d.pattern!.name} — ${doses}${implied}; ${d.pattern!.kind === 'medicine' ? 'a medicine dose' : d.pattern!.assumption ? 'a typical-use estimate' : 'typical use'}${d.pattern!.default ? ', the everyday default' : ''}.${change}`;
