@@ -66,13 +66,16 @@ export function predicateText(r: Reading): string {
   }
 }
 
+const SPECIES_PHRASE: Record<string, string> = { human: 'in people', 'in-vitro': 'in vitro', 'in-vivo': 'in vivo', mouse: 'in mice', animal: 'in animals' };
+
 export function qualifiersOf(r: Reading): string[] {
   const q: string[] = [];
   if (r.question) q.push('asked as a question');
+  if (r.comparison) q.push('a comparison');
   if (r.negated) q.push('negated');
   if (r.exclusivity) q.push(r.exclusivity === 'any' ? (r.negated ? 'none' : 'any') : r.exclusivity);
   if (r.magnitude !== undefined) q.push(`×${fmtRatio(r.magnitude)}`);
-  if (r.species) q.push(r.species === 'human' ? 'in people' : r.species === 'in-vitro' ? 'in vitro' : r.species === 'in-vivo' ? 'in vivo' : `in ${r.species}s`);
+  if (r.species) q.push(SPECIES_PHRASE[r.species] ?? `in ${r.species}s`);
   if (r.use) q.push(`${r.use} use`);
   if (r.excluded.length) q.push(`not in ${r.excluded.join(' ')}`);
   return q;
@@ -89,6 +92,7 @@ export function readingJson(r: Reading): { subject: string; predicate: string; o
 
 const species = (p: P): string => (p.species && p.species !== 'human' ? ` (${t(p.species)})` : '');
 const TEMPLATES: Record<string, (p: P) => string> = {
+  CLAIM_COMPARISON: () => 'The claim compares substances; the KB records facts about each, not a ranking, so it cannot say which is more or less.',
   CLAIM_UNRECOGNIZED: (p) => `Crosstalk could not read this as a claim it can check${(p.unread as string[]).length ? `; words not read: ${t(p.unread)}` : ''}.`,
   CLAIM_RELATION_HELD: (p) => `The KB records that ${t(p.subject)} ${RELATION_VERB[t(p.predicate)]?.[0] ?? t(p.predicate)} ${t(p.object)}.`,
   CLAIM_RELATION_OTHER_SPECIES: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}, but not in the species or system the claim names (${t(p.species)}).`,

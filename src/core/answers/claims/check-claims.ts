@@ -26,6 +26,10 @@ export interface ClaimsAnswer {
 }
 
 export function judgeReading(kb: KbIndex, r: Reading): Judgement {
+  if (r.comparison) {
+    const plain = judgeReading(kb, { ...r, comparison: false });
+    return judge('insufficient-evidence', st('CLAIM_COMPARISON', {}), [plain.headline, ...plain.reasons].slice(0, 6), plain.caveats);
+  }
   switch (r.kind) {
     case 'relation':
     case 'exclusivity':

@@ -26,12 +26,16 @@ const STRONG_LEGAL = new Set(['legal', 'illegal', 'ban', 'prohibit', 'outlaw', '
 
 class Cues {
   readonly used = new Set<number>();
-  constructor(readonly tokens: Token[]) {}
-  /** Indices whose base form (or normalised form) passes the test. */
-  find(test: (w: string) => boolean): number[] {
+  /** Tokens inside a name ("blood" of "blood thinners") are never cue words. */
+  private readonly named = new Set<number>();
+  constructor(readonly tokens: Token[], entities: Entity[] = []) {
+    for (const e of entities) for (let i = e.from; i < e.to; i++) this.named.add(i);
+  }
+  /** Indices whose base form (or normalised form) passes the test, outside names (or inside too, with `withinNames`). */
+  find(test: (w: string) => boolean, withinNames = false): number[] {
     const out: number[] = [];
     this.tokens.forEach((t, i) => {
-      if (test(t.lemma) || test(t.norm)) out.push(i);
+      if ((withinNames || !this.named.has(i)) && (test(t.lemma) || test(t.norm))) out.push(i);
     });
     return out;
   }
@@ -76,7 +80,7 @@ function magnitudeOf(tokens: Token[], dir: number): number | undefined {
 /** Read one claim. */
 export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   const entities = findEntities(kb, tokens);
-  const c = new Cues(tokens);
+  const c = new Cues(tokens, entities.filter((e) => e.type !== 'species'));
   for (const e of entities) for (let i = e.from; i < e.to; i++) c.used.add(i);
   const of = (types: Set<string>): Entity[] => entities.filter((e) => types.has(e.type));
   const subs = dedupe(of(SUBSTANCE));
@@ -108,7 +112,13 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   const negations = (skip: Set<number> = new Set()): number =>
     c.take(c.any(NEGATION).filter((i) => !skip.has(i) && !idiomTokens.has(i) && !inEntity(i) && i < scopeEnd)).length;
   const excl = onlyIdiom ? 'only' : exclusivityOf(c, scopeEnd);
-  const done = (r: Reading): Parse => ({ reading: r, entities, used: c.used });
+  // "less addictive than opioids", "stronger than morphine": a comparison the KB's records cannot rank.
+  const than = tokens.findIndex((t) => t.norm === 'than');
+  const comparison = than > 0 && tokens.slice(Math.max(0, than - 3), than).some((t) => ['less', 'more', 'worse', 'better', 'safer', 'weaker', 'stronger', 'higher', 'lower', 'riskier'].includes(t.norm) || /er$/.test(t.norm));
+  const done = (r: Reading): Parse => {
+    if (comparison && r.kind !== 'exposure') r.comparison = true;
+    return { reading: r, entities, used: c.used };
+  };
   if (subs.length === 0) return { reading: null, entities, used: c.used };
 
   // Legality: a legal word and a place, or a strong legal word.
@@ -206,7 +216,7 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   }
 
   // "A CB1 blocker reversed mitragynine's learning deficits": an effect blocked at a target (a finding in context).
-  const blockerWord = c.any(['blocker', 'antagonist', 'blocking', 'antagonism']);
+  const blockerWord = c.find((w) => ['blocker', 'antagonist', 'blocking', 'antagonism'].includes(w), true);
   const reversal = c.any(['reverse', 'abolish', 'prevent', 'cancel', 'block']).filter((i) => !blockerWord.includes(i)).length > 0;
   if (targets.length > 0 && blockerWord.length > 0 && reversal) {
     c.take([...blockerWord, ...c.any(['reverse', 'abolish', 'prevent', 'cancel', 'block', 'by'])]);
@@ -303,7 +313,8 @@ function readExposure(c: Cues, base: (k: ClaimKind, p: string, s: Entity[], o: E
   c.take(c.any(['make', 'by', 'cause']));
   // The victim is the substance whose levels are named ("midazolam exposure", "levels of midazolam", "kratom's").
   const victimScore = (e: Entity): number => {
-    const after = tokens.slice(e.to, e.to + 3).map((t) => t.lemma);
+    // What directly follows the name ("midazolam levels", "kratom's", "THC blood levels"), unless a verb comes first.
+    const after = EXPOSURE_UP.has(tokens[e.to]?.lemma ?? '') || EXPOSURE_DOWN.has(tokens[e.to]?.lemma ?? '') ? [] : tokens.slice(e.to, e.to + 2).map((t) => t.lemma);
     const before = tokens.slice(Math.max(0, e.from - 3), e.from).map((t) => t.lemma);
     return (after.some((w) => EXPOSURE_NOUNS.has(w) || w === "'s") ? 2 : 0) + (before.some((w) => ['level', 'exposure', 'concentration', 'of'].includes(w)) ? 1 : 0) + (before.includes('by') ? -3 : 0);
   };

@@ -20,7 +20,7 @@ export const RELATION_CUES: Record<string, string> = {
 
 /** Exposure verbs: direction +1 (raises), -1 (lowers). Multipliers for "doubles", "halves". */
 export const EXPOSURE_UP = new Set(['skyrocket', 'jack', 'pump', 'rise', 'raise', 'increase', 'boost', 'elevate', 'double', 'triple', 'quadruple', 'strong', 'potentiate', 'spike', 'high', 'amplify', 'enhance', 'intensify', 'multiply', 'up', 'prolong', 'longer']);
-export const EXPOSURE_DOWN = new Set(['tank', 'crash', 'plummet', 'nuke', 'tank', 'slash', 'lower', 'decrease', 'reduce', 'cut', 'halve', 'weak', 'drop', 'low', 'less', 'diminish', 'down', 'shorten', 'fall']);
+export const EXPOSURE_DOWN = new Set(['useless', 'ineffective', 'tank', 'crash', 'plummet', 'nuke', 'tank', 'slash', 'lower', 'decrease', 'reduce', 'cut', 'halve', 'weak', 'drop', 'low', 'less', 'diminish', 'down', 'shorten', 'fall']);
 export const EXPOSURE_NOUNS = new Set(['level', 'exposure', 'concentration', 'auc', 'amount', 'plasma', 'blood', 'bloodstream', 'cmax', 'strong', 'weak', 'potent', 'effect', 'effective', 'stronger', 'weaker', 'bioavailability']);
 export const MULTIPLIER_WORDS: Record<string, number> = { double: 2, twice: 2, triple: 3, thrice: 3, quadruple: 4, halve: 0.5, half: 0.5 };
 
@@ -125,7 +125,8 @@ export const ENZYME_CLASSES: Record<string, { label: string; families: string[];
 /** Everyday names of substance classes the KB names formally. */
 export const SUBSTANCE_CLASS_ALIASES: Record<string, string> = {
   benzo: 'benzodiazepine', benzos: 'benzodiazepine', opiate: 'opioid', painkiller: 'opioid', 'pain killer': 'opioid',
-  'z drug': 'z-drug', 'blood thinner': 'anticoagulant', 'sleeping pill': 'sedative-hypnotic', 'sleep aid': 'sedative-hypnotic',
+  'z drug': 'z-drug', 'birth control': 'hormonal-contraceptive', 'birth control pill': 'hormonal-contraceptive', 'the pill': 'hormonal-contraceptive',
+  'oral contraceptive': 'hormonal-contraceptive', 'contraceptive pill': 'hormonal-contraceptive', 'contraceptive': 'hormonal-contraceptive', 'blood thinner': 'anticoagulant', 'sleeping pill': 'sedative-hypnotic', 'sleep aid': 'sedative-hypnotic',
   'antidepressant': 'antidepressant', 'statin': 'statin', 'ssri': 'ssri', 'snri': 'snri', 'maoi': 'maoi', 'stimulant': 'stimulant', 'psychedelic': 'psychedelic',
 };
 

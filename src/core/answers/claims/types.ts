@@ -57,6 +57,8 @@ export interface Reading {
   /** Context words of a finding claim (neuropathic pain …), and words the claim excludes ("but not inflammatory"). */
   context: string[];
   excluded: string[];
+  /** "less addictive than opioids": a comparison between substances (the KB records facts, not rankings). */
+  comparison?: boolean;
 }
 
 /** One reason or caveat: a code and its parameters, the evidence it rests on and its sources. */
