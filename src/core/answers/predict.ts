@@ -88,7 +88,10 @@ export function mechanisticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, o
   if ('missing' in victim) return greyAnswer(base, [...doseStatements(sc), ...victim.missing], [], [], []);
   const perp = staticPerpetratorInputs(kb, sc, victim, phys, opts.concentration ?? DEFAULT_CONCENTRATION, opts.timeCourse ?? true);
   const enzyme = (id: string): string => kb.target(id)?.name ?? id;
-  const victimLinks = evidenceLinks(victim.fmRelations, (r) => `${sc.analyte.name} is metabolised by ${enzyme(r.object)}`);
+  const victimLinks = [
+    ...evidenceLinks(victim.fmRelations, (r) => `${sc.analyte.name} is metabolised by ${enzyme(r.object)}`),
+    ...evidenceLinks(victim.transportRelations, (r) => `${sc.analyte.name} is carried by ${enzyme(r.object)}`),
+  ];
   const verb = (r: Relation): string => (r.action === 'inducer' ? 'induces' : r.action === 'tdi' ? 'inactivates' : 'inhibits');
   const perpLinks = evidenceLinks(perp.relations, (r) => `${kb.substance(r.subject)?.name ?? r.subject} ${verb(r)} ${enzyme(r.object)}`);
   const statements = [...doseStatements(sc), ...victim.notes, ...perp.notes];
@@ -103,6 +106,7 @@ export function mechanisticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, o
     route: victim.route,
     fmScenarios: victim.fmScenarios,
     fg: victim.fg,
+    transport: victim.transport,
     perpetrators: perp.perpetrators,
     alternatives: perp.alternatives,
     physiology: phys,

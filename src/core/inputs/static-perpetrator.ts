@@ -15,6 +15,7 @@ import { statement, type Statement } from '../schema/statement.js';
 import { cmaxAtDose, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
 import type { Scenario } from './scenario.js';
 import type { StaticVictimInputs } from './static-victim.js';
+import { perpetratorTransporterEffects, transportersOf } from './static-transport.js';
 
 /** A label's or the FDA table's classification of a perpetrator at an enzyme (qualitative, not a model input). */
 export interface ClinicalClassNote {
@@ -70,10 +71,19 @@ export function staticPerpetratorInputs(
     if (c.compoundId === sc.analyte.id) continue;
     const eff = perpetratorEffects(kb, c.compoundId);
     classNotes(kb, c.compoundId, victimEnzymes, out, true, Object.keys(eff.effects));
-    if (Object.keys(eff.effects).length === 0) continue;
-    if (!Object.keys(eff.effects).some((e) => victim.fmScenarios.some((s) => (s.fm[e] ?? 0) > 0))) continue;
+    // Transporter constants at the victim's transporters (MODEL.md §7) make a compound a perpetrator too.
+    const tr = victim.transport ? perpetratorTransporterEffects(kb, c.compoundId, sc.analyte, transportersOf(victim.transport)) : undefined;
+    const hitsTransporter = tr !== undefined && Object.keys(tr.effects).length > 0;
+    const hitsEnzyme = Object.keys(eff.effects).some((e) => victim.fmScenarios.some((s) => (s.fm[e] ?? 0) > 0));
+    if (!hitsEnzyme && !hitsTransporter) continue;
     const input = compoundInput(kb, sc, c, eff.effects, option, out);
     if (!input) continue;
+    if (hitsTransporter) {
+      input.transporters = tr.effects;
+      out.parameters.push(...tr.used);
+      out.sources.push(...tr.used.map((u) => u.source));
+      out.relations.push(...tr.relations);
+    }
     out.parameters.push(...eff.used);
     out.sources.push(...eff.used.map((u) => u.source));
     out.relations.push(...eff.relations);

@@ -7,6 +7,8 @@ import { fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-input
 import { multiplierOf, shiftFractions } from './phenotype-shift.js';
 import type { Phenotype } from './pgx.js';
 import type { Scenario } from './scenario.js';
+import { transportOnlyScenario, victimTransportInputs } from './static-transport.js';
+import type { VictimTransport } from '../models/static/transporters.js';
 
 /** What the static model needs to know about the victim (the analyte), with what it rests on. */
 export interface StaticVictimInputs {
@@ -15,6 +17,9 @@ export interface StaticVictimInputs {
   fmScenarios: FmScenario[];
   fmRelations: Relation[];
   fg: number;
+  /** How transporters carry the victim (MODEL.md §7), with the relations it rests on; undefined = enzymes only. */
+  transport?: VictimTransport;
+  transportRelations: Relation[];
   /** For the Cmax ratio: hepatic availability, and the one-compartment ka and k where known. */
   fh: number;
   kaPerH: number | undefined;
@@ -29,11 +34,14 @@ export interface StaticVictimInputs {
 export function staticVictimInputs(kb: KbIndex, sc: Scenario, phys: Physiology): StaticVictimInputs | { missing: Statement[] } {
   const a = sc.analyte;
   const { scenarios: reference, relations } = fmScenarios(kb, a.id);
-  const scenarios = withPhenotypes(reference, sc.phenotypes);
+  const tr = victimTransportInputs(kb, a.id, a.name);
+  // A victim cleared through transporters with no enzyme fm (rosuvastatin, digoxin) still has a static answer.
+  const byEnzyme = withPhenotypes(reference, sc.phenotypes);
+  const scenarios = byEnzyme.length === 0 && tr ? [transportOnlyScenario(tr)] : byEnzyme;
   if (scenarios.length === 0) return { missing: [statement('MISSING_FM', 'missing', { analyte: a.name })] };
-  const notes: Statement[] = [];
-  const parameters: ParamUse[] = [];
-  const sources = scenarios.map((s) => s.source);
+  const notes: Statement[] = [...(tr?.notes ?? [])];
+  const parameters: ParamUse[] = [...(tr?.parameters ?? [])];
+  const sources = [...scenarios.map((s) => s.source), ...(tr?.sources ?? [])];
   if (a.id !== sc.victim.id && a.kind === 'metabolite' && sc.victim.metabolites.some((m) => m.substance === a.id))
     notes.push(statement('WARN_METABOLITE_AS_DOSED', 'warning', { analyte: a.name }));
   const fgQ = pkValue(kb, a.id, 'fg');
@@ -50,7 +58,7 @@ export function staticVictimInputs(kb: KbIndex, sc: Scenario, phys: Physiology):
   for (const [e, ph] of Object.entries(sc.phenotypes))
     notes.push(statement('ASSUME_PHENOTYPE', 'assumption', { enzyme: kb.target(e)?.name ?? e, phenotype: ph, multiplier: multiplierOf(e, ph) ?? 1, analyte: a.name }));
   const cmax = cmaxInputs(kb, sc, phys, fg);
-  return { route: sc.victimRoute, fmScenarios: scenarios, fmRelations: relations, fg, ...cmax, parameters, notes, sources };
+  return { route: sc.victimRoute, fmScenarios: scenarios, fmRelations: relations, fg, transport: tr?.transport, transportRelations: tr?.relations ?? [], ...cmax, parameters, notes, sources };
 }
 
 /**

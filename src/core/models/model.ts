@@ -2,9 +2,10 @@ import type { Statement } from '../schema/statement.js';
 
 /** One mechanism's contribution: the AUC ratio it alone would give. */
 export interface Mechanism {
+  /** The enzyme, or the transporter for `uptake` and `efflux` (MODEL.md §7). */
   enzyme: string;
-  kind: 'reversible' | 'time-dependent' | 'induction';
-  site: 'gut' | 'liver';
+  kind: 'reversible' | 'time-dependent' | 'induction' | 'uptake' | 'efflux';
+  site: 'gut' | 'liver' | 'kidney';
   aucRatio: number;
 }
 

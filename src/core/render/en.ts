@@ -27,6 +27,8 @@ const ASSUMPTIONS: Record<string, Template> = {
   ASSUME_DEFAULT_DOSE: (p) =>
     `${p.role === 'victim' ? 'Victim' : 'Perpetrator'} dose not given: used the KB's reference dose of ${t(p.name)} (a dose from a label or study, not a recommendation), ${t(p.regimen)} [${t(p.source)}].`,
   ASSUME_FG_ONE: (p) => `Fg of ${t(p.analyte)} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`,
+  ASSUME_FHEPATIC_ONE: (p) => `No hepatic share of ${t(p.analyte)}'s clearance is recorded: all of it is taken as hepatic, so hepatic uptake inhibition may be over-stated.`,
+  ASSUME_TRANSPORT_ASSUMED: (p) => `Some transporter fractions of ${t(p.analyte)} (hepatic uptake, gut efflux or secretion shares) are modelling assumptions, not measurements (see parameters).`,
   ASSUME_FM_ASSUMED: (p) => `Some fm values of ${t(p.analyte)} are modelling assumptions, not measurements (see parameters).`,
   ASSUME_ROUTE_SYSTEMIC: (p) =>
     `${t(p.compound)} given ${t(p.route)}: treated as reaching the circulation directly (Ih = Ig = fu·Cmax, no gut-wall exposure); any swallowed fraction is ignored.`,

@@ -5,6 +5,7 @@
  */
 import type { ExposureModel, Interval, Mechanism, ModelAnswer } from '../model.js';
 import { staticUncertainty, type FmDraw } from './monte-carlo.js';
+import type { VictimTransport } from './transporters.js';
 import { cmaxRatio, staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology } from './static-ddi.js';
 
 export interface StaticModelInputs {
@@ -12,6 +13,8 @@ export interface StaticModelInputs {
   /** fm scenarios, one per source; the first gives the point estimate. */
   fmScenarios: (FmDraw & { source: string })[];
   fg: number;
+  /** How transporters carry the victim (MODEL.md §7); undefined = enzymes only. */
+  transport?: VictimTransport;
   perpetrators: PerpetratorInput[];
   alternatives: Record<string, Record<string, EnzymeEffect[]>>;
   physiology: Physiology;
@@ -43,12 +46,12 @@ export const staticModel: ExposureModel<StaticModelInputs, StaticModelAnswer> = 
   name: 'static',
   predict(x: StaticModelInputs): StaticModelAnswer {
     const first = x.fmScenarios[0]!;
-    const res = staticAucRatio({ route: x.route, fm: first.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option);
+    const res = staticAucRatio({ route: x.route, fm: first.fm, fg: x.fg, transport: x.transport }, x.perpetrators, x.physiology, x.option);
     const cm = cmaxRatio({ gutRatio: res.gutRatio, hepaticClearanceScale: res.hepaticClearanceScale, fh: x.fh, kaPerH: x.kaPerH, kPerH: x.kPerH, route: x.route });
     const { total: uncertainty, parameters: parameterInterval } = staticUncertainty({ ...x, route: x.route });
     const scenarios = x.fmScenarios.map((s) => ({
       source: s.source,
-      aucRatio: staticAucRatio({ route: x.route, fm: s.fm, fg: x.fg }, x.perpetrators, x.physiology, x.option, false).aucRatio,
+      aucRatio: staticAucRatio({ route: x.route, fm: s.fm, fg: x.fg, transport: x.transport }, x.perpetrators, x.physiology, x.option, false).aucRatio,
     }));
     return {
       model: 'static',

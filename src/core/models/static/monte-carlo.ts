@@ -2,6 +2,7 @@ import { createRng, lognormalFactor, percentile, type Rng } from '../random.js';
 import { staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology, type VictimInput } from './static-ddi.js';
 import type { Interval } from '../model.js';
 import { asMicromolar } from '../../units/branded.js';
+import type { Fraction, VictimTransport } from './transporters.js';
 
 /** Victim fm scenario as the sampler needs it: point values and the source's range per enzyme. */
 export interface FmDraw {
@@ -21,6 +22,8 @@ export interface MonteCarloInputs {
   route: VictimInput['route'];
   fmScenarios: FmDraw[];
   fg: number;
+  /** Transporter fractions of the victim (MODEL.md §7), drawn within their ranges. */
+  transport?: VictimTransport;
   perpetrators: PerpetratorInput[];
   alternatives: Record<string, Record<string, EnzymeEffect[]>>;
   physiology: Physiology;
@@ -48,6 +51,16 @@ function drawFm(rng: Rng, sc: FmDraw): Record<string, number> {
   return fm;
 }
 
+/** A fraction drawn uniformly within its range (its point when it has none). */
+function drawFraction(rng: Rng, f: Fraction): number {
+  return f.low === f.high ? f.value : f.low + (f.high - f.low) * rng.next();
+}
+
+function drawTransport(rng: Rng, t: VictimTransport): NonNullable<Parameters<typeof staticAucRatio>[0]['transportDraw']> {
+  const each = (m: Record<string, Fraction>): Record<string, number> => Object.fromEntries(Object.entries(m).map(([k, f]) => [k, drawFraction(rng, f)]));
+  return { hepaticUptake: each(t.hepaticUptake), gutEfflux: each(t.gutEfflux), eliminationEfflux: each(t.eliminationEfflux), fHepatic: drawFraction(rng, t.fHepatic) };
+}
+
 function drawEffect(rng: Rng, eff: EnzymeEffect, options: EnzymeEffect[]): EnzymeEffect {
   const pick = options.length > 1 ? options[Math.floor(rng.next() * options.length)]! : eff;
   const f = lognormalFactor(rng, STATIC_SPREAD.constantCv);
@@ -71,7 +84,9 @@ function drawPerpetrator(rng: Rng, p: PerpetratorInput, alts: Record<string, Enz
   for (const [e, eff] of Object.entries(p.enzymes)) enzymes[e] = drawEffect(rng, eff, alts[e] ?? []);
   // Peak and average move together: one exposure draw scales both.
   const exposure = lognormalFactor(rng, STATIC_SPREAD.exposureCv);
-  return { ...p, cmaxUM: asMicromolar(p.cmaxUM * exposure), cavUM: p.cavUM === undefined ? undefined : asMicromolar(p.cavUM * exposure), fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
+  // Transporter constants spread like enzyme Ki (CV 50 %).
+  const transporters = p.transporters ? Object.fromEntries(Object.entries(p.transporters).map(([t, e]) => [t, { kiUM: e.kiUM * lognormalFactor(rng, STATIC_SPREAD.constantCv) }])) : undefined;
+  return { ...p, transporters, cmaxUM: asMicromolar(p.cmaxUM * exposure), cavUM: p.cavUM === undefined ? undefined : asMicromolar(p.cavUM * exposure), fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
 }
 
 /**
@@ -90,7 +105,8 @@ export function staticUncertainty(x: MonteCarloInputs): { total: Interval; param
     const kd = lognormalFactor(rng, STATIC_SPREAD.kdegCv);
     const scale = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * kd]));
     const phys: Physiology = { ...x.physiology, kdegLiverPerH: scale(x.physiology.kdegLiverPerH), kdegGutPerH: scale(x.physiology.kdegGutPerH) };
-    const r = staticAucRatio({ route: x.route, fm, fg }, perps, phys, x.option, false).aucRatio;
+    const transportDraw = x.transport ? drawTransport(rng, x.transport) : undefined;
+    const r = staticAucRatio({ route: x.route, fm, fg, transport: x.transport, transportDraw }, perps, phys, x.option, false).aucRatio;
     const structural = x.structuralLogSd > 0 ? Math.exp(x.structuralLogSd * rng.normal()) : 1;
     if (!(Number.isFinite(r) && r > 0)) continue;
     samples.push(r * structural);

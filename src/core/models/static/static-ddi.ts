@@ -9,6 +9,7 @@
  */
 
 import { asLitresPerHour, asPerHour, type LitresPerHour, type Micromolar, type PerHour } from '../../units/branded.js';
+import { clearanceScale, transporterTerms, type TransporterEffect, type UptakeConcentration, type VictimTransport } from './transporters.js';
 
 /** Hepatic blood flow, FDA 2020 / ddir default 1.616 L/min (params/physiology.md §A). */
 export const DEFAULT_QH_L_PER_H = asLitresPerHour(97);
@@ -18,6 +19,8 @@ export const DEFAULT_QENT_L_PER_H = asLitresPerHour(18);
 export const GUT_VOLUME_L = 0.25;
 /** Absorption rate when none is known: the FDA 2020 default 0.1 min⁻¹ (MODEL.md §1.1). */
 export const DEFAULT_KA_PER_H = asPerHour(6);
+/** The concentration the hepatic uptake (OATP1B) term reads: the unbound hepatic inlet peak (MODEL.md §7; docs/model-choices.md). */
+export const DEFAULT_UPTAKE_CONCENTRATION: UptakeConcentration = 'inlet_max_u';
 /** Basic-model concentration multipliers (ICH M12 via ddir; params/physiology.md §D): R2 at 5×Imax,u, R3 at 10×Imax,u. */
 export const R2_IMAX_MULTIPLIER = 5;
 export const R3_IMAX_MULTIPLIER = 10;
@@ -62,6 +65,8 @@ export interface PerpetratorInput {
   ihUM?: number;
   igUM?: number;
   enzymes: Record<string, EnzymeEffect>;
+  /** Inhibition constants at transporters (OATP1B1, P-gp, BCRP…), MODEL.md §7. */
+  transporters?: Record<string, TransporterEffect>;
   /**
    * Fraction of the steady-state enzyme effect reached by the time the victim is given (0–1), per
    * mechanism. Enzyme turnover takes days, so a short TDI or induction regimen has not reached its
@@ -82,6 +87,10 @@ export interface VictimInput {
   fm: Record<string, number>;
   /** Intestinal availability of the victim (CYP3A substrates). */
   fg: number;
+  /** How transporters carry the victim (MODEL.md §7); undefined = enzymes only. */
+  transport?: VictimTransport;
+  /** Point fractions of `transport` drawn by the Monte Carlo sampler (else the point values). */
+  transportDraw?: { hepaticUptake: Record<string, number>; gutEfflux: Record<string, number>; eliminationEfflux: Record<string, number>; fHepatic: number };
 }
 
 export interface Physiology {
@@ -109,6 +118,8 @@ export interface PerpetratorConcentrations {
   igUM: number;
   imaxUUM: number;
   igutUM?: number;
+  /** Unbound hepatic inlet peak whatever the option (the hepatic uptake term reads it, MODEL.md §7). */
+  inletUM: number;
 }
 
 /** Unbound hepatic inlet (Ih), enterocyte (Ig) and systemic (Imax,u) concentrations (MODEL.md §1.1). */
@@ -120,7 +131,7 @@ export function perpetratorConcentrations(
   const imaxU = p.fuP * p.cmaxUM;
   if (p.route === 'systemic' || p.route === 'iv' || p.doseUmol === undefined) {
     const sys = option === 'average_u' && p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
-    return { ihUM: p.ihUM ?? sys, igUM: p.igUM ?? (p.route === 'iv' ? 0 : sys), imaxUUM: imaxU };
+    return { ihUM: p.ihUM ?? sys, igUM: p.igUM ?? (p.route === 'iv' ? 0 : sys), imaxUUM: imaxU, inletUM: p.ihUM ?? imaxU };
   }
   const fa = p.fa ?? 1;
   const fg = p.fg ?? 1;
@@ -134,7 +145,7 @@ export function perpetratorConcentrations(
   const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : option === 'average_u' ? average : imaxU);
   const ig = p.igUM ?? (fa * ka * p.doseUmol) / phys.qentLPerH;
   const ihReversible = option === 'by_mechanism_u' && p.ihUM === undefined ? inlet : undefined;
-  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L };
+  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L, inletUM: p.ihUM ?? inlet };
 }
 
 export interface Terms {
@@ -193,9 +204,10 @@ export function enzymeTerms(
 }
 
 export interface MechanismRatio {
+  /** The enzyme, or the transporter for `uptake` and `efflux`. */
   enzyme: string;
-  kind: 'reversible' | 'time-dependent' | 'induction';
-  site: 'gut' | 'liver';
+  kind: 'reversible' | 'time-dependent' | 'induction' | 'uptake' | 'efflux';
+  site: 'gut' | 'liver' | 'kidney';
   /** The AUC ratio this mechanism alone would give (other mechanisms switched off). */
   aucRatio: number;
 }
@@ -216,6 +228,7 @@ function combine(
   liver: Record<string, Terms>,
   gut: Record<string, Terms>,
   pick: (t: Terms) => number,
+  transport?: { terms: { uptakeScale: number; eliminationShift: number; gutRatio: number }; fHepatic: number },
 ): { aucRatio: number; gutRatio: number; liverRatio: number; scale: number } {
   let sumFm = 0;
   let acc = 0;
@@ -223,7 +236,8 @@ function combine(
     sumFm += fm;
     acc += fm * pick(liver[e] ?? { A: 1, B: 1, C: 1 });
   }
-  const scale = acc + Math.max(0, 1 - sumFm);
+  // With transporter data the hepatic share is scaled by uptake and elimination efflux added (transporters.ts).
+  const scale = transport ? clearanceScale(acc, sumFm, transport.fHepatic, transport.terms) : acc + Math.max(0, 1 - sumFm);
   const liverRatio = 1 / scale;
   let gutRatio = 1;
   if (victim.route === 'oral' && victim.fg < 1) {
@@ -232,6 +246,8 @@ function combine(
     for (const e of Object.keys(gut)) if ((victim.fm[e] ?? 0) > 0) g *= pick(gut[e]!);
     gutRatio = 1 / (g * (1 - victim.fg) + victim.fg);
   }
+  // Gut efflux and gut metabolism multiply (MODEL.md §7): more drug crosses the wall, and more of it escapes CYP3A.
+  if (transport && victim.route === 'oral') gutRatio *= transport.terms.gutRatio;
   return { aucRatio: gutRatio * liverRatio, gutRatio, liverRatio, scale };
 }
 
@@ -243,6 +259,7 @@ export function staticAucRatio(
   option: ConcentrationOption = 'inlet_max_u',
   /** Per-mechanism breakdown (extra work); off inside Monte Carlo loops. */
   breakdown = true,
+  uptakeOption: UptakeConcentration = DEFAULT_UPTAKE_CONCENTRATION,
 ): StaticResult {
   const perps = perpetrators.map((p) => ({ p, c: perpetratorConcentrations(p, phys, option) }));
   const enzymes = new Set([...Object.keys(victim.fm), ...perpetrators.flatMap((p) => Object.keys(p.enzymes))]);
@@ -252,8 +269,20 @@ export function staticAucRatio(
     liver[e] = enzymeTerms(e, 'liver', perps, phys);
     if (phys.kdegGutPerH[e] !== undefined) gut[e] = enzymeTerms(e, 'gut', perps, phys);
   }
-  const all = combine(victim, liver, gut, (t) => t.A * t.B * t.C);
+  const tt = victim.transport
+    ? transporterTerms(
+        victim.transport,
+        victim.route,
+        perps.map(({ p, c }) => ({ transporters: p.transporters, c: { inletUM: c.inletUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM } })),
+        uptakeOption,
+        victim.transportDraw,
+        breakdown,
+      )
+    : undefined;
+  const transport = tt && victim.transport ? { terms: tt, fHepatic: victim.transportDraw?.fHepatic ?? victim.transport.fHepatic.value } : undefined;
+  const all = combine(victim, liver, gut, (t) => t.A * t.B * t.C, transport);
   const mechanisms: MechanismRatio[] = [];
+  if (tt) for (const m of tt.mechanisms) mechanisms.push({ enzyme: m.transporter, kind: m.kind, site: m.site, aucRatio: m.aucRatio });
   if (breakdown) for (const e of Object.keys(victim.fm)) {
     for (const [kind, key] of [
       ['reversible', 'C'],

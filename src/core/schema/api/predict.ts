@@ -6,8 +6,8 @@ import { StatementJson } from './statement.js';
 export const MechanismJson = z
   .object({
     enzyme: z.string(),
-    kind: z.enum(['reversible', 'time-dependent', 'induction']),
-    site: z.enum(['gut', 'liver']),
+    kind: z.enum(['reversible', 'time-dependent', 'induction', 'uptake', 'efflux']),
+    site: z.enum(['gut', 'liver', 'kidney']),
     aucRatio: z.number(),
   })
   .strict();

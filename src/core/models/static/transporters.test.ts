@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { asLitresPerHour, asMicromolar } from '../../units/branded.js';
+import { staticAucRatio, type PerpetratorInput, type Physiology, type VictimInput } from './static-ddi.js';
+import { NO_TRANSPORT, type Fraction, type VictimTransport } from './transporters.js';
+
+const phys: Physiology = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18), kdegLiverPerH: { cyp3a4: 0.0193 }, kdegGutPerH: { cyp3a4: 0.03 }, d: 1 };
+const f = (v: number): Fraction => ({ value: v, low: v, high: v });
+
+/** A perpetrator with fixed unbound concentrations: inlet (ihUM) for the liver and a dose for the gut (dose/0.25 L). */
+function perp(args: { inletUM?: number; doseUmol?: number; transporters?: Record<string, { kiUM: number }>; enzymes?: PerpetratorInput['enzymes'] }): PerpetratorInput {
+  return {
+    name: 'p',
+    route: 'oral',
+    doseUmol: args.doseUmol ?? 1,
+    cmaxUM: asMicromolar(0),
+    fuP: 1,
+    ihUM: args.inletUM ?? 0,
+    igUM: 0,
+    enzymes: args.enzymes ?? {},
+    transporters: args.transporters,
+  };
+}
+
+function victim(transport: Partial<VictimTransport>, fm: Record<string, number> = {}, route: 'oral' | 'iv' = 'oral'): VictimInput {
+  return { route, fm, fg: 1, transport: { ...NO_TRANSPORT, ...transport } };
+}
+
+describe('transporter terms of the static model (MODEL.md §7)', () => {
+  it('a victim cleared entirely by hepatic OATP1B uptake: AUCR = 1 + I/Ki (the fm = 1 limit of the C term)', () => {
+    for (const ratio of [0.1, 1, 3, 20]) {
+      const r = staticAucRatio(victim({ hepaticUptake: { slco1b1: f(1) } }), [perp({ inletUM: ratio, transporters: { slco1b1: { kiUM: 1 } } })], phys);
+      expect(r.aucRatio).toBeCloseTo(1 + ratio, 10);
+      expect(r.mechanisms).toEqual([{ enzyme: 'slco1b1', kind: 'uptake', site: 'liver', aucRatio: expect.closeTo(1 + ratio, 10) }]);
+    }
+  });
+
+  it('uptake inhibition reaches only the hepatic share of clearance: ft 0.8, fH 0.5, complete inhibition → 1/(0.5·0.2 + 0.5)', () => {
+    const r = staticAucRatio(victim({ hepaticUptake: { slco1b1: f(0.8) }, fHepatic: f(0.5) }), [perp({ inletUM: 1e9, transporters: { slco1b1: { kiUM: 1 } } })], phys);
+    expect(r.aucRatio).toBeCloseTo(1 / (0.5 * 0.2 + 0.5), 6);
+  });
+
+  it('intestinal efflux: F′/F = 1/(ft·C + 1 − ft) with C = 1/(1 + (dose/0.25 L)/Ki), and no gut term for an IV victim', () => {
+    const doseUmol = 0.5; // → Igut = 2 µM
+    const p = perp({ doseUmol, transporters: { abcb1: { kiUM: 1 } } });
+    const c = 1 / (1 + doseUmol / 0.25 / 1);
+    const oral = staticAucRatio(victim({ gutEfflux: { abcb1: f(0.6) } }), [p], phys);
+    expect(oral.aucRatio).toBeCloseTo(1 / (0.6 * c + 0.4), 10);
+    expect(oral.gutRatio).toBeCloseTo(oral.aucRatio, 10);
+    expect(staticAucRatio(victim({ gutEfflux: { abcb1: f(0.6) } }, {}, 'iv'), [p], phys).aucRatio).toBe(1);
+  });
+
+  it('elimination efflux (renal/biliary secretion) at the unbound systemic peak: share 0.4 fully blocked → 1/0.6', () => {
+    const p: PerpetratorInput = { name: 'p', route: 'systemic', cmaxUM: asMicromolar(1e9), fuP: 1, enzymes: {}, transporters: { abcb1: { kiUM: 1 } } };
+    const r = staticAucRatio(victim({ eliminationEfflux: { abcb1: f(0.4) } }), [p], phys);
+    expect(r.aucRatio).toBeCloseTo(1 / 0.6, 6);
+    expect(r.mechanisms[0]).toMatchObject({ kind: 'efflux', site: 'kidney' });
+  });
+
+  it('uptake and enzyme inhibition multiply (the liver-to-plasma unbound ratio falls with uptake)', () => {
+    const enzymes = { cyp3a4: { kiUM: 1 } };
+    const transporters = { slco1b1: { kiUM: 1 } };
+    const both = staticAucRatio(victim({ hepaticUptake: { slco1b1: f(1) } }, { cyp3a4: 0.5 }), [perp({ inletUM: 1, enzymes, transporters })], phys, 'inlet_max_u');
+    const enzymeOnly = staticAucRatio({ route: 'oral', fm: { cyp3a4: 0.5 }, fg: 1 }, [perp({ inletUM: 1, enzymes })], phys, 'inlet_max_u');
+    expect(enzymeOnly.aucRatio).toBeCloseTo(1 / (0.5 * 0.5 + 0.5), 10);
+    expect(both.aucRatio).toBeCloseTo(enzymeOnly.aucRatio * 2, 10);
+  });
+
+  it('a transporter-only victim with no inhibitor of its transporters stays at 1', () => {
+    const v = victim({ hepaticUptake: { slco1b1: f(0.9) }, gutEfflux: { abcg2: f(0.3) }, eliminationEfflux: { abcb1: f(0.2) }, fHepatic: f(0.7) });
+    const r = staticAucRatio(v, [perp({ inletUM: 5, doseUmol: 100, transporters: { slco1b3: { kiUM: 0.1 } }, enzymes: { cyp3a4: { kiUM: 0.1 } } })], phys);
+    expect(r.aucRatio).toBe(1);
+    expect(r.mechanisms).toEqual([]);
+  });
+
+  it('no transporter data leaves the enzyme-only model exactly as it was', () => {
+    const p = perp({ inletUM: 2, enzymes: { cyp3a4: { kiUM: 1 } }, transporters: { slco1b1: { kiUM: 0.01 } } });
+    const without = staticAucRatio({ route: 'oral', fm: { cyp3a4: 0.8 }, fg: 0.5 }, [p], phys, 'inlet_max_u');
+    const empty = staticAucRatio({ route: 'oral', fm: { cyp3a4: 0.8 }, fg: 0.5, transport: NO_TRANSPORT }, [p], phys, 'inlet_max_u');
+    expect(empty.aucRatio).toBeCloseTo(without.aucRatio, 12);
+    expect(without.aucRatio).toBeCloseTo(1 / (0.8 / 3 + 0.2), 10);
+  });
+});
