@@ -28,7 +28,9 @@ export function OverallVerdict({ result }: { result: CheckResult }) {
         <TierBadge tier={worst.tier} /> {result.verdict?.text ?? (worst.tierReasons[0] ? `Why: ${worst.tierReasons[0]}.` : '')} Choose any pair below to see how it connects.
       </p>
       <p className="muted">
-        All pairs: {tally}. {TIER_RULE}
+        {/* The API's verdict already counts the pairs by tier. */}
+        {result.verdict ? '' : `All pairs: ${tally}. `}
+        {TIER_RULE}
       </p>
     </section>
   );
