@@ -102,7 +102,7 @@ export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<s
               .filter(([, c]) => c)
               .map(([id, c]) => `${id === pair.a.id ? pair.a.name : pair.b.name}: ${c!.label}`)
               .join('; ')}
-            ). The tier at the top is still the one at the default doses.
+            ). The tier at the top is still the one at the check's doses.
           </p>
         )}
         {rows.length > 0 && (
