@@ -127,6 +127,19 @@ describe('text with several claims (REQ-13.3)', () => {
     expect(t.verdict).toBe('supported');
     expect(checkText(kb, 'CBD inhibits CYP2D6. THC acts on CB1.').verdict).toBeUndefined();
   });
+  it('splits a list of predicates and reads "it" as the last subject named', () => {
+    const a = checkClaims(kb, 'Our premium kratom capsules are 100% natural, non-addictive and legal in all 50 states. It is safe with all medications.');
+    expect(a.claims.map((c) => c.reading?.kind ?? null)).toEqual([null, 'dependence', 'legality', 'interaction']);
+    expect(a.claims[2]!.reading!.predicate).toBe('legal');
+    expect(a.claims.slice(1).map((c) => c.judgement.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
+    expect(a.claims[0]!.unread).toEqual(expect.arrayContaining(['natural']));
+  });
+  it('a comparison between substances is insufficient evidence; "more than doubles" is a size', () => {
+    const c = checkText(kb, 'Kratom is less addictive than opioids').claims[0]!;
+    expect(c.reading!.qualifiers).toContain('a comparison');
+    expect(c.verdict).toBe('insufficient-evidence');
+    expect(read('Epidiolex more than doubles N-desmethylclobazam levels')!.comparison).toBeUndefined();
+  });
   it('does not split at "St." or inside "X and Y interact"', () => {
     expect(checkClaims(kb, "St. John's wort induces CYP3A4").claims).toHaveLength(1);
     expect(checkClaims(kb, 'kratom and alcohol interact').claims).toHaveLength(1);

@@ -67,33 +67,8 @@ function answer(kb: KbIndex, text: string, tokens: Token[], p: Parse): ClaimAnsw
   return { claim, start, end, reading: p.reading, judgement: judgeReading(kb, p.reading) };
 }
 
-/** Split a sentence into clauses when each side reads as a claim on its own (borrowing a missing subject). */
-function clauses(kb: KbIndex, tokens: Token[]): { tokens: Token[]; parse: Parse }[] {
-  const whole = readClaim(kb, tokens);
-  for (const b of clauseBreaks(tokens)) {
-    const left = tokens.slice(0, b);
-    let right = tokens.slice(b + 1);
-    if (['also', ','].includes(right[0]?.norm ?? '')) right = right.slice(1);
-    if (left.length < 2 || right.length < 2) continue;
-    const pl = readClaim(kb, left);
-    if (!pl.reading) continue;
-    let pr = readClaim(kb, right);
-    if (!pr.reading || !pr.entities.some((e) => e.type === 'substance' || e.type === 'substance-class')) {
-      const subj = pl.reading.subjects[0];
-      const subjTokens = subj ? tokens.slice(subj.from, subj.to) : [];
-      if (subjTokens.length && !pr.entities.some((e) => e.type === 'substance' || e.type === 'substance-class')) {
-        const borrowed = [...subjTokens, ...right];
-        const pb = readClaim(kb, borrowed);
-        if (pb.reading) pr = pb;
-      }
-    }
-    if (!pr.reading) continue;
-    // Keep the whole reading when splitting would lose a second subject the whole sentence uses ("X and Y …").
-    if (whole.reading && whole.reading.subjects.length > 1 && pl.reading.subjects.length < 2 && !pr.entities.some((e) => e.type === 'substance' || e.type === 'substance-class')) continue;
-    return [...clauses(kb, left), ...clauses(kb, right).map((c) => (c.tokens === right ? { tokens: right, parse: pr } : c))];
-  }
-  return [{ tokens, parse: whole }];
-}
+const isSubject = (e: { type: string }): boolean => e.type === 'substance' || e.type === 'substance-class';
+const PRONOUNS = new Set(['it', 'this', 'they', 'these', 'that']);
 
 /** One claim, read whole (no splitting): what the brief checks. */
 export function checkOneClaim(kb: KbIndex, text: string): ClaimAnswer {
@@ -102,15 +77,70 @@ export function checkOneClaim(kb: KbIndex, text: string): ClaimAnswer {
   return answer(kb, text, tokens, readClaim(kb, tokens));
 }
 
+interface Clause {
+  tokens: Token[];
+  parse: Parse;
+}
+
+/**
+ * A sentence's clauses: split at every break ("…, but …", "… and is …", "…, so it …") except "and" before a name
+ * ("X and Y interact", "inhibits CYP2D6 and CYP3A4"); a clause without a subject borrows the last one named (or the
+ * one "it" stands for); a clause that reads as nothing and names nothing joins the clause before it.
+ */
+function clauses(kb: KbIndex, tokens: Token[], lastSubject: Token[]): { clauses: Clause[]; lastSubject: Token[] } {
+  const breaks = clauseBreaks(tokens).filter((b) => {
+    if (tokens[b]!.norm !== 'and') return true;
+    const rest = tokens.slice(b + 1);
+    return !readClaim(kb, rest).entities.some((e) => e.from === 0 && e.type !== 'species');
+  });
+  const segments: Token[][] = [];
+  let from = 0;
+  for (const b of [...breaks, tokens.length]) {
+    let seg = tokens.slice(from, b);
+    if (['also', ',', 'so', 'and'].includes(seg[0]?.norm ?? '') && from > 0) seg = seg.slice(1);
+    if (seg.length) segments.push(seg);
+    from = b + 1;
+  }
+  const out: Clause[] = [];
+  let subject = lastSubject;
+  for (const seg of segments) {
+    let parse = readClaim(kb, seg);
+    const pronoun = PRONOUNS.has(seg[0]!.norm);
+    const named = parse.entities.some(isSubject) && !pronoun;
+    if (!named && subject.length) {
+      const body = pronoun ? seg.slice(1) : seg;
+      const borrowed = readClaim(kb, [...subject, ...body]);
+      if (borrowed.reading) parse = borrowed;
+    }
+    if (!parse.reading && !named && out.length > 0) {
+      // Nothing to read on its own: it belongs to the clause before ("…, never raises them").
+      const prev = out.pop()!;
+      const merged = [...prev.tokens, ...seg];
+      const pm = readClaim(kb, merged);
+      out.push({ tokens: merged, parse: pm.reading || !prev.parse.reading ? pm : prev.parse });
+      continue;
+    }
+    out.push({ tokens: seg, parse });
+    const subj = parse.entities.find(isSubject);
+    if (subj && named) subject = seg.slice(subj.from, subj.to);
+  }
+  // A sentence that split into nothing better than itself stays whole.
+  if (out.length > 1 && out.every((c) => !c.parse.reading)) return { clauses: [{ tokens, parse: readClaim(kb, tokens) }], lastSubject: subject };
+  return { clauses: out, lastSubject: subject };
+}
+
 export function checkClaims(kb: KbIndex, text: string): ClaimsAnswer {
   if (typeof text !== 'string' || !text.trim()) fail('INPUT_BAD_CLAIM', { problem: 'empty; write a claim such as "CBD inhibits CYP2D6"' }, { field: 'text' });
   if (text.length > MAX_CLAIM_TEXT_LENGTH)
     fail('INPUT_TOO_LARGE', { field: 'text', problem: `${text.length} characters; at most ${MAX_CLAIM_TEXT_LENGTH}` }, { field: 'text', cap: MAX_CLAIM_TEXT_LENGTH });
   const tokens = tokenise(text);
   const claims: ClaimAnswer[] = [];
+  let lastSubject: Token[] = [];
   for (const s of sentences(tokens, text)) {
     if (!s.some((t) => /[a-z]/.test(t.norm))) continue;
-    for (const c of clauses(kb, s)) claims.push(answer(kb, text, c.tokens, c.parse));
+    const r = clauses(kb, s, lastSubject);
+    lastSubject = r.lastSubject;
+    for (const c of r.clauses) claims.push(answer(kb, text, c.tokens, c.parse));
   }
   const counts = { supported: 0, contradicted: 0, 'not-supported': 0, 'insufficient-evidence': 0, unrecognized: 0 } as Record<Verdict, number>;
   for (const c of claims) counts[c.judgement.verdict]++;

@@ -112,11 +112,17 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   const negations = (skip: Set<number> = new Set()): number =>
     c.take(c.any(NEGATION).filter((i) => !skip.has(i) && !idiomTokens.has(i) && !inEntity(i) && i < scopeEnd)).length;
   const excl = onlyIdiom ? 'only' : exclusivityOf(c, scopeEnd);
+  /** Negations among the few words before a cue ("is not legal", "has no potential for dependence", "non-addictive"). */
+  const negationsNear = (cue: number): number => {
+    const from = Math.max(0, cue - 5);
+    return c.take(c.any(NEGATION).filter((i) => i >= from && i <= cue && !idiomTokens.has(i) && !inEntity(i))).length;
+  };
   // "less addictive than opioids", "stronger than morphine": a comparison the KB's records cannot rank.
   const than = tokens.findIndex((t) => t.norm === 'than');
-  const comparison = than > 0 && tokens.slice(Math.max(0, than - 3), than).some((t) => ['less', 'more', 'worse', 'better', 'safer', 'weaker', 'stronger', 'higher', 'lower', 'riskier'].includes(t.norm) || /er$/.test(t.norm));
+  // Only against another substance ("than opioids"); "more than doubles" is a size.
+  const comparison = than > 0 && entities.some((e) => SUBSTANCE.has(e.type) && (e.from === than + 1 || (e.from === than + 2 && ['the', 'a', 'an', 'regular', 'most', 'other'].includes(tokens[than + 1]!.norm)))) && tokens.slice(Math.max(0, than - 3), than).some((t) => ['less', 'more', 'worse', 'better', 'safer', 'weaker', 'stronger', 'higher', 'lower', 'riskier'].includes(t.norm) || /er$/.test(t.norm));
   const done = (r: Reading): Parse => {
-    if (comparison && r.kind !== 'exposure') r.comparison = true;
+    if (comparison) r.comparison = true;
     return { reading: r, entities, used: c.used };
   };
   if (subs.length === 0) return { reading: null, entities, used: c.used };
@@ -128,7 +134,8 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     c.take([...legal, ...federal]);
     const w = tokens[legal[0]!]!;
     let status = LEGAL_CUES[w.lemma] ?? LEGAL_CUES[w.norm]!;
-    const neg = negations() % 2 === 1;
+    // The negation that belongs to the legal word is right before it ("not legal", "isn't banned").
+    const neg = negationsNear(legal[0]!) % 2 === 1;
     if (neg) status = status === 'legal' ? 'illegal' : 'legal';
     const unknownPlace = places.length === 0 && federal.length === 0 ? unknownPlaceOf(tokens, entities) : undefined;
     const r = base('legality', status, [subs[0]!], unknownPlace ? [unknownPlace] : places.length ? places : federal.length ? [{ type: 'jurisdiction', ids: ['US'], label: 'United States (federal)', from: federal[0]!, to: federal[0]! + 1 }] : []);
@@ -149,7 +156,7 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     const treat = c.take(c.any(TREAT));
     const kindWord = DEPENDENCE_CUES[tokens[dep[0]!]!.lemma] ?? DEPENDENCE_CUES[tokens[dep[0]!]!.norm] ?? 'dependence';
     const r = base('dependence', treat.length ? 'treats-withdrawal' : kindWord, [subs[0]!], []);
-    r.negated = negations() % 2 === 1;
+    r.negated = negationsNear(dep[0]!) % 2 === 1;
     return done(r);
   }
 

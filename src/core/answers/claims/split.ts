@@ -45,7 +45,7 @@ export function clauseBreaks(tokens: Token[]): number[] {
     const next = tokens[i + 1]?.norm;
     if (t.norm === 'but' && next !== 'not' && next !== 'only') out.push(i);
     else if ((t.norm === 'while' || t.norm === 'whereas' || t.norm === 'although' || t.norm === 'though') && i > 0) out.push(i);
-    else if (t.norm === 'and' && (tokens[i - 1]?.norm === ',' || next === 'also' || next === 'it' || next === 'is' || next === 'can' || next === 'does' || next === 'not' || next === 'causes' || next === 'has')) out.push(i);
+    else if (t.norm === 'and' && i > 1) out.push(i);
     else if (t.norm === ',' && i > 2 && next && !['and', 'but', 'or'].includes(next)) out.push(i);
   });
   return out;
