@@ -89,8 +89,21 @@ export const MAX_SEED = 0xffff_ffff;
 /** Solver steps before it gives up (SIM_STEP_LIMIT) instead of hanging. */
 export const MAX_ODE_STEPS = 1_000_000;
 
-/** Requests per minute per client address on the HTTP API. */
+/** Cost units per minute per client on the HTTP API (a cheap request costs 1; see the costs below). */
 export const RATE_LIMIT_PER_MIN = 600;
+/** What a request costs against the rate limit: cheap reads 1, a brief 2, a dynamic prediction 5. */
+export const COST_CHEAP = 1;
+export const COST_BRIEF = 2;
+export const COST_DYNAMIC_PREDICT = 5;
+/** A simulation costs 10, plus 1 per 400 person-hours of population (so at most 20 within MAX_API_PERSON_HOURS). */
+export const COST_SIMULATE = 10;
+export const COST_PERSON_HOURS_PER_UNIT = 400;
+/** Worker threads for heavy requests at most (the server uses one fewer than the CPUs, at least one). */
+export const MAX_HEAVY_WORKERS = 4;
+/** Heavy requests that may wait for a worker; one more gets 503 HTTP_OVERLOADED with Retry-After at once. */
+export const HEAVY_QUEUE = 16;
+/** Milliseconds one heavy request may compute on its worker before it is stopped (HTTP_CPU_BUDGET). */
+export const HEAVY_BUDGET_MS = 10_000;
 /** Milliseconds an HTTP request may take before the server drops it. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Problems an error response lists in details.issues; the rest are counted (details.moreIssues), never listed. */

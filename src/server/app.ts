@@ -6,7 +6,6 @@
  * @example const app = await buildApp({ kb: loadKb() }); const r = await app.inject('/health');
  */
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { crosstalkError, MAX_BODY_BYTES, RATE_LIMIT_PER_MIN, REQUEST_TIMEOUT_MS, type KbIndex } from '../core/index.js';
 import { createContext, type ServerContext } from './context.js';
+import { CostLimiter, poolOptionsFrom, requestCost, UNLIMITED_PATHS } from './operations.js';
+import { WorkPool, type PoolOptions } from './work-pool.js';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler } from './error-map.js';
 import { addComponents } from './schemas.js';
 import { engineRoutes } from './routes/engine.js';
@@ -23,10 +24,34 @@ import { lookupRoutes } from './routes/lookup.js';
 import { simulateRoutes } from './routes/simulate.js';
 import { benchmarkRoutes } from './routes/benchmark.js';
 
+/** One structured log line per request: no body, no query, no address, nothing that identifies a person. */
+export interface RequestLogLine {
+  time: string;
+  reqId: string;
+  method: string;
+  /** The route's pattern ('/api/substances/:id'), never the URL as sent. */
+  route: string;
+  status: number;
+  ms: number;
+  cost: number;
+}
+
 export interface AppOptions {
   kb: KbIndex;
-  /** Requests per minute per client address, or false to switch limiting off (benchmarks). Default RATE_LIMIT_PER_MIN. */
+  /**
+   * Cost units per minute per client, or false to switch limiting off (benchmarks). Default RATE_LIMIT_PER_MIN;
+   * a cheap request costs 1, heavy ones more (operations.ts). /health and /ready are never limited.
+   */
   rateLimit?: false | { max: number; timeWindowMs?: number };
+  /** Heavy requests on worker threads (default: operations.ts poolOptionsFrom), or false to run them inline. */
+  pool?: false | Partial<PoolOptions>;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Fastify's trustProxy: true, or addresses/CIDRs, comma-separated), so
+   * each client behind them has its own rate limit. Default: none (the connecting address is the client).
+   */
+  trustProxy?: boolean | string | string[];
+  /** Where request log lines go (default: nowhere). */
+  log?: (line: RequestLogLine) => void;
   /** Folder of the built web app; null serves the API alone. Default: src/web/dist when it exists. */
   webDist?: string | null;
   today?: () => string;
@@ -65,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Fail fast instead of holding sockets: no request may take longer than this.
     requestTimeout: REQUEST_TIMEOUT_MS,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, strict: false } },
+    trustProxy: opts.trustProxy ?? false,
     // A fresh id per request, on the response (x-request-id) and in every log line; a client's id is not trusted.
     genReqId: () => randomUUID(),
     // Errors Fastify finds before routing (a bad URL, an over-long parameter) and before it has a request at
@@ -81,7 +107,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  const ctx = createContext(opts.kb, { today: opts.today, checkCacheSize: opts.checkCacheSize });
+  const pool = opts.pool === false ? null : new WorkPool(opts.kb.data, { ...poolOptionsFrom(process.env), ...opts.pool });
+  const ctx = createContext(opts.kb, { today: opts.today, checkCacheSize: opts.checkCacheSize, pool });
+  app.addHook('onClose', async () => pool?.close());
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
   // Response schemas document the answers (and test/api checks every answer against their zod source); they must
@@ -97,17 +125,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   if (opts.rateLimit !== false) {
     const rl = opts.rateLimit ?? { max: RATE_LIMIT_PER_MIN };
-    await app.register(rateLimit, {
-      max: rl.max,
-      timeWindow: rl.timeWindowMs ?? 60_000,
-      // The limiter keeps a counter per address for one window, in memory only.
-      // Thrown by the plugin and answered by the error handler, with the registry's message.
-      errorResponseBuilder: (_req, c) => crosstalkError('HTTP_RATE_LIMITED', { max: c.max, window: c.after }),
+    const limiter = new CostLimiter(rl.max, rl.timeWindowMs ?? 60_000);
+    const window = `${Math.round((rl.timeWindowMs ?? 60_000) / 1000)} s`;
+    const limited = (retryAfterS: number) => crosstalkError('HTTP_RATE_LIMITED', { max: rl.max, window }, { retryAfterS });
+    // Every request but the probes costs one unit on arrival (so a flood of bad requests is limited too) …
+    app.addHook('onRequest', async (req) => {
+      if (UNLIMITED_PATHS.has(req.url.split('?')[0] ?? '')) return;
+      const wait = limiter.charge(req.ip, 1);
+      if (wait !== null) throw limited(wait);
+    });
+    // … and a heavy one the rest of its cost once its body is known to be valid.
+    app.addHook('preHandler', async (req) => {
+      const extra = requestCost(req.routeOptions.url, req.body) - 1;
+      if (extra <= 0 || UNLIMITED_PATHS.has(req.url.split('?')[0] ?? '')) return;
+      const wait = limiter.charge(req.ip, extra);
+      if (wait !== null) throw limited(wait);
     });
   }
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'other';
     ctx.counts.set(route, (ctx.counts.get(route) ?? 0) + 1);
+    opts.log?.({ time: new Date().toISOString(), reqId: req.id, method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, cost: requestCost(req.routeOptions.url, req.body) });
   });
 
   addComponents(app);

@@ -1,5 +1,6 @@
 import { CHECK_CACHE_ENTRIES, type KbIndex } from '../core/index.js';
 import { Lru } from './lru.js';
+import type { WorkPool } from './work-pool.js';
 
 /** What every route module gets: the KB, the clock read at the edge, and the check-result cache. */
 export interface ServerContext {
@@ -10,13 +11,16 @@ export interface ServerContext {
   checkCache: Lru<string>;
   /** Anonymous request counts per route: no addresses, no queries, no bodies. */
   counts: Map<string, number>;
+  /** Worker threads for heavy requests, or null to run them on the event loop (tests, tools). */
+  pool: WorkPool | null;
 }
 
-export function createContext(kb: KbIndex, opts: { today?: () => string; checkCacheSize?: number } = {}): ServerContext {
+export function createContext(kb: KbIndex, opts: { today?: () => string; checkCacheSize?: number; pool?: WorkPool | null } = {}): ServerContext {
   return {
     kb,
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
     checkCache: new Lru<string>(opts.checkCacheSize ?? CHECK_CACHE_ENTRIES),
     counts: new Map(),
+    pool: opts.pool ?? null,
   };
 }

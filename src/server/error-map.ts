@@ -123,7 +123,11 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
   const { status, body } = toErrorBody(err);
   if (body.code === 'SERVER_BUG') process.stderr.write(`crosstalk server bug [${req.id}]: ${(err as Error)?.stack ?? String(err)}\n`);
   // Framework errors (a bad URL) arrive before the onRequest hook that sets the id: set it here too.
-  void reply.header('x-request-id', req.id).code(status).type('application/json; charset=utf-8').send(body);
+  void reply.header('x-request-id', req.id);
+  // Busy or throttled: say when to come back (RFC 9110 Retry-After, seconds).
+  const retry = (body.details as { retryAfterS?: unknown }).retryAfterS;
+  if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+  void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
 /** Fastify's `frameworkErrors`: a bad URL or an over-long parameter, answered in the one error shape. */

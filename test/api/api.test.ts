@@ -180,9 +180,9 @@ describe('security headers and limits (server-and-web-app)', () => {
     const small = await testApp({ rateLimit: { max: 3 } });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 5; i++) codes.push((await small.inject('/health')).statusCode);
+      for (let i = 0; i < 5; i++) codes.push((await small.inject('/api/kb')).statusCode);
       expect(codes.slice(0, 3)).toEqual([200, 200, 200]);
-      const r = await small.inject('/health');
+      const r = await small.inject('/api/kb');
       expect(r.statusCode).toBe(429);
       expect(r.json().code).toBe('HTTP_RATE_LIMITED');
     } finally {

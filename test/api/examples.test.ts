@@ -22,6 +22,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   'GET /api/substances/{id}': S.SubstanceDescriptionJson,
   'GET /api/kb': S.KbInfoJson,
   'GET /health': S.HealthJson,
+  'GET /ready': S.ReadyJson,
   'POST /api/check': S.CheckResultJson,
   'POST /api/predict': S.PredictionJson,
   'POST /api/claim': S.ClaimCheckJson,

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiSchemas as S, buildBrief, check, checkText, MAX_SUBSTANCES, predict, renderBrief, resolveSubstance } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
+import { mayRunDynamic } from '../operations.js';
 import { component, errorResponses, requestSchema } from '../schemas.js';
 
 /**
@@ -11,13 +12,30 @@ import { component, errorResponses, requestSchema } from '../schemas.js';
  * a ~90 kB answer costs as much as computing it.
  */
 export function checkJson(ctx: ServerContext, names: string[], usage?: Record<string, string>): string {
+  const { ids, key, hit } = checkKey(ctx, names, usage);
+  if (hit !== undefined) return hit;
+  const json = JSON.stringify(check(ctx.kb, ids, { usage }));
+  ctx.checkCache.set(key, json);
+  return json;
+}
+
+function checkKey(ctx: ServerContext, names: string[], usage?: Record<string, string>): { ids: string[]; key: string; hit: string | undefined } {
   const ids = names.map((n, i) => resolveSubstance(ctx.kb, n, `substances[${i}]`).id);
   // Usage keys are resolved by check itself (errors name `usage.<name>`); the key only needs them stable.
   const usageKey = usage ? JSON.stringify(Object.entries(usage).sort()) : '';
   const key = `${ctx.kb.data.version}|${ids.join(',')}|${usageKey}`;
-  const hit = ctx.checkCache.get(key);
+  return { ids, key, hit: ctx.checkCache.get(key) };
+}
+
+/**
+ * As checkJson, with an answer not in the cache computed on the work pool when there is one: eight substances
+ * are 28 pairs and take seconds, which must not hold up the event loop.
+ */
+export async function checkJsonOffLoop(ctx: ServerContext, names: string[], usage?: Record<string, string>): Promise<string> {
+  const { ids, key, hit } = checkKey(ctx, names, usage);
   if (hit !== undefined) return hit;
-  const json = JSON.stringify(check(ctx.kb, ids, { usage }));
+  if (!ctx.pool) return checkJson(ctx, names, usage);
+  const json = await ctx.pool.run({ kind: 'check', ids, ...(usage ? { usage } : {}) });
   ctx.checkCache.set(key, json);
   return json;
 }
@@ -34,7 +52,7 @@ export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     async (req, reply) => {
-      const json = checkJson(ctx, req.body.substances, req.body.usage);
+      const json = await checkJsonOffLoop(ctx, req.body.substances, req.body.usage);
       return reply.type('application/json; charset=utf-8').send(json);
     },
   );
@@ -49,7 +67,11 @@ export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
         response: { 200: component(S.PredictionJson, 'The prediction; ratios are null when the KB lacks data (grey)'), ...errorResponses },
       },
     },
-    async (req) => predict(ctx.kb, req.body),
+    // A prediction that may run the simulator goes to the work pool; a static or anchored one is cheap.
+    async (req, reply) =>
+      ctx.pool && mayRunDynamic(req.body)
+        ? reply.type('application/json; charset=utf-8').send(await ctx.pool.run({ kind: 'predict', body: req.body }))
+        : predict(ctx.kb, req.body),
   );
 
   app.post<{ Body: S.ClaimRequest }>(

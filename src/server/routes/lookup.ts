@@ -1,8 +1,9 @@
 /** GET /api/search, GET /api/substances/{id}, GET /api/kb, GET /health. */
 import type { FastifyInstance } from 'fastify';
-import { ApiSchemas as S, DEFAULT_SEARCH_RESULTS, describeSubstance, kbStats, resolveSubstance, searchSubstances } from '../../core/index.js';
+import { ApiSchemas as S, crosstalkError, DEFAULT_SEARCH_RESULTS, describeSubstance, kbStats, resolveSubstance, searchSubstances } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
-import { component, errorResponses, requestSchema, responseSchema } from '../schemas.js';
+import { component, errorResponse, errorResponses, requestSchema, responseSchema } from '../schemas.js';
+
 
 export function lookupRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: S.SearchQuery }>(
@@ -51,6 +52,26 @@ export function lookupRoutes(app: FastifyInstance, ctx: ServerContext): void {
       for (const l of ctx.kb.data.legal) if (!seen.has(l.jurisdiction)) seen.set(l.jurisdiction, l.jurisdictionName ?? l.jurisdiction);
       const jurisdictionList = [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
       return { ...kbStats(ctx.kb.data), jurisdictionList };
+    },
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        summary: 'Readiness: the KB is loaded and the work pool is alive (503 HTTP_NOT_READY otherwise); never rate-limited',
+        tags: ['meta'],
+        response: { 200: responseSchema(S.ReadyJson, 'Ready'), 503: errorResponse('Not ready') },
+      },
+    },
+    async (): Promise<S.ReadyJson> => {
+      if (!(ctx.kb.data.substances.length > 0)) throw crosstalkError('HTTP_NOT_READY', { problem: 'the knowledge base is empty' });
+      if (ctx.pool && !ctx.pool.alive) throw crosstalkError('HTTP_NOT_READY', { problem: ctx.pool.startFailure ? `a worker thread could not start (${ctx.pool.startFailure.slice(0, 120)})` : 'the work pool is shut down' });
+      return {
+        ready: true,
+        kbVersion: ctx.kb.data.version,
+        pool: ctx.pool ? { workers: ctx.pool.opts.workers, busy: ctx.pool.busy, queued: ctx.pool.queued, queueCap: ctx.pool.opts.queue, budgetMs: ctx.pool.opts.budgetMs, stoppedOverBudget: ctx.pool.stopped } : null,
+      };
     },
   );
 

@@ -20,10 +20,12 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
         response: {
           200: component(S.SimulateResultJson, 'Curves, ratios and the optional population band'),
           ...errorResponses,
-          503: errorResponse('Simulator not available in this build'),
+          422: errorResponse('The KB lacks data this simulation needs, or it needs more computing than one request may use (HTTP_CPU_BUDGET)'),
+          503: errorResponse('Server busy (HTTP_OVERLOADED, with Retry-After) or the simulator is not available'),
         },
       },
     },
-    async (req) => runSimulation(ctx.kb, req.body),
+    // On the work pool when there is one: a simulation may take seconds, and the event loop must stay free.
+    async (req, reply) => (ctx.pool ? reply.type('application/json; charset=utf-8').send(await ctx.pool.run({ kind: 'simulate', body: req.body })) : runSimulation(ctx.kb, req.body)),
   );
 }

@@ -40,3 +40,16 @@ export const HealthJson = z
   })
   .strict();
 export type HealthJson = z.infer<typeof HealthJson>;
+
+/** GET /ready: the KB is loaded and the work pool alive (503 HTTP_NOT_READY otherwise), with the pool's load. */
+export const ReadyJson = z
+  .object({
+    ready: z.literal(true),
+    kbVersion: z.string(),
+    pool: z
+      .object({ workers: z.number().int(), busy: z.number().int(), queued: z.number().int(), queueCap: z.number().int(), budgetMs: z.number().int(), stoppedOverBudget: z.number().int() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type ReadyJson = z.infer<typeof ReadyJson>;
