@@ -35,10 +35,23 @@ export async function checkJsonOffLoop(ctx: ServerContext, names: string[], usag
   const { ids, key, hit } = checkKey(ctx, names, usage);
   if (hit !== undefined) return hit;
   if (!ctx.pool) return checkJson(ctx, names, usage);
-  const json = await ctx.pool.run({ kind: 'check', ids, ...(usage ? { usage } : {}) });
-  ctx.checkCache.set(key, json);
-  return json;
+  // Many clients asking the same new question at once share one computation (and one place in the queue).
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const job = ctx.pool.run({ kind: 'check', ids, ...(usage ? { usage } : {}) }).then((json) => {
+    ctx.checkCache.set(key, json);
+    return json;
+  });
+  inFlight.set(key, job);
+  try {
+    return await job;
+  } finally {
+    inFlight.delete(key);
+  }
 }
+
+/** Check answers being computed, by cache key. */
+const inFlight = new Map<string, Promise<string>>();
 
 export function engineRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post<{ Body: S.CheckRequest }>(
