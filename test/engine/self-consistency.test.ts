@@ -1,8 +1,11 @@
 /**
  * Dynamic self-consistency over the whole KB (issue 12 §1): each substance with a human single-dose oral profile,
- * simulated alone at that dose, reproduces the profile's own Cmax, tmax and AUC within 1.5-fold. The substances
- * listed below fail today (mostly lipophilic compounds whose one-compartment volume is the terminal Vz/F, so the
- * simulated peak is far too low: mitragynine ×0.07, THC ×0.15, CBD; see `npx tsx scripts/self-consistency.ts`).
+ * simulated alone at that dose, reproduces the profile's own Cmax, tmax and AUC within 1.5-fold. Lipophilic compounds
+ * whose one-compartment peak was far too low (mitragynine ×0.07, THC ×0.15, CBD ×0.16) now get the two-compartment
+ * fit of models/dynamic/two-compartment-fit.ts — on the same profile, so their Cmax and tmax are fitted, not checked
+ * (`fitted` on each row). The substances listed below fail today: no clearance or volume in the KB (bergamottin,
+ * ciprofloxacin, isoniazid, two glucuronides), a peak too high for the clearance and F (buspirone, valsartan), or no
+ * tmax or ka to fit a peak against (7-carboxy-cbd, omeprazole); see `npx tsx scripts/self-consistency.ts`.
  * The list may only shrink: a new failure fails the test, and a listed substance that now passes must leave the list.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,10 +13,8 @@ import { selfConsistency } from '../../src/core/index.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
 const TOLERATED = new Set([
-  '7-carboxy-cbd', '7-hydroxy-cbd', 'azithromycin', 'bergamottin', 'buspirone', 'cbd', 'celecoxib', 'ciprofloxacin',
-  'clobazam', 'clopidogrel-acyl-glucuronide', 'gemfibrozil', 'gemfibrozil-glucuronide', 'ibuprofen', 'isoniazid',
-  'isopaynantheine', 'mitraciliatine', 'mitragynine', 'omeprazole', 'paynantheine', 'speciogynine', 'thc', 'tolvaptan',
-  'trazodone', 'valsartan',
+  '7-carboxy-cbd', 'bergamottin', 'buspirone', 'ciprofloxacin', 'clopidogrel-acyl-glucuronide', 'gemfibrozil-glucuronide',
+  'isoniazid', 'omeprazole', 'valsartan',
 ]);
 
 describe('dynamic self-consistency (REQ-12.self-consistency)', () => {

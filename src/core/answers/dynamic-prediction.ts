@@ -111,13 +111,14 @@ function design(kb: KbIndex, req: DynamicPredictionRequest, victim: Substance, p
   const v = regimenOf(kb, victim.id, req.victimDose, 'victimDose');
   const victimCompoundIds = expandToCompounds(kb, victim.id, undefined, req.weightKg ?? defaultWeightKg(species)).map((c) => c.compoundId);
   const analyteQuestion = req.analyte !== undefined ? resolveSubstance(kb, req.analyte, 'analyte').id : null;
-  const chronic = analyteQuestion !== null && !victimCompoundIds.includes(analyteQuestion) && req.victimDose === undefined && req.victimAt === undefined && v.r.intervalH !== null;
+  // a repeated victim regimen (the KB's usual one or a given one) without a dose time is chronic co-use (issue 12 §2)
+  const chronic = analyteQuestion !== null && !victimCompoundIds.includes(analyteQuestion) && req.victimAt === undefined && v.r.intervalH !== null;
   // the KB usual dose of the victim is given once; an explicit victim regimen is used as written
   const victimText = chronic
-    ? `${v.text} ${Math.max(1, Math.round(pr.durationD ?? DEFAULT_PERPETRATOR_DAYS))}d`
+    ? (req.victimDose !== undefined && v.r.durationD !== null ? v.text : `${v.text} ${Math.max(1, Math.round(pr.durationD ?? DEFAULT_PERPETRATOR_DAYS))}d`)
     : req.victimDose !== undefined || v.r.intervalH === null ? v.text : `${v.r.amount} ${v.r.unit} ${v.r.route}`;
   for (const n of [p.note, v.note]) if (n) notes.push(n);
-  if (chronic) notes.push(`metabolite question: ${victim.name} taken at its usual regimen (${victimText}) alongside the perpetrator from the first day, comparing the last dosing interval (chronic co-use); give victimDose or victimAt for another design`);
+  if (chronic) notes.push(`metabolite question: ${victim.name} taken at ${req.victimDose !== undefined ? 'the given' : 'its usual'} regimen (${victimText}) alongside the perpetrator from the first day, comparing the last dosing interval (chronic co-use); give victimDose or victimAt for another design`);
 
   const perpTimes = doseTimesH(pr, DEFAULT_PERPETRATOR_DAYS);
   const perpLast = perpTimes[perpTimes.length - 1]!;

@@ -6,6 +6,7 @@
  */
 import { isCrosstalkError } from '../errors.js';
 import { planSimulation } from '../inputs/simulation-plan.js';
+import { choosePkProfile } from '../inputs/sim-drug-clearance.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import { simulateInteraction } from '../models/dynamic/interaction.js';
 
@@ -21,18 +22,28 @@ export interface SelfConsistencyRow {
   tmaxFold: number | null;
   aucFold: number | null;
   pass: boolean;
+  /** True when the checked profile is the one the parameters were built on: its figures were inputs, not checks. */
+  fitted: boolean;
+  /** True when the substance was given a second compartment (two-compartment-fit.ts). */
+  twoCompartment: boolean;
   error?: string;
 }
 
 const fold = (sim: number, obs: number | undefined): number | null => (obs === undefined || !(obs > 0) || !(sim > 0) ? null : sim / obs);
 const within = (x: number | null): boolean => x === null || (x <= SELF_CONSISTENCY_FOLD && x >= 1 / SELF_CONSISTENCY_FOLD);
 
-export function selfConsistency(kb: KbIndex): SelfConsistencyRow[] {
+/**
+ * One row per default human single-dose oral profile with dose and Cmax; with `allProfiles`, the non-default ones too
+ * (other doses, fed arms, other studies): those are checks of parameters built on another profile, not fits.
+ */
+export function selfConsistency(kb: KbIndex, opts: { allProfiles?: boolean } = {}): SelfConsistencyRow[] {
   const rows: SelfConsistencyRow[] = [];
   for (const p of kb.data.pk) {
-    if (p.species !== 'human' || p.route !== 'po' || !p.default || p.steadyState || p.regimen !== 'single') continue;
+    if (p.species !== 'human' || p.route !== 'po' || (!p.default && !opts.allProfiles) || p.steadyState || p.regimen !== 'single') continue;
     if (!p.cmax || !p.dose || p.dose.unit !== 'mg') continue;
-    const base = { substance: p.substance, profile: p.id ?? p.substance, doseMg: p.dose.value };
+    let fitted = false;
+    try { fitted = choosePkProfile(kb, p.substance, 'human').id === p.id; } catch { /* reported below */ }
+    const base = { substance: p.substance, profile: p.id ?? p.substance, doseMg: p.dose.value, fitted, twoCompartment: false };
     try {
       const plan = planSimulation(kb, [{ substance: p.substance, regimen: `${p.dose.value} mg`, startH: 0 }], { species: 'human', days: 4 });
       const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH: Math.max(plan.tEndH, 96) });
@@ -41,7 +52,8 @@ export function selfConsistency(kb: KbIndex): SelfConsistencyRow[] {
       const cmaxFold = fold(c.combined.cmaxUM, p.cmax.value);
       const tmaxFold = fold(c.combined.tmaxH, p.tmax?.value);
       const aucFold = fold(c.combined.aucInfUMH ?? c.combined.aucUMH, p.auc?.value);
-      rows.push({ ...base, cmaxFold, tmaxFold, aucFold, pass: within(cmaxFold) && within(tmaxFold) && within(aucFold) });
+      const twoCompartment = plan.drugs.some((d) => d.id === p.substance && d.k12PerH > 0);
+      rows.push({ ...base, twoCompartment, cmaxFold, tmaxFold, aucFold, pass: within(cmaxFold) && within(tmaxFold) && within(aucFold) });
     } catch (e) {
       if (!isCrosstalkError(e) && !(e instanceof Error)) throw e;
       rows.push({ ...base, cmaxFold: null, tmaxFold: null, aucFold: null, pass: false, error: (e as Error).message });

@@ -46,7 +46,10 @@ describe('drug parameters from the KB', () => {
     expect(d.enzymes[0]!.clintGutLPerH).toBeCloseTo(18 * (1 / 0.5 - 1), 9);
     expect(d.inhibits[0]!.kiUnboundUM).toBeCloseTo(0.5, 12);
     expect(d.inactivates[0]).toMatchObject({ kind: 'linear', kinactOverKIPerHPerUM: 0.6, kobsCapPerH: 6 });
-    expect(d.metabolites).toEqual([{ metaboliteId: 'met', enzyme: 'cyp3a4', fraction: 0.3 }]);
+    // the KB fraction 0.3 is of the parent's whole clearance; CYP3A4 (fm 0.8) carries 0.3/0.8 of its own flux
+    expect(d.metabolites).toHaveLength(1);
+    expect(d.metabolites[0]).toMatchObject({ metaboliteId: 'met', enzyme: 'cyp3a4' });
+    expect(d.metabolites[0]!.pathwayShare).toBeCloseTo(0.375, 12);
     expect(r.used.find((u) => u.name === 'RB')).toMatchObject({ value: 1, assumption: true });
     expect(r.used.find((u) => u.name === 'fm cyp3a4')).toMatchObject({ value: 0.8, source: 'r1' });
     expect(r.warnings.join(' ')).toMatch(/IC50\/2/);

@@ -10,7 +10,7 @@
  */
 import { fail } from '../errors.js';
 import type { KbIndex } from '../kb/kb-index.js';
-import type { PkProfile, Substance } from '../kb/types.js';
+import type { PkProfile } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
 import { calibrateAutoInhibition, hasAutoInhibition, scaleHepaticClint } from '../models/dynamic/calibrate.js';
 import { derivePk, type PathwayInput, type PkDerived, type PkInput } from '../models/dynamic/parameterise.js';
@@ -20,6 +20,7 @@ import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
 import { ParamLog, perKg } from './param-log.js';
 import { choosePkProfile, profileClearance, type ProfileClearance } from './sim-drug-clearance.js';
 import { enzymeRoles } from './sim-drug-enzymes.js';
+import { metaboliteFormation } from './sim-drug-metabolites.js';
 
 export { derivedClearance } from './sim-drug-clearance.js';
 export { LINEAR_TDI_KOBS_CAP_PER_H } from './sim-drug-enzymes.js';
@@ -106,8 +107,11 @@ function bindingAndAvailability(log: ParamLog, kb: KbIndex, pk: PkProfile, speci
 }
 
 /** What `derivePk` needs, from the profile (per-kg values at the body weight) and the values chosen above. */
-function pkInputOf(pk: PkProfile, clearance: ProfileClearance, b: Binding, pathways: PathwayInput[], phys: Physiology): PkInput {
+function pkInputOf(pk: PkProfile, clearance: ProfileClearance, b: Binding, pathways: PathwayInput[], phys: Physiology, mw: number): PkInput {
   const bw = phys.bodyWeightKg;
+  // an oral single-dose peak is the two-compartment fit's target (parameterise.ts); a steady-state peak is not
+  const peak = pk.route === 'po' && !pk.steadyState && pk.cmax && pk.dose && pk.cmax.value > 0
+    ? { cmaxUM: pk.cmax.value, doseUmol: (perKg(pk.dose, bw) * 1000) / mw, ...(pk.tlag ? { tlagH: canonical(pk.tlag, 'h') } : {}) } : {};
   const { cl, clF } = clearance;
   const lh = (x: number | undefined): ReturnType<typeof asLitresPerHour> | undefined => (x === undefined ? undefined : asLitresPerHour(x));
   return {
@@ -116,6 +120,7 @@ function pkInputOf(pk: PkProfile, clearance: ProfileClearance, b: Binding, pathw
     halfLifeH: pk.halfLife ? canonical(pk.halfLife, 'h') : undefined, vL: pk.v ? perKg(pk.v, bw) : undefined, vFL: pk.vF ? perKg(pk.vF, bw) : undefined,
     vssL: pk.vss ? perKg(pk.vss, bw) : undefined, vpFL: pk.vpF ? perKg(pk.vpF, bw) : undefined,
     qFLPerH: pk.qF ? perKg(pk.qF, bw) : undefined, kaPerH: pk.ka ? canonical(pk.ka, '1/h') : undefined, tmaxH: pk.tmax ? canonical(pk.tmax, 'h') : undefined,
+    ...peak,
   };
 }
 
@@ -143,13 +148,6 @@ function fastRoutes(kb: KbIndex, id: string, species: Species): DrugParams['fast
     };
   }
   return fast;
-}
-
-/** Metabolite links to compounds in the run (links outside it are dropped). */
-function metaboliteLinks(log: ParamLog, sub: Substance, simulated: readonly string[]): DrugParams['metabolites'] {
-  return sub.metabolites
-    .filter((m) => simulated.includes(m.substance) && m.enzyme && m.fraction)
-    .map((m) => ({ metaboliteId: m.substance, enzyme: m.enzyme!, fraction: log.put(`fraction → ${m.substance}`, m.fraction!.value, 'fraction', m.fraction!.source, !m.fraction!.verified) }));
 }
 
 /**
@@ -187,12 +185,12 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const clearance = profileClearance(log, pk, mw, phys.bodyWeightKg, species);
   const binding = bindingAndAvailability(log, kb, pk, species, ov.fuP);
   const { pathways, inhibits, inactivates, induces } = enzymeRoles(log, kb, species, ov.potencyDivisor ?? 1, ov.fm);
-  const d = derivePk(pkInputOf(pk, clearance, binding, pathways, phys));
+  const d = derivePk(pkInputOf(pk, clearance, binding, pathways, phys, mw));
   recordDerived(log, pk, d, species);
   const fast = fastRoutes(kb, id, species);
-  const metabolites = metaboliteLinks(log, sub, simulated);
+  const metabolites = metaboliteFormation(log, sub, simulated, pathways, binding.fe);
   const drug: DrugParams = {
-    id, mwGPerMol: mw, kaPerH: d.kaPerH, tlagH: pk.tlag ? canonical(pk.tlag, 'h') : DEFAULT_TLAG_H, fa: d.faEff, fast,
+    id, mwGPerMol: mw, kaPerH: d.kaPerH, tlagH: asHours((pk.tlag ? canonical(pk.tlag, 'h') : DEFAULT_TLAG_H) + d.fittedLagH), fa: d.faEff, fast,
     vcL: d.vcL, k12PerH: d.k12PerH, k21PerH: d.k21PerH, fuP: binding.fuP, rb: binding.rb, kpLiver: DEFAULT_KP_LIVER,
     clRenalLPerH: d.clRenalLPerH, clintOtherLPerH: d.clintOtherLPerH, enzymes: d.enzymes,
     inhibits, inactivates, induces, metabolites,

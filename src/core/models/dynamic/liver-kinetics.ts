@@ -109,7 +109,7 @@ export class LiverKinetics extends ModelLayout {
     for (let i = 0; i < this.nDrugs; i++) jg[i] = 0;
     for (let m = 0; m < this.mfEc.length; m++) {
       const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, clg = this.clintG[p]!;
-      if (!(clg > 0) || !(this.ecClintG[k]! > 0)) continue;
+      if (k < 0 || !(clg > 0) || !(this.ecClintG[k]! > 0)) continue; // 'other' clearance has no gut part
       const e = this.ecEnz[k]!, sG = this.ecStateG[k]!;
       jg[this.mfTo[m]!] = jg[this.mfTo[m]!]! + this.mfFrac[m]! * this.ka[p]! * y[p * STRIDE + GUT]! * this.gs[p]! * (1 - this.fg[p]!) *
         ((this.ecClintG[k]! * (sG >= 0 ? y[sG]! : 1) * this.invG[e]!) / clg);
@@ -121,10 +121,16 @@ export class LiverKinetics extends ModelLayout {
     const jIn = this.jIn, jg = this.jGut;
     for (let i = 0; i < this.nDrugs; i++) jIn[i] = jg[i]!;
     for (let m = 0; m < this.mfEc.length; m++) {
-      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, sL = this.ecStateL[k]!;
-      jIn[this.mfTo[m]!] = jIn[this.mfTo[m]!]! +
-        this.mfFrac[m]! * this.fub[p]! * this.ecClintL[k]! * (sL >= 0 ? y[sL]! : 1) * this.invH[this.ecEnz[k]!]! * this.chv[p]!;
+      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!;
+      jIn[this.mfTo[m]!] = jIn[this.mfTo[m]!]! + this.mfFrac[m]! * this.fub[p]! * this.pathwayClint(y, p, k) * this.chv[p]!;
     }
+  }
+
+  /** Current unbound hepatic CLint of one formation pathway: enzyme entry k (state × inhibition), or 'other' (k < 0). */
+  protected pathwayClint(y: Float64Array, p: number, k: number): number {
+    if (k < 0) return this.clintOther[p]!;
+    const sL = this.ecStateL[k]!;
+    return this.ecClintL[k]! * (sL >= 0 ? y[sL]! : 1) * this.invH[this.ecEnz[k]!]!;
   }
 
   /** One Gauss–Seidel pass of the QSS liver balance (parents first); returns the largest relative change. */
@@ -205,9 +211,9 @@ export class LiverKinetics extends ModelLayout {
       }
     }
     for (let m = 0; m < this.mfEc.length; m++) {
-      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, to = this.mfTo[m]!, sL = this.ecStateL[k]!;
+      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, to = this.mfTo[m]!;
       const dI = qh + fub[to]! * clintH[to]!;
-      jac[to * n + p] = jac[to * n + p]! + (this.mfFrac[m]! * fub[p]! * ecClintL[k]! * (sL >= 0 ? y[sL]! : 1) * invH[ecEnz[k]!]!) / dI;
+      jac[to * n + p] = jac[to * n + p]! + (this.mfFrac[m]! * fub[p]! * this.pathwayClint(y, p, k)) / dI;
     }
     // A = I − J, LU in place (n is small; partial pivoting)
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = (i === j ? 1 : 0) - jac[i * n + j]!;

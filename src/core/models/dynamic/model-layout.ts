@@ -25,7 +25,7 @@ type Organ = 'liver' | 'gut';
 const ORGANS = ['liver', 'gut'] as const;
 type StateKey = `${Organ}:${string}`;
 
-/** Formation of a metabolite from an enzyme-clearance entry of its parent (molar fraction). */
+/** Formation of a metabolite from an enzyme-clearance entry of its parent (ec −1: its 'other' hepatic clearance). */
 interface Formation { ec: number; to: number; frac: number; from: number }
 
 /**
@@ -61,8 +61,9 @@ function formationEntries(drugs: readonly DrugParams[], idx: Map<string, number>
     for (const m of d.metabolites) {
       const to = idx.get(m.metaboliteId);
       if (to === undefined) continue; // metabolite not simulated
+      if (m.enzyme === null) { mfs.push({ ec: -1, to, frac: m.pathwayShare, from: i }); continue; }
       for (let k = ecStart[i]!; k < ecStart[i + 1]!; k++)
-        if (enz[ecEnz[k]!] === m.enzyme) mfs.push({ ec: k, to, frac: m.fraction, from: i });
+        if (enz[ecEnz[k]!] === m.enzyme) mfs.push({ ec: k, to, frac: m.pathwayShare, from: i });
     }
   });
   return mfs;

@@ -106,7 +106,7 @@ describe('semi-physiological model (MODEL.md §2.1, §2.5)', () => {
 
   it('mass balance with a metabolite, full and QSS liver (fast-check)', () => {
     fc.assert(fc.property(fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: 5, max: 500, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (ka, clint, frac, qss) => {
-      const parent = drug('p', { kaPerH: asPerHour(ka), enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: clint, clintGutLPerH: 5 }], metabolites: [{ metaboliteId: 'm', enzyme: 'cyp3a4', fraction: frac }],
+      const parent = drug('p', { kaPerH: asPerHour(ka), enzymes: [{ enzyme: 'cyp3a4', clintLiverLPerH: clint, clintGutLPerH: 5 }], metabolites: [{ metaboliteId: 'm', enzyme: 'cyp3a4', pathwayShare: frac }],
         inactivates: [{ enzyme: 'cyp3a4', site: 'both', kind: 'saturable', kinactPerH: asPerHour(2), kIUnboundUM: asMicromolar(1) }], inhibits: [{ enzyme: 'cyp3a4', kiUnboundUM: asMicromolar(0.5), site: 'both' }] });
       const met = drug('m', { clintOtherLPerH: asLitresPerHour(20), vcL: 20, k12PerH: 0.3, k21PerH: 0.1 });
       const m = new InteractionModel([parent, met], phys, qss);

@@ -74,12 +74,14 @@ export class InteractionModel extends LiverKinetics {
     }
     // metabolite formation moves mass from the parent's eliminated pool to the metabolite's liver input
     for (let m = 0; m < this.mfEc.length; m++) {
-      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!, e = this.ecEnz[k]!;
-      const sL = this.ecStateL[k]!, sG = this.ecStateG[k]!;
-      const eL = sL >= 0 ? y[sL]! : 1, eG = sG >= 0 ? y[sG]! : 1;
-      const hep = this.mfFrac[m]! * fub[p]! * this.ecClintL[k]! * eL * this.invH[e]! * chv[p]!;
+      const k = this.mfEc[m]!, p = this.mfFromDrug[m]!;
+      const hep = this.mfFrac[m]! * fub[p]! * this.pathwayClint(y, p, k) * chv[p]!;
       const clg = this.clintG[p]!;
-      const gut = clg > 0 ? this.mfFrac[m]! * (ka[p]! * y[p * STRIDE + GUT]! * gs[p]!) * (1 - fg[p]!) * (this.ecClintG[k]! * eG * this.invG[e]! / clg) : 0;
+      let gut = 0;
+      if (k >= 0 && clg > 0) {
+        const sG = this.ecStateG[k]!, eG = sG >= 0 ? y[sG]! : 1;
+        gut = this.mfFrac[m]! * (ka[p]! * y[p * STRIDE + GUT]! * gs[p]!) * (1 - fg[p]!) * (this.ecClintG[k]! * eG * this.invG[this.ecEnz[k]!]! / clg);
+      }
       d[p * STRIDE + ELIM] = d[p * STRIDE + ELIM]! - hep - gut; // the metabolite's liver receives it via jIn
     }
     this.enzymeRhs(y, d);

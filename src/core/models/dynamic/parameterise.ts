@@ -5,8 +5,10 @@
  * - IV CL: CLint,u = Qh·CLH,b/(fu,b·(Qh − CLH,b)), CLH,b = (1 − fe)·CL/RB.
  * - Split by enzyme: CLint,h,e = (fm,e/fe,hep)·CLint,h; the hepatic remainder is `other`.
  * - Gut: CLint,g = Qent·(1/Fg − 1) (Qgut model, fu,gut = 1), shared by gut-expressed pathways by fm.
- * - Volumes: 2-cmt from V/F, Vp/F, Q/F (×F); otherwise 1-cmt with V = CL·t½/ln2 when t½ is given
- *   (reproduces the terminal half-life), else V (or V/F × F, or Vss).
+ * - Volumes: 2-cmt from V/F, Vp/F, Q/F (×F); else, for an oral single-dose profile whose one-compartment
+ *   curve misses its own Cmax by more than the trigger, the two-compartment fit of two-compartment-fit.ts
+ *   (Vc, k12, k21 and ka from Cmax and tmax, keeping CL/F and t½); otherwise 1-cmt with V = CL·t½/ln2 when
+ *   t½ is given (reproduces the terminal half-life), else V (or V/F × F, or Vss).
  * - ka from tmax (Bateman, 1-cmt) when ka is not reported (ka = k when tmax ≥ 1/k, absorption-limited),
  *   else the FDA default 6 h⁻¹.
  */
@@ -15,6 +17,7 @@ import { asLitresPerHour, asPerHour, type Hours, type LitresPerHour, type PerHou
 import { KA_SEARCH_MAX_PER_H } from '../one-compartment.js';
 import { DEFAULT_KA_PER_H } from '../static/static-ddi.js';
 import type { EnzymeClearance } from './types.js';
+import { fitTwoCompartment, TWO_CMT_TRIGGER_FOLD, TWO_CMT_VSS_SHARE } from './two-compartment-fit.js';
 
 /**
  * Largest hepatic blood clearance as a share of Qh: the well-stirred CLint = Qh·CLH,b/(fu,b·(Qh − CLH,b))
@@ -49,6 +52,13 @@ export interface PkInput {
   qFLPerH?: number;
   kaPerH?: PerHour;
   tmaxH?: Hours;
+  /** Oral single-dose peak of the same profile (µM), its dose (µmol) and lag (h): the two-compartment fit's targets. */
+  cmaxUM?: number;
+  doseUmol?: number;
+  tlagH?: Hours;
+  /** Global choices of the two-compartment rule (defaults in two-compartment-fit.ts; for comparisons on tune). */
+  twoCmtTriggerFold?: number;
+  twoCmtVssShare?: number;
 }
 
 type Note = { name: string; value: number; unit: string; how: string; assumption: boolean };
@@ -68,6 +78,8 @@ export interface PkDerived {
   k12PerH: number;
   k21PerH: number;
   kaPerH: PerHour;
+  /** Absorption lag added by the two-compartment fit (h; on top of any reported lag). */
+  fittedLagH: number;
   /** How each derived value was obtained (for the outputs' parameter list). */
   notes: Note[];
 }
@@ -118,7 +130,7 @@ function splitByEnzyme(p: PkInput, clint: number, notes: Note[]): { enzymes: Enz
 }
 
 /** Central volume and intercompartmental rates: 2-cmt from V/F, Vp/F, Q/F; else 1-cmt from t½, V, Vss or V/F. */
-function volumes(p: PkInput, clPlasma: number, fOral: number, notes: Note[]): { vc: number; k12: number; k21: number } {
+function volumes(p: PkInput, clPlasma: number, fOral: number, notes: Note[]): { vc: number; k12: number; k21: number; ka?: number; lagH?: number } {
   if (p.vpFL !== undefined && p.qFLPerH !== undefined && (p.vFL !== undefined || p.vL !== undefined)) {
     const vc = p.vL ?? p.vFL! * fOral;
     const vp = p.vpFL * fOral, q = p.qFLPerH * fOral;
@@ -126,6 +138,14 @@ function volumes(p: PkInput, clPlasma: number, fOral: number, notes: Note[]): { 
     return { vc, k12: q / vc, k21: q / vp };
   }
   let vc: number;
+  const fit = twoCompartmentFromPeak(p, clPlasma, fOral);
+  if (fit) {
+    notes.push({ name: 'Vc', value: fit.vcFL * fOral, unit: 'L', how: `2-compartment fit: the 1-compartment peak missed the profile's Cmax by more than ${p.twoCmtTriggerFold ?? TWO_CMT_TRIGGER_FOLD}-fold; Vc/F ${fit.vcFL.toPrecision(3)} L from Cmax and tmax, CL/F and t½ kept (× F predicted)`, assumption: true });
+    notes.push({ name: 'k12', value: fit.k12PerH, unit: '1/h', how: 'derived: keeps the terminal half-life as the slower eigenvalue', assumption: true });
+    notes.push({ name: 'k21', value: fit.k21PerH, unit: '1/h', how: `derived: β/(1 − ρ), ρ = ${p.twoCmtVssShare ?? TWO_CMT_VSS_SHARE} (global)`, assumption: true });
+    if (fit.tlagH > 0) notes.push({ name: 'tlag (fitted)', value: fit.tlagH, unit: 'h', how: 'derived: the shortest absorption lag with which the 2-compartment curve reaches Cmax at tmax', assumption: true });
+    return { vc: fit.vcFL * fOral, k12: fit.k12PerH, k21: fit.k21PerH, ka: fit.kaPerH, lagH: fit.tlagH };
+  }
   if (p.halfLifeH !== undefined) {
     vc = (clPlasma * p.halfLifeH) / Math.LN2;
     notes.push({ name: 'V', value: vc, unit: 'L', how: '1-compartment: V = CL·t½/ln2 (matches the reported terminal half-life)', assumption: false });
@@ -139,6 +159,17 @@ function volumes(p: PkInput, clPlasma: number, fOral: number, notes: Note[]): { 
     vc = NaN;
   }
   return { vc, k12: 0, k21: 0 };
+}
+
+/** The two-compartment fit of an oral single-dose profile (apparent volumes), or null when it does not apply. */
+function twoCompartmentFromPeak(p: PkInput, clPlasma: number, fOral: number): ReturnType<typeof fitTwoCompartment> {
+  if (p.halfLifeH === undefined || p.cmaxUM === undefined || p.doseUmol === undefined || !(fOral > 0)) return null;
+  const tmax = p.tmaxH !== undefined ? p.tmaxH - (p.tlagH ?? 0) : undefined;
+  return fitTwoCompartment({
+    clFLPerH: clPlasma / fOral, betaPerH: Math.LN2 / p.halfLifeH, doseUmol: p.doseUmol, cmaxUM: p.cmaxUM,
+    ...(tmax !== undefined && tmax > 0 ? { tmaxH: tmax } : {}), ...(p.kaPerH !== undefined ? { kaPerH: p.kaPerH } : {}),
+    vssShare: p.twoCmtVssShare,
+  }, p.twoCmtTriggerFold);
 }
 
 /**
@@ -175,10 +206,11 @@ export function derivePk(p: PkInput): PkDerived {
   const clPlasma = !Number.isNaN(clReported) ? clReported
     : fhep > 0 ? (p.rb * ((p.qhLPerH * fub * clint) / (p.qhLPerH + fub * clint))) / fhep : p.clFLPerH! * fOral;
   const { enzymes, other, faEff } = splitByEnzyme(p, clint, notes);
-  const { vc, k12, k21 } = volumes(p, clPlasma, fOral, notes);
-  const ka = absorptionRate(p, clPlasma, vc, k12, notes);
+  const { vc, k12, k21, ka: kaFit, lagH } = volumes(p, clPlasma, fOral, notes);
+  if (kaFit !== undefined) notes.push({ name: 'ka', value: kaFit, unit: '1/h', how: 'derived: 2-compartment fit to tmax (a reported ka is not used when tmax is given)', assumption: true });
+  const ka = kaFit !== undefined ? asPerHour(kaFit) : absorptionRate(p, clPlasma, vc, k12, notes);
   return {
     clintHepTotalLPerH: clint, clintOtherLPerH: asLitresPerHour(other), enzymes, clRenalLPerH: asLitresPerHour(p.fe * clPlasma), fOral, fh, faEff,
-    clPlasmaLPerH: asLitresPerHour(clPlasma), vcL: vc, k12PerH: k12, k21PerH: k21, kaPerH: ka, notes,
+    clPlasmaLPerH: asLitresPerHour(clPlasma), vcL: vc, k12PerH: k12, k21PerH: k21, kaPerH: ka, fittedLagH: lagH ?? 0, notes,
   };
 }

@@ -42,11 +42,16 @@ export interface Induction {
   ec50UnboundUM: Micromolar;
 }
 
-/** A metabolite formed from this drug's clearance via one enzyme (molar fraction). */
+/**
+ * A metabolite formed from one clearance pathway of this drug: `pathwayShare` of the molar flux through `enzyme`
+ * (liver and gut), or, with `enzyme` null, through the hepatic clearance not assigned to an enzyme ('other'). The KB's
+ * formation fraction (a share of the parent's whole clearance) is turned into pathway shares by
+ * inputs/sim-drug-metabolites.ts, so inhibiting the forming enzyme lowers formation only by that enzyme's part.
+ */
 export interface MetaboliteFormation {
   metaboliteId: string;
-  enzyme: string;
-  fraction: number;
+  enzyme: string | null;
+  pathwayShare: number;
 }
 
 /** Absorption of a route that bypasses the hepatic first pass (inhaled, oromucosal). */
