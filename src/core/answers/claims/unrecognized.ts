@@ -36,5 +36,7 @@ export function suggest(_kb: KbIndex, p: Parse): { kind: ClaimKind; example: str
     { kind: 'legality', example: `${a} is legal in ${place}`, score: p.entities.some((e) => e.type === 'jurisdiction') ? 3 : 1 },
     { kind: 'context', example: `${a} relieves neuropathic pain in mice`, score: p.entities.some((e) => e.type === 'species') ? 2 : 0.2 },
   ];
-  return all.sort((x, y) => y.score - x.score).slice(0, 4).map(({ kind, example }) => ({ kind, example }));
+  // With no name recognised, no kind is nearer than another: offer them all.
+  const named = p.entities.length > 0;
+  return all.sort((x, y) => y.score - x.score).slice(0, named ? 4 : all.length).map(({ kind, example }) => ({ kind, example }));
 }
