@@ -84,6 +84,8 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
     out.push(pc.underline('Shared effects (pharmacodynamic overlap)'));
     for (const e of p.sharedEffects) out.push(`  ${pc.bold(e.name)} (${e.severity}): ${e.a.map((x) => `${x.substance} ${x.strength}`).join(', ')} + ${e.b.map((x) => `${x.substance} ${x.strength}`).join(', ')} [${EVIDENCE_LABEL[e.evidence.level]}]`);
   }
+  // Contributions set aside because the dose in use is below the evidence behind them (dose-reach.ts).
+  for (const s of p.statements.filter((x) => x.code === 'PAIR_EFFECT_DOSE_NOT_REACHED')) out.push(pc.dim(`  ${s.plain}`));
   out.push(pc.underline('Exposure changes'));
   for (const e of p.pk) {
     const x = e.result;

@@ -4,6 +4,7 @@
  * caller; the pairs come worst first with the regimen view around them (issue 14): the worst pair, the combined
  * effect classes, the doses used and the guidance that applies.
  */
+import { dailyDoses } from './check/dose-reach.js';
 import { fail } from '../errors.js';
 import { resolveSubstance } from '../kb/fuzzy-match.js';
 import type { KbIndex } from '../kb/kb-index.js';
@@ -80,7 +81,7 @@ export function check(kb: KbIndex, names: string[], opts: CheckOptions = {}): Ch
       for (const m of pairMechanisms(ans)) mechanisms.add(m);
       pairs.push(renderPair(ans));
     }
-  const r = regimenAnswer(kb, subs, pairs, mechanisms);
+  const r = regimenAnswer(kb, subs, pairs, mechanisms, new Map(subs.map((s) => [s.id, dailyDoses(kb, doses.get(s.id)!)])));
   return {
     kbVersion: kb.data.version,
     notice: EDUCATIONAL_NOTICE,

@@ -61,6 +61,10 @@ const PAIR: Record<string, Pair> = {
     const side = (k: 'a' | 'b'): string => list(p[k]).map((s, i) => `${s} (${list(p[`${k}Strength`])[i]}, ${EVIDENCE_LABEL[list(p[`${k}Evidence`])[i] as EvidenceLevel]})`).join(', ');
     return { plain: `Both can add to ${inSentence(t(p.effect))}.`, technical: `${t(p.effect)}: ${side('a')} + ${side('b')}` };
   },
+  PAIR_EFFECT_DOSE_NOT_REACHED: (p) => ({
+    plain: `${t(p.substance)}'s part in ${inSentence(t(p.effect))} is not counted at this dose: the evidence for it comes from ${t(p.from)} ${t(p.unit)} and up, more than ten times the dose used here (about ${t(p.dailyMg)} mg a day). That is not evidence of safety at low doses — the studies do not reach them.`,
+    technical: `${t(p.substance)} → ${t(p.effect)}: studiedFromDailyDose ${t(p.from)} ${t(p.unit)} > dose in use ${t(p.dailyMg)} mg/day`,
+  }),
   PAIR_FINDING: (p) => ({
     plain: p.summary === null ? '' : t(p.summary),
     technical: `${t(p.title)} — ${t(p.species)}, ${t(p.model)}; endpoint ${t(p.endpoint)}${list(p.context).length ? `; seen in ${list(p.context).join(', ')}` : ''}${list(p.notSeenIn).length ? `; not seen in ${list(p.notSeenIn).join(', ')}` : ''}`,

@@ -350,6 +350,13 @@ export const EffectContributor = z
      * (e.g. "irreversible MAOIs only; moclobemide is reversible and is listed on its own").
      */
     appliesTo: z.string().optional(),
+    /**
+     * The lowest daily dose at which the cited evidence was gathered (per kg or absolute; unit `mg/kg` or `mg`, per day).
+     * Below it the contribution is not counted for a stated dose and the answer says why — never that a lower dose
+     * is safe, only that the evidence does not reach it (CBD's label effects come from 5–20 mg/kg/day; a joint holds
+     * well under 1 mg).
+     */
+    studiedFromDailyDose: Q.optional(),
     note: z.string().optional(),
     sources: z.array(Id).min(1),
   })

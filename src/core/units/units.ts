@@ -235,6 +235,7 @@ export const FIELD_DIMENSIONS: Record<string, Dimension[]> = {
   vss: ['volume', 'volumePerKg'],
   vpF: ['volume', 'volumePerKg'],
   dose: ['amount', 'amountPerKg'],
+  studiedFromDailyDose: ['amount', 'amountPerKg'],
   auc: ['auc'],
   emaxPct: ['percent', 'fraction'],
   content: ['content', 'relativeShare', 'fraction'],

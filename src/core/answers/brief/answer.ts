@@ -75,7 +75,10 @@ function axesItem({ pair, item }: BriefContext): Statement {
 
 /** Label records, case series, toxic metabolites and mechanism rules for the pair, quoted from check (issue 17). */
 function pdItems({ pair, item }: BriefContext): Statement[] {
-  return pair.statements.filter((s) => s.topic === 'pd' && s.code?.startsWith('PD_')).map((s) => item('BRIEF_PD', { text: s.plain, technical: s.technical }, s.evidence, s.sources));
+  // …and the effect contributions set aside because the dose assessed lies far below their evidence (dose-reach.ts).
+  return pair.statements
+    .filter((s) => s.topic === 'pd' && (s.code?.startsWith('PD_') || s.code === 'PAIR_EFFECT_DOSE_NOT_REACHED'))
+    .map((s) => item('BRIEF_PD', { text: s.plain, technical: s.technical }, s.evidence, s.sources));
 }
 
 function effectItems({ pair, item }: BriefContext): Statement[] {

@@ -12,6 +12,8 @@ import { mutualInhibitionOf, sharedNodes, sideActions, tyingFindings } from './p
 import { classesOf, pairMechanisms, selectGuidance } from './guidance.js';
 import { pdAnalysis } from './pd-analysis.js';
 import { contributorsFor } from './pd-members.js';
+import { dailyDoses } from './dose-reach.js';
+import type { DailyDose, Unreached } from './dose-reach.js';
 import { axesStatement, tierAndAxes } from './tier.js';
 import { doseUsed, type DoseItem, type DoseUsed } from './usage.js';
 import type { PairAnswer, PairStatementAnswer, PkEntry, SharedEffect, SharedNodeAnswer, SideAction, SubstanceRef } from './types.js';
@@ -103,14 +105,22 @@ function compareSets(kb: KbIndex, a: Substance, b: Substance): { aIds: string[];
 }
 
 /** Pharmacodynamic overlap: effect classes both sides contribute to. */
-function sharedEffectsOf(kb: KbIndex, a: Substance, b: Substance, aIds: string[], bIds: string[]): SharedEffect[] {
+function sharedEffectsOf(
+  kb: KbIndex,
+  a: Substance,
+  b: Substance,
+  aIds: string[],
+  bIds: string[],
+  daily?: { a: ReadonlyMap<string, DailyDose>; b: ReadonlyMap<string, DailyDose> },
+  unreached?: Unreached[],
+): SharedEffect[] {
   const out: SharedEffect[] = [];
   const best = <T extends { evidence: EvidenceLevel }>(xs: T[]): T => xs.reduce((p, x) => (EVIDENCE_RANK[x.evidence] > EVIDENCE_RANK[p.evidence] ? x : p));
   const side = (c: { substance: string; strength: string; evidence: EvidenceLevel; sources: string[] }) => ({ substance: c.substance, strength: c.strength, evidence: c.evidence, sources: c.sources });
   for (const e of kb.data.effects) {
     // Class entries (an `ssri` contribution) count for their members (pd-members.ts), reported under the member.
-    const A = contributorsFor(kb, e, aIds).map((c) => ({ ...c, substance: c.member }));
-    const B = contributorsFor(kb, e, bIds).map((c) => ({ ...c, substance: c.member }));
+    const A = contributorsFor(kb, e, aIds, daily?.a, unreached).map((c) => ({ ...c, substance: c.member }));
+    const B = contributorsFor(kb, e, bIds, daily?.b, unreached).map((c) => ({ ...c, substance: c.member }));
     if (!A.length || !B.length) continue;
     out.push({
       id: e.id,
@@ -140,9 +150,11 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance, use?:
   const sharedTargets = sharedNodes(kb, 'target', aT, bT, findings);
   const sharedEnzymes = sharedNodes(kb, 'enzyme', aE, bE, findings);
   const mutualInhibition = mutualInhibitionOf(aE, bE);
-  const sharedEffects = sharedEffectsOf(kb, a, b, aIds, bIds);
   const aUse = use?.a ?? doseUsed(kb, a, undefined, 'substances');
   const bUse = use?.b ?? doseUsed(kb, b, undefined, 'substances');
+  // Effect contributions whose evidence lies above the dose in use are set aside and said (dose-reach.ts).
+  const unreached: Unreached[] = [];
+  const sharedEffects = sharedEffectsOf(kb, a, b, aIds, bIds, { a: dailyDoses(kb, aUse), b: dailyDoses(kb, bUse) }, unreached);
   const pk = [...pkDirection(kb, b, a, bUse, aUse), ...pkDirection(kb, a, b, aUse, bUse)];
   const preds = pk.map((x) => x.result).filter((p): p is Prediction => 'status' in p);
   const noDataFor = aT.size + aE.size === 0 ? a.name : bT.size + bE.size === 0 ? b.name : null;
@@ -168,9 +180,27 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance, use?:
     evidence: strongest?.level ?? ('in_silico' as EvidenceLevel),
     grade: strongest?.grade ?? ('very-low' as const),
   };
-  const statements = [axes, ...pd.statements, ...pairStatements({ a, b, verdict, strongest, common, sharedTargets, sharedEnzymes, mutualInhibition, sharedEffects, preds, findings }, kb)];
+  const statements = [axes, ...pd.statements, ...pairStatements({ a, b, verdict, strongest, common, sharedTargets, sharedEnzymes, mutualInhibition, sharedEffects, preds, findings }, kb), ...unreachedStatements(kb, unreached)];
   const guidance = selectGuidance(kb, { effects: new Set(sharedEffects.map((e) => e.id)), mechanisms: pairMechanisms({ pk, mutualInhibition, tierReasons: tier.tierReasons }), classes: classesOf(kb, [a, b]) });
   return { a: ref(kb, a), b: ref(kb, b), connected, verdict, sharedTargets, sharedEnzymes, sharedEffects, mutualInhibition, findings, pk, ...tier, statements, guidance, sources: [...new Set(statements.flatMap((s) => s.sources))].filter(Boolean).sort() };
+}
+
+/** One statement per contribution set aside because the dose in use lies below the evidence behind it. */
+function unreachedStatements(kb: KbIndex, xs: Unreached[]): PairStatementAnswer[] {
+  const seen = new Set<string>();
+  return xs
+    .filter((u) => !seen.has(`${u.member}|${u.effect}`) && seen.add(`${u.member}|${u.effect}`))
+    .map((u) => ({
+      id: `pd-unreached-${u.member}-${u.effect}`,
+      topic: 'pd' as const,
+      code: 'PAIR_EFFECT_DOSE_NOT_REACHED',
+      params: { substance: kb.substance(u.member)?.name ?? u.member, effect: kb.data.effects.find((e) => e.id === u.effect)?.name ?? u.effect, dailyMg: Number(u.dailyMg.toPrecision(2)), from: u.studiedFrom.value, unit: u.studiedFrom.unit },
+      evidence: 'label' as EvidenceLevel,
+      sources: [u.studiedFrom.source],
+      grade: 'moderate' as const,
+      preclinical: false,
+      caveat: undefined,
+    }));
 }
 
 interface StatementInputs {

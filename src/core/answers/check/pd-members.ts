@@ -6,6 +6,8 @@
  */
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { EffectClass } from '../../kb/types.js';
+import { belowStudiedDose } from './dose-reach.js';
+import type { DailyDose, Unreached } from './dose-reach.js';
 
 /** How a side matches an id written in the KB: itself, or as a member of that class. */
 export interface SideMatch {
@@ -37,7 +39,26 @@ export interface InheritedContributor extends Contributor {
  * The contributions of a side to one effect class: its own entries, plus class entries for members without an own
  * entry in this effect (a member's own evidence replaces the class's, e.g. a reversible MAOI listed apart).
  */
-export function contributorsFor(kb: KbIndex, effect: EffectClass, ids: readonly string[]): InheritedContributor[] {
+export function contributorsFor(
+  kb: KbIndex,
+  effect: EffectClass,
+  ids: readonly string[],
+  daily?: ReadonlyMap<string, DailyDose>,
+  unreached?: Unreached[],
+): InheritedContributor[] {
+  const all = contributorsAll(kb, effect, ids);
+  if (!daily) return all;
+  // Contributions whose evidence was gathered only above the dose in use are set aside (dose-reach.ts), and said.
+  return all.filter((c) => {
+    const d = daily.get(c.member);
+    if (!belowStudiedDose(c, d)) return true;
+    const t = c.studiedFromDailyDose!;
+    unreached?.push({ member: c.member, effect: effect.id, dailyMg: d!.mg, studiedFrom: { value: t.value, unit: `${t.unit}/day`, source: t.source } });
+    return false;
+  });
+}
+
+function contributorsAll(kb: KbIndex, effect: EffectClass, ids: readonly string[]): InheritedContributor[] {
   const own = effect.contributors.filter((c) => ids.includes(c.substance)).map((c) => ({ ...c, member: c.substance, via: null }));
   const ownIds = new Set(own.map((c) => c.member));
   const inherited: InheritedContributor[] = [];

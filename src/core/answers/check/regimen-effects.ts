@@ -11,6 +11,7 @@ import type { EvidenceLevel } from '../../schema/quantity.js';
 import { gradeChain, type EvidenceSummary } from '../evidence/grade.js';
 import { EVIDENCE_RANK } from '../evidence/labels.js';
 import { contributorsFor } from './pd-members.js';
+import type { DailyDose } from './dose-reach.js';
 
 /**
  * Effect classes whose risk grows with every additional contributor, so three or more together are flagged: the
@@ -51,14 +52,14 @@ const STRENGTH_RANK = { major: 3, moderate: 2, minor: 1 } as const;
 const SEVERITY_RANK = { high: 3, moderate: 2, low: 1 } as const;
 
 /** Every effect class that at least one of `subs` contributes to, flagged ones first, then by severity and count. */
-export function regimenEffects(kb: KbIndex, subs: Substance[]): RegimenEffect[] {
+export function regimenEffects(kb: KbIndex, subs: Substance[], daily?: ReadonlyMap<string, ReadonlyMap<string, DailyDose>>): RegimenEffect[] {
   const idsOf = new Map(subs.map((s) => [s.id, withConstituents(kb, s.id)]));
   const out: RegimenEffect[] = [];
   for (const e of kb.data.effects) {
     const contributors: EffectContribution[] = [];
     // Class entries count for their members unless a member has its own entry (pd-members.ts, as for pairs).
     for (const s of subs)
-      for (const c of contributorsFor(kb, e, idsOf.get(s.id)!)) {
+      for (const c of contributorsFor(kb, e, idsOf.get(s.id)!, daily?.get(s.id))) {
         const via = c.via ?? c.member;
         contributors.push({ substance: s.id, substanceName: s.name, via, viaName: kb.substance(via)?.name ?? via, strength: c.strength, evidence: c.evidence, sources: c.sources });
       }

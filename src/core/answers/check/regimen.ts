@@ -9,6 +9,7 @@ import type { StatementParams } from '../../schema/statement.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
 import { classesOf, selectGuidance, type GuidanceItem, type GuidanceMechanism } from './guidance.js';
 import { regimenEffects, type RegimenEffect } from './regimen-effects.js';
+import type { DailyDose } from './dose-reach.js';
 import type { PairAnalysis, Tier } from './types.js';
 
 /**
@@ -61,11 +62,17 @@ export interface RegimenAnswer {
 }
 
 /** Compose the regimen view from the analysed pairs (any order) and the mechanisms each pair showed. */
-export function regimenAnswer(kb: KbIndex, subs: Substance[], pairs: PairAnalysis[], mechanisms: Set<GuidanceMechanism>): RegimenAnswer {
+export function regimenAnswer(
+  kb: KbIndex,
+  subs: Substance[],
+  pairs: PairAnalysis[],
+  mechanisms: Set<GuidanceMechanism>,
+  daily?: ReadonlyMap<string, ReadonlyMap<string, DailyDose>>,
+): RegimenAnswer {
   const sorted = worstFirst(pairs);
   const w = sorted[0];
   const worstPair: WorstPair | null = w ? { a: w.a.id, b: w.b.id, aName: w.a.name, bName: w.b.name, tier: w.tier, severity: w.severity, likelihood: w.likelihood } : null;
-  const effects = regimenEffects(kb, subs);
+  const effects = regimenEffects(kb, subs, daily);
   const count = (t: Tier): number => pairs.filter((p) => p.tier === t).length;
   const verdict: RegimenVerdictAnswer = w
     ? {
