@@ -75,11 +75,6 @@ export function ClaimView({
         </ul>
       )}
       {c.caveats.length > 0 && <p className="muted">{c.caveats.join(' ')}</p>}
-      {c.unread && c.unread.length > 0 && (
-        <p>
-          Words not read: <span className="unread">{c.unread.join(', ')}</span>
-        </p>
-      )}
       {c.suggestions && c.suggestions.length > 0 && (
         <>
           <p>Claims Crosstalk can check, with an example of each:</p>
