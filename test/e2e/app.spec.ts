@@ -215,3 +215,36 @@ test('graph: selecting a node highlights its links; "all targets" adds nodes to 
   await expect(page.getByTestId('graph-table')).not.toContainText('Only Kratom acts here');
   expect(errors).toEqual([]);
 });
+
+test('substance page: kratom lists interaction studies, people first, the rat CBD study marked as animal, each saying where it comes from', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?s=kratom');
+  const about = page.getByTestId('about-kratom');
+  await expect(about).toHaveAttribute('open', '');
+  const studies = about.getByTestId('study');
+  await expect(studies.first()).toBeVisible();
+  // People first: no human study after an animal one.
+  const species = await studies.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-species')));
+  expect(species.indexOf('human')).toBe(0);
+  expect(species.lastIndexOf('human')).toBeLessThan(species.findIndex((s) => s !== 'human'));
+  // The human kratom tea → midazolam study, from the kratom-tea product, with n and its sources.
+  const human = studies.filter({ hasText: 'kratom tea → midazolam' });
+  await expect(human).toHaveCount(1);
+  await expect(human).toHaveAttribute('data-species', 'human');
+  await expect(human).toContainText('(from kratom tea)');
+  await expect(human).toContainText('n = 12');
+  await expect(human).toContainText('victim midazolam');
+  await expect(human.locator('.sources')).toContainText('tanna-2023b');
+  // The rat CBD → mitragynine study: ×2.8, labelled as an animal study, from the OPMS product.
+  const rat = studies.filter({ hasText: 'cannabidiol → mitragynine' }).filter({ hasText: '×2.8' });
+  await expect(rat).toHaveCount(1);
+  await expect(rat.getByTestId('animal-label')).toHaveText('rat: animal study — not a human outcome');
+  await expect(rat).toContainText('(from OPMS liquid kratom)');
+  await expect(rat).toContainText('perpetrator cannabidiol');
+  await expect(rat.locator('.sources')).toContainText('berthold-2024');
+  // Rolled-up findings and risk notes name their constituent or product.
+  await expect(about.getByTestId('finding').filter({ hasText: '(from mitragynine)' }).first()).toBeVisible();
+  await expect(about.getByTestId('risk').filter({ hasText: '(from concentrated 7-hydroxymitragynine products)' })).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/kratom-page.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -40,6 +40,8 @@ export interface SubstanceDescription {
    * comes from, keyed by the record's id (absent when the record names the substance itself).
    */
   via: Record<string, string>;
+  /** Display names of the substances that `via` and the interaction studies name by id (victim, perpetrator, analyte). */
+  names: Record<string, string>;
   sources: Source[];
 }
 
@@ -82,6 +84,9 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
   const inFamily = (x: string | undefined): boolean => x !== undefined && family.includes(x);
   const clinical = kb.data.clinical.filter((c) => inFamily(c.victim) || inFamily(c.perpetrator));
   clinical.forEach((c) => note(c.id, [c.victim, c.perpetrator]));
+  const names: Record<string, string> = {};
+  for (const x of [...Object.values(via), ...clinical.flatMap((c) => [c.victim, c.perpetrator, c.analyte])])
+    if (x && !(x in names)) names[x] = kb.substance(x)?.name ?? x;
   const pk = ids.flatMap((sid) => kb.pkOf(sid));
   const legal = kb.legalOf(id);
 
@@ -117,6 +122,7 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
     risks,
     clinical,
     via,
+    names,
     sources: [...cited].sort().map((x) => kb.source(x)).filter((x): x is Source => !!x),
   };
 }

@@ -13,6 +13,7 @@ import { Verdict } from './components/Verdict.js';
 import { Guidance, guidanceOf } from './components/Guidance.js';
 import { CheckDoses } from './components/Doses.js';
 import { SearchBox } from './components/SearchBox.js';
+import { SubstanceAbout } from './components/SubstanceAbout.js';
 import { Tabs } from './components/Tabs.js';
 import { sourceIndex } from './format.js';
 import { usePrinting } from './print.js';
@@ -209,15 +210,11 @@ export function App() {
           </>
         )}
         {chosen.length > 0 && (
-          <section className="about" aria-label="About the chosen substances">
+          <section className={chosen.length > 1 ? 'about about-many' : 'about'} aria-label="About the chosen substances">
+            {/* One substance chosen: its page is the view, so it opens (findings, risks, interaction studies). */}
             {chosen.map((c) => {
               const d = descs[c.id];
-              return d?.substance.summary ? (
-                <details key={c.id} className="about-item">
-                  <summary>About {d.substance.name}</summary>
-                  <p data-testid={`summary-${c.id}`}>{d.substance.summary}</p>
-                </details>
-              ) : null;
+              return d ? <SubstanceAbout key={c.id} d={d} open={chosen.length === 1} sources={sources} /> : null;
             })}
           </section>
         )}

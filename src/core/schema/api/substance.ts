@@ -39,6 +39,8 @@ export const SubstanceDescriptionJson = z
     clinical: z.array(ClinicalStudyJson),
     /** Rolled-up records (findings, risk notes, interaction studies) → the constituent or product they come from. */
     via: z.record(z.string(), z.string()),
+    /** Display names of the substances `via` and the interaction studies name by id. */
+    names: z.record(z.string(), z.string()),
     sources: z.array(SourceJson),
   })
   .strict();
