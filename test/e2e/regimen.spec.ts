@@ -25,7 +25,13 @@ test('regimen: every pair worst first, the red oxycodone + alprazolam pair open,
   await expect(page.locator('#verdict-h')).toContainText('Oxycodone and Alprazolam');
   await expect(page.getByTestId('axis-severity')).toContainText('High');
   await expect(page.getByTestId('axis-evidence')).toContainText('drug label');
-  await expect(page.getByTestId('tier-rule').first()).toContainText('The tier is the worst of');
+  // One tier rule, one wording (issue 17): the page shows the engine's PAIR_AXES text from the API, not a copy of its own.
+  const check = await page.request.post('/api/check', { data: { substances: ['kratom', 'oxycodone', 'alprazolam'] } });
+  const axes = ((await check.json()) as { pairs: { statements: { code?: string; technical: string }[] }[] }).pairs[0]!.statements.find((x) => x.code === 'PAIR_AXES');
+  expect(axes?.technical).toMatch(/^Tier rule: red when/);
+  await expect(page.getByTestId('tier-rule')).toHaveCount(2); // the list's verdict and the open pair's
+  for (const rule of await page.getByTestId('tier-rule').all()) await expect(rule).toHaveText(axes!.technical);
+  await expect(page.getByText('The tier is the worst of')).toHaveCount(0);
   // Three substances add to CNS and respiratory depression: each named, the addition flagged.
   for (const id of ['cns-depression', 'respiratory-depression']) {
     const e = page.getByTestId(`effect-${id}`);
@@ -97,7 +103,7 @@ test('print: the PDF holds the whole brief — verdict, grid, pathways, exposure
   await expect(page.locator('.claim').first()).toBeAttached({ timeout: 20_000 }).catch(() => undefined);
   await page.emulateMedia({ media: 'print' });
   // Printing renders every tab and opens every collapsed section.
-  for (const h of ['How they connect', 'Predicted exposure change, each way', 'What the evidence supports, and what it does not', 'Risk notes']) await expect(page.getByRole('heading', { name: h })).toBeVisible();
+  for (const h of ['How they connect', 'Predicted exposure change, each way', 'What the evidence supports, and what it does not', 'Risk notes']) await expect(page.getByRole('heading', { name: h, exact: true })).toBeVisible();
   await expect(page.locator('.claim').first()).toBeVisible();
   expect(await page.locator('details:not([open])').count()).toBe(0);
   // The graph ends above its legend.

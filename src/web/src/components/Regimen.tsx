@@ -2,7 +2,7 @@ import type { CheckResult } from '../api.js';
 import { evidenceLabel, type SourceInfo } from '../format.js';
 import { combinedEffects, pairsWorstFirst, worstPairIndex } from '../regimen.js';
 import { EvidenceBadge, Sources } from './Evidence.js';
-import { TIER_RULE, TierBadge } from './Verdict.js';
+import { TierBadge, TierRule } from './Verdict.js';
 
 const TIER_WORD: Record<string, string> = { red: 'Red', amber: 'Amber', yellow: 'Yellow', green: 'Green', grey: 'Grey' };
 
@@ -30,7 +30,7 @@ export function OverallVerdict({ result }: { result: CheckResult }) {
       <p className="muted">
         {/* The API's verdict already counts the pairs by tier. */}
         {result.verdict ? '' : `All pairs: ${tally}. `}
-        {TIER_RULE}
+        <TierRule pair={worst} />
       </p>
     </section>
   );

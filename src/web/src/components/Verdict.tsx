@@ -9,9 +9,13 @@ export const TIER_TEXT: Record<string, string> = {
   grey: 'Grey: the knowledge base lacks the data to say',
 };
 
-/** The tier rule in one sentence (src/core/answers/check/tier.ts), shown wherever a tier is. */
-export const TIER_RULE =
-  'The tier is the worst of three checks: the predicted change in blood levels (yellow from 1.25-fold, amber from 2-fold, red from 5-fold for a narrow-margin medicine), a label class at an enzyme that clears most of the drug, and effects both add to (red when both add strongly to a serious effect on label-level evidence); how sure we are is shown apart.';
+/**
+ * The tier rule in one sentence, as the engine renders it (the PAIR_AXES statement's technical text, the same words
+ * the CLI prints); the web keeps no copy of its own, so the two cannot drift. Null when the answer carries none.
+ */
+export function tierRuleOf(pair: PairAnalysis): string | null {
+  return pair.statements.find((s) => s.code === 'PAIR_AXES')?.technical || null;
+}
 
 const SEVERITY_TEXT: Record<string, string> = {
   high: 'High: serious harm is possible',
@@ -33,6 +37,16 @@ export function TierBadge({ tier }: { tier: string }) {
   return <span className={`tier tier-${tier}`}>{TIER_TEXT[tier] ?? tier}</span>;
 }
 
+/** The engine's tier rule beside a tier. */
+export function TierRule({ pair }: { pair: PairAnalysis }) {
+  const rule = tierRuleOf(pair);
+  return rule ? (
+    <span className="tier-rule muted" data-testid="tier-rule">
+      {rule}
+    </span>
+  ) : null;
+}
+
 /** Severity (what could happen) and evidence (how sure) as two separate lines, the tier and its rule beside them. */
 export function Axes({ pair }: { pair: PairAnalysis }) {
   return (
@@ -52,7 +66,7 @@ export function Axes({ pair }: { pair: PairAnalysis }) {
       <div>
         <dt>Tier</dt>
         <dd>
-          <TierBadge tier={pair.tier} /> <span className="tier-rule muted" data-testid="tier-rule">{TIER_RULE}</span>
+          <TierBadge tier={pair.tier} /> <TierRule pair={pair} />
         </dd>
       </div>
     </dl>
