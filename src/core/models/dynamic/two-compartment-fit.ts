@@ -20,7 +20,7 @@ import { twoCmtRates, type TwoCmt } from '../../ode/analytic.js';
 /** Fit a second compartment when the one-compartment Cmax is below the observed one by more than this factor. */
 export const TWO_CMT_TRIGGER_FOLD = 1.25;
 /** ρ = (Vss − Vc)/(Vz − Vc), i.e. k21 = β/(1 − ρ): the share of the extra terminal volume that is a steady-state volume. */
-export const TWO_CMT_VSS_SHARE = 0.5;
+export const TWO_CMT_VSS_SHARE = 0.1;
 /** Search bounds: Vc between Vz·1e-4 and Vz; ka between just above the fastest disposition rate it must exceed and 1e3 /h. */
 const VC_MIN_SHARE = 1e-4;
 const KA_MAX_PER_H = 1e3;
