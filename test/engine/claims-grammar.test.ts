@@ -172,3 +172,13 @@ describe('input limits (REQ-13.3)', () => {
     expect(() => checkClaims(kb, 'x'.repeat(20_001))).toThrow(/text: 20001 characters; at most 20000/);
   });
 });
+
+describe('findings in context: a contrast the finding draws (REQ-13.1)', () => {
+  it('a receptor named with a context the finding excludes is read as a finding in context, not a bare relation', () => {
+    expect(verdict('Cannabinoid receptors are behind kratom\'s relief of inflammatory pain')).toBe('contradicted');
+    expect(verdict('Mitragynine relieves neuropathic pain through cannabinoid mechanisms')).toBe('supported');
+  });
+  it('mechanism words in a not-seen context ("a CYP2C19 inhibitor") do not turn a relation question into a context claim', () => {
+    expect(verdict('Is mitragynine a CYP2D6 inhibitor?')).toBe('supported');
+  });
+});

@@ -24,3 +24,26 @@ export function contextVocabulary(kb: KbIndex): Set<string> {
   cache.set(kb, words);
   return words;
 }
+
+/** Words of a not-seen context that name a mechanism or a measurement, not a context ("CYP2C19 inhibitor", "parent"). */
+const NOT_CONTRAST = new Set(['inhibitor', 'inhibition', 'inhibit', 'substrate', 'parent', 'carrier', 'conversion', 'much', 'smaller', 'plasma', 'exposure', 'chronic', 'acute', 'dose', 'level']);
+
+/**
+ * Words that mark a contrast some finding draws — a context where its effect was NOT seen ("inflammatory" beside
+ * "neuropathic"). A claim naming one of these is about a finding in context even when it also names a receptor:
+ * "mitragynine's relief of inflammatory pain goes through cannabinoid receptors".
+ */
+const contrastCache = new WeakMap<KbIndex, Set<string>>();
+export function contrastVocabulary(kb: KbIndex): Set<string> {
+  const hit = contrastCache.get(kb);
+  if (hit) return hit;
+  const all = contextVocabulary(kb);
+  const words = new Set<string>();
+  for (const f of kb.data.findings)
+    for (const w of normalizeName(f.notSeenIn.join(' ')).split(' ')) {
+      const l = lemmatise(w);
+      if (all.has(l) && !NOT_CONTRAST.has(l) && !NOT_CONTRAST.has(w)) words.add(l);
+    }
+  contrastCache.set(kb, words);
+  return words;
+}

@@ -5,7 +5,7 @@
  */
 import type { KbIndex } from '../../kb/kb-index.js';
 import { findEntities } from './entities.js';
-import { contextVocabulary } from './context-words.js';
+import { contextVocabulary, contrastVocabulary } from './context-words.js';
 import { Cues, SUBSTANCE, contextWords, ctxWord, dedupe, doses, exclusivityOf, magnitudeOf, relationPredicate, scopeEndOf, speciesOf, unknownPlaceOf } from './grammar-parts.js';
 import {
   BENEFIT, CAUSE, COMBINE, CONTEXT_SYNONYMS, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
@@ -180,8 +180,12 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     return done(r);
   }
 
+  // A receptor named together with a context some finding contrasts ("in inflammatory pain") is a finding in context,
+  // not a bare relation: fall through to the context reading below.
+  const contrast = contrastVocabulary(kb);
+  const contrastWords = c.find((w) => contrast.has(w) || contrast.has(CONTEXT_SYNONYMS[w] ?? '')).filter((i) => !inEntity(i));
   // Relations (and exclusivity): a substance and a target, enzyme, transporter or class of them.
-  if (targets.length > 0) {
+  if (targets.length > 0 && contrastWords.length === 0) {
     const predicate = relationPredicate(c);
     const r = base(excl ? 'exclusivity' : 'relation', predicate, subs.slice(0, 1), targets);
     r.negated = negations() % 2 === 1;

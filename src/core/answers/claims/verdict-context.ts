@@ -19,14 +19,19 @@ export function checkContext(kb: KbIndex, r: Reading): Judgement {
   const scored = kb.data.findings
     .filter((f) => f.interventions.some((i) => ids.has(i.substance)))
     .map((f) => {
-      const seen = words([...f.context, f.endpoint, f.model, f.title]);
       const notSeen = words(f.notSeenIn);
+      // A model or title may name both sides of a contrast ("neuropathic and inflammatory pain models"): there, a word
+      // of the not-seen side counts as not seen; context and endpoint say where the effect was seen.
+      const core = words([...f.context, f.endpoint]);
+      const seen = new Set([...core, ...[...words([f.model, f.title])].filter((w) => !notSeen.has(w))]);
       // Dose phrases ("600 mg") are matched as phrases in the finding's texts.
       const notSeenText = f.notSeenIn.map((x) => normalizeName(x)).join(' | ');
       const seenText = [...f.context, f.endpoint, f.title].map((x) => normalizeName(x)).join(' | ');
       const doseAgainst = r.context.filter((w) => / /.test(w) && notSeenText.includes(w) && !seenText.includes(w)).length;
       const doseHit = r.context.filter((w) => / /.test(w) && seenText.includes(w)).length;
-      return { f, hit: r.context.filter((w) => seen.has(w)).length + doseHit, against: r.context.filter((w) => notSeen.has(w) && !seen.has(w)).length + doseAgainst, excludedOk: r.excluded.filter((w) => notSeen.has(w)).length };
+      // `distinct`: claim words only the seen side has ("neuropathic"), not words both sides share ("pain").
+      const distinct = r.context.filter((w) => seen.has(w) && !notSeen.has(w)).length + doseHit;
+      return { f, hit: r.context.filter((w) => seen.has(w)).length + doseHit, distinct, against: r.context.filter((w) => notSeen.has(w) && !seen.has(w)).length + doseAgainst, excludedOk: r.excluded.filter((w) => notSeen.has(w)).length };
     })
     .filter((x) => x.hit + x.against > 0)
     .sort((a, b) => b.hit + b.against + b.excludedOk - (a.hit + a.against + a.excludedOk));
@@ -34,7 +39,7 @@ export function checkContext(kb: KbIndex, r: Reading): Judgement {
   const best = scored[0]!;
   const f = best.f;
   const reasons = [reason(f)];
-  if (best.against > 0 && (best.hit === 0 || r.context.some((w) => / /.test(w)))) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_CONTEXT_NOT_SEEN', { ...params, notSeenIn: f.notSeenIn.join(', ') }), reasons);
+  if (best.against > 0 && (best.distinct === 0 || r.context.some((w) => / /.test(w)))) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_CONTEXT_NOT_SEEN', { ...params, notSeenIn: f.notSeenIn.join(', ') }), reasons);
   if (r.excluded.length > 0 && best.excludedOk === 0 && words([...f.context, f.endpoint]).has(r.excluded[0]!)) return judge('contradicted', st('CLAIM_CONTEXT_SEEN_IN_EXCLUDED', params), reasons);
   // A species the finding names among those where the effect was not seen ("just as much in rat plasma").
   if (r.species && words(f.notSeenIn).has(r.species)) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_CONTEXT_NOT_SEEN', { ...params, notSeenIn: f.notSeenIn.join(', ') }), reasons);
