@@ -17,6 +17,16 @@ export const BEST_ESTIMATE_ORDER = ['anchored', 'static', 'dynamic'] as const;
 
 const answered = (a: PredictionAnswer): boolean => a.status !== 'grey' && a.aucRatio !== null;
 
+/**
+ * A static answer driven by a transporter (OATP1B uptake, P-gp/BCRP efflux) at least 1.25-fold on its own: the anchored
+ * model's in-vivo ratios are per enzyme and have no transporter path, so the static answer comes first (issue 12 §7,
+ * settled on the tune split, docs/model-choices.md).
+ */
+const TRANSPORTER_FIRST_FOLD = 1.25;
+function transporterDriven(a: PredictionAnswer): boolean {
+  return a.model === 'static' && answered(a) && a.mechanisms.some((m) => (m.kind === 'uptake' || m.kind === 'efflux') && Math.abs(Math.log(m.aucRatio)) >= Math.log(TRANSPORTER_FIRST_FOLD));
+}
+
 function summary(a: PredictionAnswer, model: ModelSummary['model'], chosen: boolean): ModelSummary {
   return { model, status: a.status, aucRatio: a.aucRatio, range: a.range, chosen };
 }
@@ -34,14 +44,21 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const anchored = anchoredAnswer(kb, sc, base);
   const mechanistic = mechanisticAnswer(kb, sc, base, opts);
   const mechModel: ModelSummary['model'] = mechanistic.model === 'dynamic' ? 'dynamic' : 'static';
-  const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = [
-    { model: 'anchored', a: anchored },
-    { model: mechModel, a: mechanistic },
-  ];
+  const transporterFirst = transporterDriven(mechanistic);
+  const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = transporterFirst
+    ? [
+        { model: mechModel, a: mechanistic },
+        { model: 'anchored', a: anchored },
+      ]
+    : [
+        { model: 'anchored', a: anchored },
+        { model: mechModel, a: mechanistic },
+      ];
   // The dynamic model is the last resort for a parent drug the static model cannot answer.
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static') answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
-  const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order: [...BEST_ESTIMATE_ORDER] });
+  const order = transporterFirst ? ['static', 'anchored', 'dynamic'] : [...BEST_ESTIMATE_ORDER];
+  const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order });
   // The anchored answer's "as requested" line does not apply when the rule chose it.
   const own = chosen.a.statements.filter((s) => s.code !== 'ASSUME_ANCHORED_REQUESTED');
   const firstPlain = own.findIndex((s) => s.role === 'plain');

@@ -213,7 +213,9 @@ function enzymeOnset(
     const enzyme = kb.target(e)?.name ?? e;
     if (x.emaxFold !== undefined) {
       if (kdeg === undefined) out.notes.push(statement('ASSUME_KDEG_FALLBACK', 'assumption', { enzyme, kdeg: FALLBACK_KDEG_PER_H }));
-      inductionOnset[e] = onsetFraction(kdeg ?? FALLBACK_KDEG_PER_H, tEff);
+      // A single dose drives induction only while it is there (about AUC/Cmax hours), as for inactivation below: one
+      // 600 mg rifampicin dose does not build days of enzyme (issue 12 §7, settled on tune in docs/model-choices.md).
+      inductionOnset[e] = onsetFraction(kdeg ?? FALLBACK_KDEG_PER_H, Math.min(tEff, single));
     }
     const inactivates = x.KIuM !== undefined || x.kinactOverKIPerHPerUM !== undefined;
     // The static model needs the enzyme's turnover to size inactivation; without it the term is left out, and said so.
