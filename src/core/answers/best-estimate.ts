@@ -54,8 +54,11 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
         { model: 'anchored', a: anchored },
         { model: mechModel, a: mechanistic },
       ];
-  // The dynamic model is the last resort for a parent drug the static model cannot answer.
-  if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static') answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
+  // The dynamic model is the last resort for a parent drug the static model cannot answer — but not when the static
+  // model stopped because a recorded effect on the victim's enzymes has no constants (St John's wort's induction of
+  // CYP3A4): the dynamic model reads the same constants, so its answer would be "no change" by omission.
+  const unquantified = mechanistic.statements.some((s) => s.code === 'MISSING_CONSTANTS');
+  if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
   const order = transporterFirst ? ['static', 'anchored', 'dynamic'] : [...BEST_ESTIMATE_ORDER];
   const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order });
