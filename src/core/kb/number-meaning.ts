@@ -28,7 +28,9 @@ export function numberMeaningIssues(records: Iterable<unknown>, assumptionSource
         out.push({ record, path: [...path, 'sem'], severity: 'error', message: 'a number carries both an SD and an SEM: keep the one the source reports' });
       if (CONSTANT_FIELDS.has(field) && !q.bound)
         out.push({ record, path: [...path, 'bound'], severity: 'error', message: `${field} must say whether it is total (nominal) or unbound` });
-      if ((q.low !== undefined || q.high !== undefined) && !q.interval && !assumptionSources.has(q.source))
+      // A clinical study names its ratio's interval once, on the record (`interval`: ci90, range, …).
+      const recordInterval = typeof (record as { interval?: unknown }).interval === 'string';
+      if ((q.low !== undefined || q.high !== undefined) && !q.interval && !recordInterval && !assumptionSources.has(q.source))
         out.push({ record, path: [...path, 'interval'], severity: 'warning', message: 'low–high does not say what it is (interval: range, ci90, ci95, iqr, p5-p95, sd-band, plausible)' });
       if (q.interval === 'plausible' && !assumptionSources.has(q.source))
         out.push({ record, path: [...path, 'interval'], severity: 'error', message: "'plausible' is an assumption's range; a cited number's interval is what its source reports" });
