@@ -86,13 +86,25 @@ interface Binding {
 }
 
 /**
- * Binding and availability: the profile's value; for a non-human species without one, fu and RB from a
- * human profile (a labelled proxy, sets `log.indirect`); else the named default, recorded as an assumption.
+ * Binding and availability: the profile's value, else the same species' other PK records of the compound (default
+ * profiles first, oral before other routes; issue 12 §1: fu, Fg, Fa, RB and fe are properties of the compound, not of
+ * the study that gave the clearance — midazolam's clearance comes from an IV study, its Fg 0.57 and fu 0.035 from
+ * another record); for a non-human species without one, fu and RB from a human profile (a labelled proxy, sets
+ * `log.indirect`); else the named default, recorded as an assumption.
  */
 function bindingAndAvailability(log: ParamLog, kb: KbIndex, pk: PkProfile, species: Species, fuPOverride: number | undefined): Binding {
+  const rank = (p: PkProfile): number => (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
+  const own = kb.pkOf(log.owner).filter((p) => p.species === species && p !== pk).sort((a, b) => rank(a) - rank(b));
   const human = species !== 'human' ? kb.pkOf(log.owner).filter((p) => p.species === 'human') : [];
-  const proxy = (name: string, field: 'fu' | 'rb'): Quantity | undefined => {
+  const fromRecords = (name: string, field: 'fu' | 'rb' | 'fa' | 'fg' | 'fe'): Quantity | undefined => {
     if (pk[field]) return pk[field];
+    const other = own.find((p) => p[field]);
+    if (other) { log.warn(`${log.owner}: ${name} from profile ${other.id} (the profile that gave the clearance has none)`); return other[field]; }
+    return undefined;
+  };
+  const proxy = (name: string, field: 'fu' | 'rb'): Quantity | undefined => {
+    const mine = fromRecords(name, field);
+    if (mine) return mine;
     const h = human.find((p) => p[field])?.[field];
     if (h) { log.indirect = true; log.warn(`${log.owner}: ${name} from a human profile (no ${species} value; indirect)`); }
     return h;
@@ -100,9 +112,9 @@ function bindingAndAvailability(log: ParamLog, kb: KbIndex, pk: PkProfile, speci
   const fuP = fuPOverride !== undefined ? log.put('fu,p', fuPOverride, 'fraction', 'sensitivity override', true)
     : log.orDefault('fu,p', proxy('fu,p', 'fu'), DEFAULT_FU_P, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
   const rb = log.orDefault('RB', proxy('RB', 'rb'), DEFAULT_RB, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
-  const fa = log.orDefault('Fa', pk.fa, DEFAULT_FA, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
-  const fg = log.orDefault('Fg', pk.fg, DEFAULT_FG, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
-  const fe = log.orDefault('fe', pk.fe, DEFAULT_FE, 'fraction', 'default: no renal excretion unchanged (hepatic elimination dominant)');
+  const fa = log.orDefault('Fa', fromRecords('Fa', 'fa'), DEFAULT_FA, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
+  const fg = log.orDefault('Fg', fromRecords('Fg', 'fg'), DEFAULT_FG, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
+  const fe = log.orDefault('fe', fromRecords('fe', 'fe'), DEFAULT_FE, 'fraction', 'default: no renal excretion unchanged (hepatic elimination dominant)');
   return { fuP, rb, fa, fg, fe };
 }
 
