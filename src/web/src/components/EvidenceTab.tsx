@@ -72,13 +72,15 @@ export function EvidenceTab({
         <h2 id="legal-h">Legal status</h2>
         <label>
           Jurisdiction{' '}
-          <select value={jurisdiction} onChange={(e) => onJurisdiction(e.target.value)} data-testid="jurisdiction">
+          <select className="screen-only" value={jurisdiction} onChange={(e) => onJurisdiction(e.target.value)} data-testid="jurisdiction">
             {jurisdictions.map((j) => (
               <option key={j.id} value={j.id}>
                 {j.name} ({j.id})
               </option>
             ))}
           </select>
+          {/* On paper a drop-down means nothing: the chosen jurisdiction is printed as text instead. */}
+          <span className="print-only">{jurisdictions.find((j) => j.id === jurisdiction)?.name ?? jurisdiction}</span>
         </label>
         {legal.length === 0 ? (
           <p className="muted">No legal status recorded for these substances in this jurisdiction.</p>
