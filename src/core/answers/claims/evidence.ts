@@ -60,3 +60,14 @@ export function supportedWithCaveat(r: Reading, headline: ClaimStatement, reason
 /** The reading's subject names, joined. */
 export const subjectLabel = (r: Reading): string => r.subjects.map((s) => s.label).join(' and ');
 export const objectLabel = (r: Reading): string => r.objects.map((s) => s.label).join(' and ');
+
+/** Reasons once each: several records can back the same statement (same code and parameters). */
+export function dedupe(xs: ClaimStatement[]): ClaimStatement[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = `${x.code}|${JSON.stringify(x.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

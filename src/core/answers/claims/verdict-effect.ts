@@ -7,7 +7,7 @@
 import type { KbIndex } from '../../kb/kb-index.js';
 import { normalizeName } from '../../kb/names.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
-import { idsOf, judge, nameOf, speciesFits, st, subjectLabel, objectLabel, supportedWithCaveat } from './evidence.js';
+import { dedupe, idsOf, judge, nameOf, objectLabel, speciesFits, st, subjectLabel, supportedWithCaveat } from './evidence.js';
 import type { ClaimStatement, Entity, Judgement, Reading } from './types.js';
 
 /** Risk-note kinds that bear on an effect class (matched by words of the effect's id). */
@@ -113,12 +113,3 @@ export function checkDependence(kb: KbIndex, r: Reading): Judgement {
   return judge(r.negated ? 'insufficient-evidence' : 'not-supported', st('CLAIM_DEPENDENCE_NONE', params), [], [st('CLAIM_CAVEAT_ABSENCE')]);
 }
 
-function dedupe(xs: ClaimStatement[]): ClaimStatement[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = `${x.code}|${JSON.stringify(x.params)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

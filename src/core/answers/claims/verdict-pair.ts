@@ -6,7 +6,7 @@
 import type { KbIndex } from '../../kb/kb-index.js';
 import { isPreclinical } from '../evidence/labels.js';
 import type { PairAnswer, SharedNodeAnswer } from '../check/types.js';
-import { judge, st, subjectLabel, supportedWithCaveat } from './evidence.js';
+import { dedupe, judge, st, subjectLabel, supportedWithCaveat } from './evidence.js';
 import { pairEvidence, type PairEvidence } from './pair-evidence.js';
 import type { ClaimStatement, Judgement, Reading } from './types.js';
 
@@ -122,12 +122,3 @@ function perpetratesAt(n: SharedNodeAnswer): boolean {
   return (sub(n.a) && perp(n.b)) || (sub(n.b) && perp(n.a));
 }
 
-function dedupe(xs: ClaimStatement[]): ClaimStatement[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = `${x.code}|${JSON.stringify(x.params)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
