@@ -105,30 +105,44 @@ function referenceIndex(r: ClaimCheckResult | null, base?: Map<string, SourceInf
 }
 
 /** The Evidence tab's box: check any sentence (or several) about the pair. */
-export function ClaimCheck({ examples, sources }: { examples: string[]; sources: Map<string, SourceInfo> }) {
-  const [text, setText] = useState('');
+/**
+ * The request state both claim views share: the last answer, an error in plain words, and whether a request is out.
+ * `check(text)` returns whether it succeeded; an empty text is refused with `emptyHint` before any request.
+ */
+function useClaimRequest(emptyHint: string) {
   const [result, setResult] = useState<ClaimCheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const index = useMemo(() => referenceIndex(result, sources), [result, sources]);
-  const check = async (claim: string) => {
-    if (!claim.trim()) {
-      setError('Write a claim first, for example “cannabis and kratom are pharmacologically unrelated”.');
-      inputRef.current?.focus();
-      return;
+  const check = async (text: string): Promise<boolean> => {
+    if (!text.trim()) {
+      setError(emptyHint);
+      return false;
     }
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.claim(claim.trim()));
+      setResult(await api.claim(text.trim()));
+      return true;
     } catch (e) {
       setResult(null);
       setError(errorText(e));
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  return { result, error, busy, check };
+}
+
+export function ClaimCheck({ examples, sources }: { examples: string[]; sources: Map<string, SourceInfo> }) {
+  const [text, setText] = useState('');
+  const { result, error, busy, check: request } = useClaimRequest('Write a claim first, for example “cannabis and kratom are pharmacologically unrelated”.');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const index = useMemo(() => referenceIndex(result, sources), [result, sources]);
+  const check = async (claim: string) => {
+    if (!claim.trim()) inputRef.current?.focus();
+    await request(claim);
   };
   return (
     <section aria-labelledby={`${id}-h`} className="claim-check">
@@ -226,27 +240,11 @@ function Highlighted({ text, result }: { text: string; result: ClaimCheckResult 
 export default function ClaimsPage() {
   const [text, setText] = useState('');
   const [checked, setChecked] = useState('');
-  const [result, setResult] = useState<ClaimCheckResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { result, error, busy, check } = useClaimRequest('Paste some text first: a forum post, a headline or a product page.');
   const id = useId();
   const index = useMemo(() => referenceIndex(result), [result]);
   const run = async () => {
-    if (!text.trim()) {
-      setError('Paste some text first: a forum post, a headline or a product page.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api.claim(text));
-      setChecked(text);
-    } catch (e) {
-      setResult(null);
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await check(text)) setChecked(text.trim());
   };
   return (
     <>
