@@ -47,6 +47,34 @@ function observed(p: StatementParams): string {
   return `Observed${where}: ${t(p.analyte)} AUC ×${n(p.aucRatio).toFixed(2)}${cmax}${dose}.${summary}`;
 }
 
+const ratio = (x: StatementParam | undefined): string => (typeof x === 'number' ? (x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '—');
+
+/** "anchored ×1.57 (0.49–4.97, chosen); static ×3.23 (0.55–14.7)": every model that answered, and how far apart. */
+function modelSpread(p: StatementParams): string {
+  const models = list(p.models);
+  if (models.length === 0) return '';
+  const lows = (p.modelLows ?? []) as readonly (number | string)[];
+  const highs = (p.modelHighs ?? []) as readonly (number | string)[];
+  const ratios = (p.modelRatios ?? []) as readonly (number | string)[];
+  const parts = models.map((m, i) => {
+    const range = typeof lows[i] === 'number' ? ` (${ratio(lows[i])}–${ratio(highs[i])}${m === t(p.chosenModel) ? ', chosen' : ''})` : m === t(p.chosenModel) ? ' (chosen)' : '';
+    return `${m} ×${ratio(ratios[i])}${range}`;
+  });
+  const nums = ratios.filter((x): x is number => typeof x === 'number');
+  const fold = nums.length > 1 ? Math.max(...nums) / Math.min(...nums) : 1;
+  // Under 1.25-fold apart the models agree for any practical reading; say how far apart only when it matters.
+  const spread = fold >= 1.25 ? ` — the models differ ${ratio(fold)}-fold` : nums.length > 1 ? ' — the models agree' : '';
+  return ` Models: ${parts.join('; ')}${spread}.`;
+}
+
+function humanStudies(p: StatementParams): string {
+  const ratios = (p.studyRatios ?? []) as readonly number[];
+  const doses = list(p.studyDoses);
+  const ns = list(p.studyN);
+  const rows = list(p.studyVictims).map((v, i) => `${v} ×${ratio(ratios[i])}${doses[i] ? ` with ${doses[i]}` : ''}${ns[i] ? ` (n ${ns[i]})` : ''}`);
+  return `What people showed when ${t(p.compound)} was given with other medicines cleared by ${list(p.enzymes).join(', ')} (the enzymes that clear ${t(p.victim)}): ${rows.join('; ')}. These are measured human exposure changes of other medicines, not of ${t(p.victim)}.`;
+}
+
 function medicines(p: StatementParams): string {
   const nti = new Set(list(p.narrowTherapeuticIds));
   const ids = list(p.medicineIds);
@@ -105,10 +133,15 @@ export const BRIEF_EN: Readonly<Record<string, BriefTemplate>> = {
   // Quote a prediction's plain (and technical) text, rendered by src/core/render/prediction.ts.
   BRIEF_PREDICTION_GREY: { text: (p) => `${t(p.perpetrator)} → ${t(p.analyte)}: ${t(p.text)}` },
   BRIEF_PREDICTION: {
-    text: (p) => `${p.via ? `(${t(p.perpetrator)} at ${t(p.perpetratorDose)}, for ${t(p.via)}) ` : ''}${t(p.text)}`,
+    text: (p) => `${p.via ? `(${t(p.perpetrator)} at ${t(p.perpetratorDose)}, for ${t(p.via)}) ` : ''}${t(p.text)}${modelSpread(p)}`,
     technical: (p) => t(p.technical),
   },
   BRIEF_OBSERVED: { text: observed },
+  BRIEF_MEDICINE_DOSE_PREDICTION: {
+    text: (p) => `At a medicine dose of ${t(p.compound)} (${t(p.medicine)}, ${t(p.dose)}): ${t(p.text)}${modelSpread(p)}`,
+    technical: (p) => t(p.technical),
+  },
+  BRIEF_COMPOUND_HUMAN_STUDIES: { text: humanStudies, technical: (p) => list(p.studyIds).join(', ') },
   BRIEF_FINDING_COMBINED: { text: (p) => t(p.summary), technical: (p) => t(p.title) },
   BRIEF_SHARED_EFFECT: {
     text: (p) => `Both can add to ${inSentence(t(p.effect))} (${t(p.severity)} severity).`,

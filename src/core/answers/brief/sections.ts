@@ -11,6 +11,8 @@ import type { PairAnalysis, SharedNode } from '../check.js';
 import { describeSubstance, type RelationView } from '../describe.js';
 import { isPreclinical } from '../evidence/labels.js';
 import type { Prediction } from '../prediction.js';
+import { predict } from '../../predict.js';
+import { isCrosstalkError } from '../../errors.js';
 
 /** What the section builders share: the KB, both sides, their pair analysis and the citation register. */
 export interface BriefContext {
@@ -102,12 +104,86 @@ export function exposureItems({ kb, pair, item }: BriefContext): Statement[] {
       continue;
     }
     const via = e.via ? (kb.substance(e.via)?.name ?? e.via) : null;
-    out.push(item('BRIEF_PREDICTION', { text: p.plain, technical: p.technical, perpetrator: p.perpetrator.name, perpetratorDose: p.perpetrator.dose, via }, p.evidence.level, p.sources));
+    out.push(item('BRIEF_PREDICTION', { text: p.plain, technical: p.technical, perpetrator: p.perpetrator.name, perpetratorDose: p.perpetrator.dose, via, ...modelParams(p) }, p.evidence.level, p.sources));
     for (const o of p.observed) out.push(observedItem(item, p, o));
   }
+  out.push(...medicineDoseItems(kb, pair, item));
   for (const f of pair.findings.filter((f) => f.interventions.length > 1 && f.blockedBy.length === 0))
     out.push(item('BRIEF_FINDING_COMBINED', { summary: f.summary, title: f.title }, f.evidence, [f.source]));
   return out;
+}
+
+/** Each model's answer beside the chosen one, as parallel lists for a statement's params. */
+function modelParams(p: Prediction): { models: string[]; modelRatios: (number | string)[]; modelLows: (number | string)[]; modelHighs: (number | string)[]; chosenModel: string } {
+  const ms = (p.models ?? []).filter((m) => m.aucRatio !== null);
+  return {
+    models: ms.map((m) => m.model),
+    modelRatios: ms.map((m) => m.aucRatio ?? ''),
+    modelLows: ms.map((m) => m.range?.low ?? ''),
+    modelHighs: ms.map((m) => m.range?.high ?? ''),
+    chosenModel: p.model,
+  };
+}
+
+/**
+ * A plant's everyday dose carries little of a compound that is also a medicine (a joint holds well under a milligram
+ * of CBD; Epidiolex is dosed at milligrams per kilogram). For every compound through which a side's exposure change
+ * was predicted, and every single-compound medicine in the KB made of it, the same victim is predicted again at the
+ * medicine's label dose — every model's answer shown — followed by what people showed when that compound (or its
+ * medicine) was given with substrates of the same enzymes. One rule for every compound: nothing here names CBD.
+ */
+function medicineDoseItems(kb: KbIndex, pair: PairAnalysis, item: BriefContext['item']): Statement[] {
+  const out: Statement[] = [];
+  const seen = new Set<string>();
+  const sides = new Set([pair.a.id, pair.b.id]);
+  for (const e of pair.pk) {
+    const p = e.result;
+    if (!('status' in p)) continue;
+    const victimId = p.victim.id;
+    for (const compound of p.perpetrator.compounds) {
+      const medicines = kb.data.substances.filter(
+        (m) => m.kind === 'medicine' && m.usualDose && !sides.has(m.id) && m.constituents.length === 1 && m.constituents[0]!.substance === compound,
+      );
+      for (const m of medicines) {
+        const key = `${m.id}>${victimId}>${p.victim.analyte}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let r: Prediction;
+        try {
+          r = predict(kb, { victim: victimId, perpetrator: m.id, ...(p.victim.analyte !== victimId ? { analyte: p.victim.analyte } : {}) });
+        } catch (err) {
+          if (isCrosstalkError(err)) continue;
+          throw err;
+        }
+        const compoundName = kb.substance(compound)?.name ?? compound;
+        const params = { compound: compoundName, medicine: m.name, dose: r.perpetrator.dose, status: r.status, text: r.plain, technical: r.technical, ...modelParams(r) };
+        out.push(item('BRIEF_MEDICINE_DOSE_PREDICTION', params, r.evidence.level, r.sources));
+        out.push(...humanEvidenceItems(kb, compound, p.victim.analyte, item));
+      }
+    }
+  }
+  return out;
+}
+
+/** Human studies in which `compound` (or a medicine made of it) was the perpetrator, on enzymes that clear `victimId`. */
+function humanEvidenceItems(kb: KbIndex, compound: string, victimId: string, item: BriefContext['item']): Statement[] {
+  const clearing = new Set(kb.relationsOf(victimId).filter((r) => r.action === 'substrate').map((r) => r.object));
+  const perps = new Set([compound, ...kb.data.substances.filter((m) => m.constituents.length === 1 && m.constituents[0]!.substance === compound).map((m) => m.id)]);
+  const studies = kb.data.clinical.filter(
+    (c) => c.species === 'human' && c.perpetrator && perps.has(c.perpetrator) && c.aucRatio && (c.analyte ?? c.victim) === c.victim && c.enzymes.some((z) => clearing.has(z)),
+  );
+  if (studies.length === 0) return [];
+  const params = {
+    compound: kb.substance(compound)?.name ?? compound,
+    victim: kb.substance(victimId)?.name ?? victimId,
+    enzymes: [...new Set(studies.flatMap((c) => c.enzymes.filter((z) => clearing.has(z))))].map((z) => kb.target(z)?.name ?? z),
+    studyVictims: studies.map((c) => kb.substance(c.victim)?.name ?? c.victim),
+    studyRatios: studies.map((c) => c.aucRatio!.value),
+    studyDoses: studies.map((c) => c.perpetratorDose ?? ''),
+    studyN: studies.map((c) => c.n ?? ''),
+    studyIds: studies.map((c) => c.id),
+  };
+  return [item('BRIEF_COMPOUND_HUMAN_STUDIES', params, 'human_controlled', studies.flatMap((c) => [c.aucRatio!.source, ...(c.sources ?? [])]))];
 }
 
 function observedItem(item: BriefContext['item'], p: Prediction, o: Prediction['observed'][number]): Statement {
