@@ -23,6 +23,7 @@ import { engineRoutes } from './routes/engine.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { simulateRoutes } from './routes/simulate.js';
 import { benchmarkRoutes } from './routes/benchmark.js';
+import { ROOT } from '../store/kb-store.js';
 
 /** One structured log line per request: no body, no query, no address, nothing that identifies a person. */
 export interface RequestLogLine {
@@ -59,7 +60,8 @@ export interface AppOptions {
 }
 
 export const API_VERSION = '0.1.0';
-const DEFAULT_WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
+// From the repository root, not this file: the server also runs compiled, from dist/server.
+const DEFAULT_WEB_DIST = join(ROOT, 'src', 'web', 'dist');
 
 /** Content-Security-Policy: scripts only from this origin (no inline scripts), no framing, no plugins. */
 export const CSP_DIRECTIVES = {

@@ -9,9 +9,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { withBuildLock } from '../compiler/build-lock.js';
-import { BUILD_DIR } from '../store/kb-store.js';
+import { BUILD_DIR, ROOT } from '../store/kb-store.js';
 
-export const WEB_DIR = join(import.meta.dirname, '..', 'web');
+// From the repository root, not this file: the server also runs compiled, from dist/server.
+export const WEB_DIR = join(ROOT, 'src', 'web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
 
 function newestMtime(dir: string): number {
