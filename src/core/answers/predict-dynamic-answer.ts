@@ -9,6 +9,7 @@ import { gradeChain, type EvidenceLink } from './evidence/grade.js';
 import { GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 import type { Interval } from '../models/model.js';
 import { observedDisagreement } from './predict-statements.js';
+import { unquantifiedEffects } from '../inputs/sim-missing-constants.js';
 
 /**
  * Model-structure uncertainty around the dynamic model's answer (SD of a log-normal factor, like the static model's
@@ -54,6 +55,19 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
   const notes: Statement[] = [why];
   if (Object.keys(sc.phenotypes).length) notes.push(statement('NOTE_PHENOTYPE_NOT_SIMULATED', 'assumption', { enzymes: Object.keys(sc.phenotypes) }));
   const { victimDose, victim } = simulatedVictimDose(kb, sc, common.victim, notes);
+  // A recorded effect on the victim's enzymes with no constants, and nothing quantified beside it: the simulation
+  // would answer "no change" by omission, so the answer is grey for the same reason as the static model's.
+  const unquantified = unquantifiedEffects(kb, sc);
+  if (unquantified.missing.length > 0 && !unquantified.quantified) {
+    return {
+      ...common,
+      ...GREY_FIELDS,
+      victim,
+      parameters: [],
+      statements: [...notes, ...unquantified.missing, statement('PLAIN_GREY', 'plain'), statement('TECH_GREY', 'technical')],
+      evidence: gradeChain(links),
+    };
+  }
   try {
     const d = predictDynamic(kb, {
       victim: sc.victim.id,
@@ -80,6 +94,8 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
       parameters,
       statements: [
         ...notes,
+        // Effects recorded without constants beside quantified ones: the answer leaves them out, and says so.
+        ...unquantified.missing,
         // The simulator's own notes (what it assumed while planning and solving) are carried as they come.
         ...d.notes.map((text) => statement('NOTE_SIMULATOR', 'assumption', { text })),
         ...observedDisagreement(base.observed, d.aucRatio, sc.analyte.id, sc.victim.id),
