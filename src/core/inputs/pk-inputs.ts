@@ -6,6 +6,8 @@ import type { EvidenceLevel } from '../schema/quantity.js';
 import { parseRegimen } from '../units/parse-regimen.js';
 import { asMicromolar, type Micromolar } from '../units/branded.js';
 import type { EnzymeEffect } from '../models/static/static-ddi.js';
+import { statement, type Statement } from '../schema/statement.js';
+import { FU_INC_DEFAULTS, incubationBinding, type BoundConstant, type IncubationBinding } from './fu-inc.js';
 
 /** A number the model used, with where it came from (shown in every prediction). */
 export interface ParamUse {
@@ -35,13 +37,23 @@ export interface EnzymeEvidence {
   relations: Relation[];
 }
 
-/** Unbound Ki (µM) from one relation record: Ki or IC50/2, corrected for incubation binding when given. */
-export function kiUnboundOf(r: Relation): { value: number; derived?: string; note?: string; q: Quantity } | undefined {
+/**
+ * Unbound Ki (µM) from one relation record: Ki or IC50/2, made unbound by incubation binding — measured fu,inc when
+ * recorded, else (with the KB) predicted from the perpetrator's lipophilicity (fu-inc.ts), else left total and said so.
+ */
+export function kiUnboundOf(r: Relation, kb?: KbIndex): { value: number; derived?: string; note?: string; q: Quantity; binding?: IncubationBinding } | undefined {
   const q = r.ki ?? r.ic50;
   if (!q) return undefined;
   let v = r.ki ? q.value : q.value / 2;
   let derived: string | undefined = r.ki ? q.derived : 'IC50/2';
   let note: string | undefined;
+  if (kb) {
+    const binding = bindingOf(kb, r, r.ki ? 'ki' : 'ic50');
+    v *= binding.fuInc;
+    if (binding.kind === 'measured' || binding.kind === 'predicted') derived = `${derived ? `${derived}, ` : ''}${binding.label}`;
+    else if (binding.kind === 'none') note = binding.label;
+    return { value: v, derived, note, q, binding };
+  }
   if (q.bound !== 'unbound') {
     if (r.fuInc) {
       v *= r.fuInc.value;
@@ -49,6 +61,22 @@ export function kiUnboundOf(r: Relation): { value: number; derived?: string; not
     } else note = 'total (not corrected for incubation binding)';
   }
   return { value: v, derived, note, q };
+}
+
+/** The incubation-binding correction of one constant, with the engine's default method and protein assumption. */
+export function bindingOf(kb: KbIndex, r: Relation, constant: BoundConstant): IncubationBinding {
+  return incubationBinding(r, constant, kb.substance(r.subject), FU_INC_DEFAULTS);
+}
+
+/** Statements an answer carries for the corrections it rests on: predicted fu,inc, assumed protein, none applied. */
+export function bindingNotes(compoundName: string, enzyme: string, bindings: IncubationBinding[]): Statement[] {
+  const out: Statement[] = [];
+  const predicted = bindings.filter((b) => b.kind === 'predicted');
+  if (predicted.length)
+    out.push(statement('ASSUME_FUINC_PREDICTED', 'assumption', { compound: compoundName, enzyme, detail: [...new Set(predicted.map((b) => b.label))].join('; '), proteinAssumed: predicted.some((b) => b.proteinAssumed) }, null, [...new Set(predicted.flatMap((b) => b.sources))]));
+  const none = bindings.filter((b) => b.kind === 'none');
+  if (none.length) out.push(statement('ASSUME_FUINC_NONE', 'assumption', { compound: compoundName, enzyme, reason: [...new Set(none.map((b) => b.reason ?? ''))].join('; ') }));
+  return out;
 }
 
 function geomean(xs: number[]): number {
@@ -67,23 +95,28 @@ export interface PerpetratorParams {
   alternatives: Record<string, EnzymeEffect[]>;
   relations: Relation[];
   used: ParamUse[];
+  /** Assumption statements the constants rest on (incubation binding predicted, or not corrected and why), per enzyme. */
+  notes: Record<string, Statement[]>;
 }
 
 /** What one enzyme's constants are gathered into: the effect, its per-source alternatives, the records and values used. */
 interface EffectAccumulator {
+  kb: KbIndex;
   compoundId: string;
   enzyme: string;
   e: EnzymeEffect;
   alts: EnzymeEffect[];
   used: ParamUse[];
   relations: Relation[];
+  notes: Statement[];
 }
 
 /** Reversible inhibition: geometric mean of the records' unbound Ki; each record is an alternative. */
 function addReversible(acc: EffectAccumulator, rs: Relation[]): void {
-  const kis = rs.map((r) => ({ r, k: kiUnboundOf(r) })).filter((x) => x.k);
+  const kis = rs.map((r) => ({ r, k: kiUnboundOf(r, acc.kb) })).filter((x) => x.k);
   if (!kis.length) return;
   acc.e.kiUM = geomean(kis.map((x) => x.k!.value));
+  acc.notes.push(...bindingNotes(nameOf(acc), enzymeNameOf(acc), kis.map((x) => x.k!.binding!)));
   for (const x of kis) {
     acc.alts.push({ kiUM: x.k!.value });
     acc.relations.push(x.r);
@@ -112,28 +145,38 @@ function addInactivation(acc: EffectAccumulator, rs: Relation[]): void {
   const gutTdi = tdis.filter((r) => r.site === 'gut');
   const pairs = liverTdi.filter((r) => r.KI && r.kinact);
   if (pairs.length) {
-    e.KIuM = geomean(pairs.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+    const bound = pairs.map((r) => bindingOf(acc.kb, r, 'KI'));
+    e.KIuM = geomean(pairs.map((r, i) => r.KI!.value * bound[i]!.fuInc));
     e.kinactPerH = geomean(pairs.map((r) => r.kinact!.value));
-    for (const r of pairs) {
+    acc.notes.push(...bindingNotes(nameOf(acc), enzymeNameOf(acc), bound));
+    for (const [i, r] of pairs.entries()) {
+      const b = bound[i]!;
       acc.relations.push(r);
-      acc.alts.push({ KIuM: r.KI!.value, kinactPerH: r.kinact!.value });
-      acc.used.push({ substance: compoundId, name: `KI ${enzyme}`, value: r.KI!.value, unit: 'µM', source: r.KI!.source, verified: r.KI!.verified, assumption: false, note: r.system });
+      acc.alts.push({ KIuM: r.KI!.value * b.fuInc, kinactPerH: r.kinact!.value });
+      acc.used.push({ substance: compoundId, name: `KI,u ${enzyme}`, value: r.KI!.value * b.fuInc, unit: 'µM', source: r.KI!.source, verified: r.KI!.verified, assumption: false, derived: b.kind === 'measured' || b.kind === 'predicted' ? `KI ${r.KI!.value} µM ${b.label}` : undefined, note: [b.kind === 'none' ? b.label : undefined, r.system].filter(Boolean).join('; ') || undefined });
       acc.used.push({ substance: compoundId, name: `kinact ${enzyme}`, value: r.kinact!.value, unit: '1/h', source: r.kinact!.source, verified: r.kinact!.verified, assumption: false });
     }
   } else {
     const lin = liverTdi.filter((r) => r.kinactOverKI);
     if (lin.length) {
-      e.kinactOverKIPerHPerUM = geomean(lin.map((r) => r.kinactOverKI!.value));
-      for (const r of lin) {
+      // kinact/KI,u = (kinact/KI) / fu,inc: a smaller unbound KI is a larger efficiency.
+      const bound = lin.map((r) => bindingOf(acc.kb, r, 'kinactOverKI'));
+      const ratios = lin.map((r, i) => r.kinactOverKI!.value / bound[i]!.fuInc);
+      e.kinactOverKIPerHPerUM = geomean(ratios);
+      acc.notes.push(...bindingNotes(nameOf(acc), enzymeNameOf(acc), bound));
+      for (const [i, r] of lin.entries()) {
+        const b = bound[i]!;
         acc.relations.push(r);
-        acc.alts.push({ kinactOverKIPerHPerUM: r.kinactOverKI!.value });
-        acc.used.push({ substance: compoundId, name: `kinact/KI,u ${enzyme}`, value: r.kinactOverKI!.value, unit: '1/(h·µM)', source: r.kinactOverKI!.source, verified: r.kinactOverKI!.verified, assumption: false, derived: 'linearTDI' });
+        acc.alts.push({ kinactOverKIPerHPerUM: ratios[i]! });
+        acc.used.push({ substance: compoundId, name: `kinact/KI,u ${enzyme}`, value: ratios[i]!, unit: '1/(h·µM)', source: r.kinactOverKI!.source, verified: r.kinactOverKI!.verified, assumption: false, derived: b.kind === 'measured' || b.kind === 'predicted' ? `linearTDI; kinact/KI ${r.kinactOverKI!.value} ÷ fu,inc (${b.label})` : 'linearTDI', note: b.kind === 'none' ? b.label : undefined });
       }
     }
   }
   const gp = gutTdi.filter((r) => r.KI && r.kinact);
   if (gp.length) {
-    e.KIGutUM = geomean(gp.map((r) => r.KI!.value));
+    const bound = gp.map((r) => bindingOf(acc.kb, r, 'KI'));
+    e.KIGutUM = geomean(gp.map((r, i) => r.KI!.value * bound[i]!.fuInc));
+    acc.notes.push(...bindingNotes(nameOf(acc), enzymeNameOf(acc), bound));
     e.kinactGutPerH = geomean(gp.map((r) => r.kinact!.value));
     acc.relations.push(...gp);
   }
@@ -167,9 +210,10 @@ export function perpetratorEffects(kb: KbIndex, compoundId: string): Perpetrator
   const alternatives: Record<string, EnzymeEffect[]> = {};
   const used: ParamUse[] = [];
   const relations: Relation[] = [];
+  const notes: Record<string, Statement[]> = {};
   for (const [enzyme, list] of byEnzyme) {
     const rs = preferHuman(list);
-    const acc: EffectAccumulator = { compoundId, enzyme, e: {}, alts: [], used, relations };
+    const acc: EffectAccumulator = { kb, compoundId, enzyme, e: {}, alts: [], used, relations, notes: (notes[enzyme] = []) };
     addReversible(acc, rs);
     addInactivation(acc, rs);
     addInduction(acc, rs);
@@ -178,8 +222,11 @@ export function perpetratorEffects(kb: KbIndex, compoundId: string): Perpetrator
       alternatives[enzyme] = acc.alts;
     }
   }
-  return { effects, alternatives, relations, used };
+  return { effects, alternatives, relations, used, notes };
 }
+
+const nameOf = (acc: EffectAccumulator): string => acc.kb.substance(acc.compoundId)?.name ?? acc.compoundId;
+const enzymeNameOf = (acc: EffectAccumulator): string => acc.kb.target(acc.enzyme)?.name ?? acc.enzyme;
 
 /** The victim's fm per enzyme, one scenario per source (sources that disagree stay apart). */
 export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmScenario[]; relations: Relation[] } {

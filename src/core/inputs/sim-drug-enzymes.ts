@@ -4,7 +4,8 @@
  * - Records of the requested species; if none, human records — for a rat this is the "indirect"
  *   translation of MODEL.md §5 and is labelled so.
  * - Several records for one (enzyme, mechanism): geometric mean (arithmetic mean for fm), every source listed.
- * - Ki,u = Ki·fu,inc for total Ki; without fu,inc, fu,inc = 1 (assumption). IC50 only: Ki = IC50/2.
+ * - Ki,u = Ki·fu,inc for total Ki, KI and IC50 (kinact/KI,u = (kinact/KI)/fu,inc): measured fu,inc when recorded,
+ *   else predicted from lipophilicity (fu-inc.ts), else uncorrected with a warning saying why. IC50 only: Ki = IC50/2.
  */
 import type { KbIndex } from '../kb/kb-index.js';
 import type { Relation } from '../kb/types.js';
@@ -12,6 +13,8 @@ import type { PathwayInput } from '../models/dynamic/parameterise.js';
 import type { Inactivation, Induction, Inhibition, Site, Species } from '../models/dynamic/types.js';
 import { asMicromolar, asPerHour } from '../units/branded.js';
 import type { ParamLog } from './param-log.js';
+import type { BoundConstant } from './fu-inc.js';
+import { bindingOf } from './pk-inputs.js';
 
 /** Default cap on kobs for linear (kinact/KI only) TDI: 0.1 min⁻¹, the upper end of typical kinact (assumption). */
 export const LINEAR_TDI_KOBS_CAP_PER_H = asPerHour(6);
@@ -80,22 +83,30 @@ function substratePathway(cx: RoleContext, enzyme: string, rs: Relation[]): Path
   return { enzyme, fm, gutExpressed: cx.kb.target(enzyme)?.gutExpressed === true };
 }
 
+/**
+ * The incubation-binding factor of one constant (1 when unbound or not corrected), logged: a predicted fu,inc as an
+ * assumption-bearing value, an uncorrected total constant as a warning that says why.
+ */
+function fuIncOf(kb: KbIndex, log: ParamLog, enzyme: string, r: Relation, constant: BoundConstant): number {
+  const b = bindingOf(kb, r, constant);
+  if (b.kind === 'predicted') log.put(`fu,inc ${enzyme} (${r.id})`, b.fuInc, 'fraction', b.sources.join(', '), b.proteinAssumed === true, b.label);
+  else if (b.kind === 'measured') log.put(`fu,inc ${enzyme} (${r.id})`, b.fuInc, 'fraction', b.sources.join(', '), false, b.label);
+  else if (b.kind === 'none') log.warn(`${log.owner} → ${enzyme}: total constant used as unbound (${b.reason}; relation ${r.id})`);
+  return b.fuInc;
+}
+
 /** Unbound Ki of one record (µM): Ki or IC50/2, × fu,inc when total; null without either. */
-function unboundKi(log: ParamLog, enzyme: string, r: Relation): number | null {
+function unboundKi(kb: KbIndex, log: ParamLog, enzyme: string, r: Relation): number | null {
   const base = r.ki ?? r.ic50;
   if (!base) return null;
-  let v = r.ki ? base.value : base.value / IC50_TO_KI_DIVISOR;
+  const v = r.ki ? base.value : base.value / IC50_TO_KI_DIVISOR;
   if (!r.ki) log.warn(`${log.owner} → ${enzyme}: Ki = IC50/2 (derived, relation ${r.id})`);
-  if (base.bound !== 'unbound') {
-    if (r.fuInc) v *= r.fuInc.value;
-    else log.warn(`${log.owner} → ${enzyme}: Ki treated as unbound (fu,inc unknown, assumed 1; relation ${r.id})`);
-  }
-  return v;
+  return v * fuIncOf(kb, log, enzyme, r, r.ki ? 'ki' : 'ic50');
 }
 
 /** Reversible inhibition: geometric mean of the records' unbound Ki. */
 function inhibition(cx: RoleContext, enzyme: string, rs: Relation[]): Inhibition | null {
-  const kis = rs.map((r) => unboundKi(cx.log, enzyme, r)).filter((v): v is number => v !== null);
+  const kis = rs.map((r) => unboundKi(cx.kb, cx.log, enzyme, r)).filter((v): v is number => v !== null);
   if (kis.length === 0) return null;
   const note = [kis.length > 1 ? `geometric mean of ${kis.length} records` : '', cx.potency !== 1 ? `× ${cx.potency} (sensitivity)` : ''].filter(Boolean).join('; ') || undefined;
   const ki = cx.log.put(`Ki,u ${enzyme}${cx.tag}`, geomean(kis) * cx.potency, 'µM', sourcesOf(rs), true, note);
@@ -107,7 +118,7 @@ function inactivation(cx: RoleContext, enzyme: string, rs: Relation[]): Inactiva
   const { log, potency: pot, tag } = cx;
   const sat = rs.filter((r) => r.KI && r.kinact);
   if (sat.length > 0) {
-    const KI = pot * geomean(sat.map((r) => r.KI!.value * (r.KI!.bound !== 'unbound' && r.fuInc ? r.fuInc.value : 1)));
+    const KI = pot * geomean(sat.map((r) => r.KI!.value * fuIncOf(cx.kb, log, enzyme, r, 'KI')));
     const kinact = geomean(sat.map((r) => r.kinact!.value));
     log.put(`KI,u ${enzyme}${tag}`, KI, 'µM', sourcesOf(sat), true);
     log.put(`kinact ${enzyme}${tag}`, kinact, '1/h', sourcesOf(sat), true);
@@ -115,7 +126,7 @@ function inactivation(cx: RoleContext, enzyme: string, rs: Relation[]): Inactiva
   }
   const lin = rs.filter((r) => r.kinactOverKI);
   if (lin.length === 0) return null;
-  const ratio = geomean(lin.map((r) => r.kinactOverKI!.value / (r.fuInc && r.kinactOverKI!.bound !== 'unbound' ? r.fuInc.value : 1))) / pot;
+  const ratio = geomean(lin.map((r) => r.kinactOverKI!.value / fuIncOf(cx.kb, log, enzyme, r, 'kinactOverKI'))) / pot;
   log.put(`kinact/KI,u ${enzyme}${tag}`, ratio, '1/(h·µM)', sourcesOf(lin), true, 'linear TDI (I ≪ KI), linearTDI=true');
   log.put(`kobs cap ${enzyme}`, LINEAR_TDI_KOBS_CAP_PER_H, '1/h', 'assumption: kinact ≤ 0.1 min⁻¹', true);
   return { enzyme, site: siteOf(cx.kb, lin[0]!), kind: 'linear', kinactOverKIPerHPerUM: ratio, kobsCapPerH: LINEAR_TDI_KOBS_CAP_PER_H };

@@ -85,7 +85,10 @@ export function staticPerpetratorInputs(
       out.relations.push(...tr.relations);
     }
     out.parameters.push(...eff.used);
-    out.sources.push(...eff.used.map((u) => u.source));
+    // Incubation-binding notes only for the enzymes this victim depends on.
+    const bindingNotes = [...victimEnzymes].flatMap((e) => eff.notes[e] ?? []);
+    out.notes.push(...bindingNotes);
+    out.sources.push(...eff.used.map((u) => u.source), ...bindingNotes.flatMap((n) => n.sources));
     out.relations.push(...eff.relations);
     out.alternatives[input.name] = eff.alternatives;
     if (timeCourse) Object.assign(input, enzymeOnset(kb, sc, c, input, eff.effects, phys, victimAtH, out));

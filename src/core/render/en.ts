@@ -29,6 +29,9 @@ const ASSUMPTIONS: Record<string, Template> = {
   ASSUME_FG_ONE: (p) => `Fg of ${t(p.analyte)} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`,
   ASSUME_FHEPATIC_ONE: (p) => `No hepatic share of ${t(p.analyte)}'s clearance is recorded: all of it is taken as hepatic, so hepatic uptake inhibition may be over-stated.`,
   ASSUME_TRANSPORT_ASSUMED: (p) => `Some transporter fractions of ${t(p.analyte)} (hepatic uptake, gut efflux or secretion shares) are modelling assumptions, not measurements (see parameters).`,
+  ASSUME_FUINC_PREDICTED: (p) =>
+    `${t(p.compound)} at ${t(p.enzyme)}: total in-vitro constants made unbound with a predicted microsomal binding (${t(p.detail)})${p.proteinAssumed ? '; the assay\'s protein concentration is not reported, so a typical value is assumed' : ''}.`,
+  ASSUME_FUINC_NONE: (p) => `${t(p.compound)} at ${t(p.enzyme)}: some total in-vitro constants are used as if unbound (${t(p.reason)}), which can under-state inhibition.`,
   ASSUME_FM_ASSUMED: (p) => `Some fm values of ${t(p.analyte)} are modelling assumptions, not measurements (see parameters).`,
   ASSUME_ROUTE_SYSTEMIC: (p) =>
     `${t(p.compound)} given ${t(p.route)}: treated as reaching the circulation directly (Ih = Ig = fu·Cmax, no gut-wall exposure); any swallowed fraction is ignored.`,
