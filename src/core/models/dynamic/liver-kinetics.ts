@@ -57,20 +57,21 @@ export class LiverKinetics extends ModelLayout {
   /** The algebraic quantities of the right-hand side, with the depot decay factors of the current call. */
   protected aux(y: Float64Array): void {
     const n = this.nDrugs, qent = this.qent;
-    const { ig, invG, clintG, fg, ecStart, ecEnz, ecClintG, ecStateG, nInhG, gs } = this;
-    for (let i = 0; i < n; i++) ig[i] = (this.ka[i]! * y[i * STRIDE + GUT]! * gs[i]!) / qent;
-    for (let e = 0; e < invG.length; e++) invG[e] = 1;
+    const { ig, invG, clintG, fg, ecStart, ecEnz, ecClintG, ecStateG, nInhG, gs, ka, hasGut, inhEnz, inhDrug, inhInvKi, inhGut } = this;
+    const ne = invG.length;
+    for (let i = 0; i < n; i++) ig[i] = (ka[i]! * y[i * STRIDE + GUT]! * gs[i]!) / qent;
+    for (let e = 0; e < ne; e++) invG[e] = 1;
     if (nInhG > 0) {
-      for (let q = 0; q < this.inhEnz.length; q++)
-        if (this.inhGut[q]) invG[this.inhEnz[q]!] = invG[this.inhEnz[q]!]! + ig[this.inhDrug[q]!]! * this.inhInvKi[q]!;
-      for (let e = 0; e < invG.length; e++) invG[e] = 1 / invG[e]!;
+      for (let q = 0; q < inhEnz.length; q++) if (inhGut[q] !== 0) { const e = inhEnz[q]!; invG[e] = invG[e]! + ig[inhDrug[q]!]! * inhInvKi[q]!; }
+      for (let e = 0; e < ne; e++) invG[e] = 1 / invG[e]!;
     }
     for (let i = 0; i < n; i++) {
       let cg = 0;
-      if (this.hasGut[i]) {
-        for (let k = ecStart[i]!; k < ecStart[i + 1]!; k++) {
-          const cgk = ecClintG[k]!;
-          if (cgk > 0) cg += cgk * (ecStateG[k]! >= 0 ? y[ecStateG[k]!]! : 1) * invG[ecEnz[k]!]!;
+      if (hasGut[i] !== 0) {
+        const kEnd = ecStart[i + 1]!;
+        for (let k = ecStart[i]!; k < kEnd; k++) {
+          const cgk = ecClintG[k]!, sG = ecStateG[k]!;
+          if (cgk > 0) cg += cgk * (sG >= 0 ? y[sG]! : 1) * invG[ecEnz[k]!]!;
         }
       }
       clintG[i] = cg;
@@ -88,17 +89,17 @@ export class LiverKinetics extends ModelLayout {
 
   /** CLint,h of every drug at the current liver concentrations: Σ enzyme pathways × state × inhibition + other. */
   private liverClearances(y: Float64Array): void {
-    const n = this.nDrugs, { invH, clintH, ecStart, ecEnz, ecClintL, ecStateL, chu } = this;
-    for (let e = 0; e < invH.length; e++) invH[e] = 1;
+    const n = this.nDrugs, { invH, clintH, ecStart, ecEnz, ecClintL, ecStateL, chu, inhEnz, inhDrug, inhInvKi, inhLiver, clintOther } = this;
+    const ne = invH.length;
+    for (let e = 0; e < ne; e++) invH[e] = 1;
     if (this.nInhL > 0) {
-      for (let q = 0; q < this.inhEnz.length; q++)
-        if (this.inhLiver[q]) invH[this.inhEnz[q]!] = invH[this.inhEnz[q]!]! + chu[this.inhDrug[q]!]! * this.inhInvKi[q]!;
-      for (let e = 0; e < invH.length; e++) invH[e] = 1 / invH[e]!;
+      for (let q = 0; q < inhEnz.length; q++) if (inhLiver[q] !== 0) { const e = inhEnz[q]!; invH[e] = invH[e]! + chu[inhDrug[q]!]! * inhInvKi[q]!; }
+      for (let e = 0; e < ne; e++) invH[e] = 1 / invH[e]!;
     }
     for (let i = 0; i < n; i++) {
-      let c = this.clintOther[i]!;
-      for (let k = ecStart[i]!; k < ecStart[i + 1]!; k++)
-        c += ecClintL[k]! * (ecStateL[k]! >= 0 ? y[ecStateL[k]!]! : 1) * invH[ecEnz[k]!]!;
+      let c = clintOther[i]!;
+      const kEnd = ecStart[i + 1]!;
+      for (let k = ecStart[i]!; k < kEnd; k++) { const s = ecStateL[k]!; c += ecClintL[k]! * (s >= 0 ? y[s]! : 1) * invH[ecEnz[k]!]!; }
       clintH[i] = c;
     }
   }
@@ -163,16 +164,11 @@ export class LiverKinetics extends ModelLayout {
    */
   private solveQssLiver(y: Float64Array): void {
     if (this.nInhL === 0) { this.qssPass(y); this.qssIterations++; return; }
-    const n = this.nDrugs, { chv, chu, fub, gx } = this;
+    const n = this.nDrugs, { chv, chu, fub } = this;
     for (let i = 0; i < n; i++) { if (!(chv[i]! >= 0)) chv[i] = 0; chu[i] = fub[i]! * chv[i]!; }
     for (let it = 0; it < QSS_NEWTON_MAX_ITERATIONS; it++) {
-      this.evalG(y);
+      const res = this.evalG(y);
       this.qssIterations++;
-      let res = 0;
-      for (let i = 0; i < n; i++) {
-        const r = Math.abs(gx[i]! - chv[i]!) / (Math.abs(gx[i]!) + TINY);
-        if (r > res) res = r;
-      }
       if (res < this.qssTol) return;
       this.newtonStep(y);
     }
@@ -181,15 +177,22 @@ export class LiverKinetics extends ModelLayout {
     this.qssNonConverged++;
   }
 
-  /** gx ← G(chv): clearances and formation at chv, then one Jacobi application of the balance. */
-  private evalG(y: Float64Array): void {
-    const n = this.nDrugs, qh = this.qh, { fub, clintH, gx, rb, vc, ka, gs, fg, jIn } = this;
+  /**
+   * gx ← G(chv): clearances and formation at chv, then one Jacobi application of the balance. Returns the
+   * residual max |G(x) − x|/|G(x)|.
+   */
+  private evalG(y: Float64Array): number {
+    const n = this.nDrugs, qh = this.qh, { fub, clintH, gx, rb, vc, ka, gs, fg, jIn, chv } = this;
     this.liverClearances(y);
     this.hepaticFormation(y);
+    let res = 0;
     for (let i = 0; i < n; i++) {
       const o = i * STRIDE;
-      gx[i] = (qh * ((rb[i]! * y[o + CEN]!) / vc[i]!) + ka[i]! * y[o + GUT]! * gs[i]! * fg[i]! + jIn[i]!) / (qh + fub[i]! * clintH[i]!);
+      const g = (gx[i] = (qh * ((rb[i]! * y[o + CEN]!) / vc[i]!) + ka[i]! * y[o + GUT]! * gs[i]! * fg[i]! + jIn[i]!) / (qh + fub[i]! * clintH[i]!));
+      const r = Math.abs(g - chv[i]!) / (Math.abs(g) + TINY);
+      if (r > res) res = r;
     }
+    return res;
   }
 
   /**
@@ -200,13 +203,13 @@ export class LiverKinetics extends ModelLayout {
     const n = this.nDrugs, qh = this.qh, { chv, chu, fub, clintH, jac, gx, ecStart, ecEnz, ecClintL, ecStateL, invH, sEJ } = this;
     for (let q = 0; q < n * n; q++) jac[q] = 0;
     for (let i = 0; i < n; i++) {
-      const dI = qh + fub[i]! * clintH[i]!;
-      for (let k = ecStart[i]!; k < ecStart[i + 1]!; k++) {
-        const e = ecEnz[k]!, w = ecClintL[k]! * (ecStateL[k]! >= 0 ? y[ecStateL[k]!]! : 1) * invH[e]! * invH[e]!;
+      const dI = qh + fub[i]! * clintH[i]!, gi = gx[i]!, fi = fub[i]!, kEnd = ecStart[i + 1]!;
+      for (let k = ecStart[i]!; k < kEnd; k++) {
+        const e = ecEnz[k]!, sL = ecStateL[k]!, w = ecClintL[k]! * (sL >= 0 ? y[sL]! : 1) * invH[e]! * invH[e]!;
         if (w === 0) continue;
         for (let j = 0; j < n; j++) {
           const sej = sEJ[e * n + j]!;
-          if (sej !== 0) jac[i * n + j] = jac[i * n + j]! + (gx[i]! * fub[i]! * w * sej * fub[j]!) / dI;
+          if (sej !== 0) jac[i * n + j] = jac[i * n + j]! + (gi * fi * w * sej * fub[j]!) / dI;
         }
       }
     }

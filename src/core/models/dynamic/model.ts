@@ -115,17 +115,19 @@ export class InteractionModel extends LiverKinetics {
   /** Enzyme turnover with inactivation and induction (MODEL.md §2.1). */
   private enzymeRhs(y: Float64Array, d: Float64Array): void {
     const base = this.nDrugs * STRIDE, ns = this.enzymeStates.length;
+    const { esOrgan, ig, chu, indState, indDrug, indEmax, indEc50, esKdeg, tdiState, tdiDrug, tdiSlope, tdiCap, tdiKinact, tdiKI } = this;
     for (let s = 0; s < ns; s++) d[base + s] = 1; // synthesis stimulus S(t), filled below
-    for (let q = 0; q < this.indState.length; q++) {
-      const s = this.indState[q]!, j = this.indDrug[q]!;
-      const I = this.esOrgan[s] ? this.ig[j]! : this.chu[j]!;
-      d[base + s] = d[base + s]! + (this.indEmax[q]! * I) / (this.indEc50[q]! + I);
+    for (let q = 0; q < indState.length; q++) {
+      const s = indState[q]!, j = indDrug[q]!;
+      const I = esOrgan[s] ? ig[j]! : chu[j]!;
+      d[base + s] = d[base + s]! + (indEmax[q]! * I) / (indEc50[q]! + I);
     }
-    for (let s = 0; s < ns; s++) d[base + s] = this.esKdeg[s]! * (d[base + s]! - y[base + s]!);
-    for (let q = 0; q < this.tdiState.length; q++) {
-      const s = this.tdiState[q]!, j = this.tdiDrug[q]!;
-      const I = this.esOrgan[s] ? this.ig[j]! : this.chu[j]!;
-      const kobs = this.tdiSlope[q]! > 0 ? Math.min(this.tdiSlope[q]! * I, this.tdiCap[q]!) : (this.tdiKinact[q]! * I) / (this.tdiKI[q]! + I);
+    for (let s = 0; s < ns; s++) d[base + s] = esKdeg[s]! * (d[base + s]! - y[base + s]!);
+    for (let q = 0; q < tdiState.length; q++) {
+      const s = tdiState[q]!, j = tdiDrug[q]!;
+      const I = esOrgan[s] ? ig[j]! : chu[j]!;
+      const slope = tdiSlope[q]!;
+      const kobs = slope > 0 ? Math.min(slope * I, tdiCap[q]!) : (tdiKinact[q]! * I) / (tdiKI[q]! + I);
       d[base + s] = d[base + s]! - kobs * y[base + s]!;
     }
   }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runPopulation, runPopulationChunk, summarisePopulation, type PopulationSpec } from './population.js';
+import { InteractionModel } from './model.js';
+import { pgxPlansFor, POPULATION_SOLVE, runPopulation, runPopulationChunk, subjectParameters, summarisePopulation, type PopulationSpec } from './population.js';
 import { Rng } from './rng.js';
-import type { DrugParams, Physiology } from './types.js';
+import { ArmRunner } from './run.js';
+import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology, type SolveSettings } from './types.js';
 import { asHours, asLitresPerHour, asMicromolar, asMilligrams, asPerHour } from '../../units/branded.js';
 
 const phys: Physiology = { species: 'human', bodyWeightKg: 70, qhLPerH: 97, qentLPerH: 18, vLiverL: 1.5, enzymes: { cyp2d6: { kdegLiverPerH: 0.0099 }, cyp3a4: { kdegLiverPerH: 0.0193, kdegGutPerH: 0.03 } } };
@@ -43,5 +46,62 @@ describe('virtual population (MODEL.md §3.4)', () => {
     expect(Object.keys(by)).toContain('NM');
     if (by['PM']) expect(by['PM']!.median).toBeLessThan(by['NM']!.median);
     expect(mixed.pgx[0]!.notes.join(' ')).toMatch(/assumption/);
+  });
+});
+
+/**
+ * The population reuses one compiled model and one runner per arm across subjects (`load` rewrites the numbers,
+ * the QSS liver warm-starts from the last call). The reference path builds everything afresh for each subject;
+ * both must give the same exposures, or state leaks from one subject into the next.
+ */
+describe('population against its reference path (bench/sim.ts model: TDI in liver and gut, mutual inhibition)', () => {
+  const bench = JSON.parse(readFileSync(new URL('../../../../test/reference/interaction-spec.json', import.meta.url), 'utf8')) as { drugs: DrugParams[]; physiology: Physiology; doses: DoseEvent[] };
+  const doses: DoseEvent[] = [0, 24, 48].flatMap((tH) => bench.doses.filter((d) => d.tH === 0).map((d) => ({ ...d, tH })));
+  const pop: PopulationSpec = {
+    drugs: bench.drugs, physiology: bench.physiology, doses, tEndH: 72, n: 12, seed: 7, ancestry: 'european', fixedPhenotypes: {},
+    groups: bench.drugs.map((d) => ({ id: d.id, compounds: [d.id] })),
+  };
+  const arms = [bench.drugs.map((d) => d.id), ...bench.drugs.map((d) => [d.id])];
+  /** Exposures of subject k, arm by arm, each through a new model and runner: [arm][drug] {auc, cmax} of the last interval. */
+  const reference = (k: number, settings: SolveSettings): { auc: number; cmax: number }[][] => {
+    const ind = subjectParameters(pop, pgxPlansFor(pop), k);
+    return arms.map((ids) => {
+      const drugs = ind.drugs.filter((d) => ids.includes(d.id));
+      const r = new ArmRunner(new InteractionModel(drugs, ind.phys, settings.liverQSS), settings).run(doses.filter((d) => ids.includes(d.drugId)), pop.tEndH, undefined, false);
+      return r.drugs.map((x) => ({ auc: x.aucLastUMH, cmax: x.cmaxLastUM }));
+    });
+  };
+  const settings: SolveSettings = { ...DEFAULT_SOLVE, ...POPULATION_SOLVE };
+
+  it('gives every subject the exposures of a fresh model and runner (within 1e-6; bit-identical when measured)', () => {
+    const ch = runPopulationChunk(pop, 0, pop.n);
+    const nc = bench.drugs.length;
+    let worst = 0;
+    for (let k = 0; k < pop.n; k++) {
+      const ref = reference(k, settings);
+      for (let c = 0; c < nc; c++) {
+        worst = Math.max(worst,
+          Math.abs(ch.aucCombined[k * nc + c]! / ref[0]![c]!.auc - 1), Math.abs(ch.cmaxCombined[k * nc + c]! / ref[0]![c]!.cmax - 1),
+          Math.abs(ch.aucAlone[k * nc + c]! / ref[1 + c]![0]!.auc - 1), Math.abs(ch.cmaxAlone[k * nc + c]! / ref[1 + c]![0]!.cmax - 1));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('keeps the AUC and Cmax ratios within 3e-4 of an rtol-1e-9 solve at the population tolerance', () => {
+    const ch = runPopulationChunk(pop, 0, 6);
+    const tight: SolveSettings = { ...DEFAULT_SOLVE, rtol: 1e-9, atolUmol: 1e-13, atolEnzyme: 1e-11 };
+    const nc = bench.drugs.length;
+    let worst = 0;
+    for (let k = 0; k < 6; k++) {
+      const ref = reference(k, tight);
+      for (let c = 0; c < nc; c++) {
+        worst = Math.max(worst,
+          Math.abs((ch.aucCombined[k * nc + c]! / ch.aucAlone[k * nc + c]!) / (ref[0]![c]!.auc / ref[1 + c]![0]!.auc) - 1),
+          Math.abs((ch.cmaxCombined[k * nc + c]! / ch.cmaxAlone[k * nc + c]!) / (ref[0]![c]!.cmax / ref[1 + c]![0]!.cmax) - 1));
+      }
+    }
+    expect(worst).toBeGreaterThan(0); // a different tolerance: the comparison is not of a run with itself
+    expect(worst).toBeLessThan(3e-4);
   });
 });
