@@ -1,11 +1,14 @@
 /**
- * A worker thread of the server's work pool (work-pool.ts): it holds its own KB index, built from the data the
- * server sent once at start, and answers heavy requests (simulations, dynamic predictions) off the event loop.
+ * A worker thread of the server's work pool (work-pool.ts): it holds its own KB index, built from the KB JSON the
+ * pool shares with every worker, runs at a lower priority than the event loop, and answers heavy requests
+ * (simulations, dynamic predictions) off the event loop.
  * Errors go back as the registry's JSON; the pool turns them into the same CrosstalkError.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { check, isCrosstalkError, KbIndex, predict, type ApiSchemas, type KbData } from '../core/index.js';
 import { runSimulation } from './simulate-adapter.js';
+import type { WorkerStart } from './work-pool.js';
 
 export type HeavyTask =
   | { kind: 'simulate'; body: ApiSchemas.SimulateRequest }
@@ -16,7 +19,15 @@ export type WorkerReply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; error: { code: string; message: string; details: Record<string, unknown> } | null; message: string };
 
-const kb = new KbIndex((workerData as { kb: KbData }).kb);
+const start = workerData as WorkerStart;
+// Heavy work yields the CPU to the event loop (on Linux the nice value is the thread's own; elsewhere it may fail,
+// and the work simply runs at the normal priority).
+try {
+  setPriority(Math.min(19, Math.max(0, start.nice)));
+} catch {
+  // not permitted here: run at the normal priority
+}
+const kb = new KbIndex(JSON.parse(Buffer.from(start.kbJson).toString('utf8')) as KbData);
 
 function run(task: HeavyTask): unknown {
   switch (task.kind) {

@@ -15,7 +15,7 @@ import {
   MAX_API_HORIZON_H,
   MAX_HEAVY_WORKERS,
 } from '../core/index.js';
-import type { PoolOptions } from './work-pool.js';
+import { WORKER_NICE, type PoolOptions } from './work-pool.js';
 
 /** Paths outside the rate limit: probes must answer while clients are throttled. */
 export const UNLIMITED_PATHS = new Set(['/health', '/ready']);
@@ -43,13 +43,14 @@ export function requestCost(route: string | undefined, body: unknown): number {
   }
 }
 
-/** Work-pool settings: the limits module's values, or CROSSTALK_WORKERS / _QUEUE / _BUDGET_MS from the environment. */
+/** Work-pool settings: the limits module's values, or CROSSTALK_WORKERS / _QUEUE / _BUDGET_MS / _WORKER_NICE from the environment. */
 export function poolOptionsFrom(env: Readonly<Record<string, string | undefined>> = {}): PoolOptions {
   const int = (v: string | undefined, dflt: number, min: number): number => (v !== undefined && Number.isInteger(Number(v)) && Number(v) >= min ? Number(v) : dflt);
   return {
     workers: int(env.CROSSTALK_WORKERS, Math.max(1, Math.min(MAX_HEAVY_WORKERS, availableParallelism() - 1)), 1),
     queue: int(env.CROSSTALK_QUEUE, HEAVY_QUEUE, 0),
     budgetMs: int(env.CROSSTALK_BUDGET_MS, HEAVY_BUDGET_MS, 100),
+    nice: Math.min(19, int(env.CROSSTALK_WORKER_NICE, WORKER_NICE, 0)),
   };
 }
 

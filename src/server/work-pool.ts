@@ -17,6 +17,11 @@ export interface PoolOptions {
   queue: number;
   /** Time one task may run on its worker, ms: the per-request compute budget. */
   budgetMs: number;
+  /**
+   * The workers' scheduling priority (Linux nice, 0–19; the event loop keeps 0). Where the cores are busy, the
+   * event loop then gets the CPU first, so /health and cheap requests keep their latency while heavy work waits.
+   */
+  nice?: number;
 }
 
 interface Job {
@@ -36,13 +41,30 @@ interface Slot {
 
 const WORKER_URL = new URL(`./heavy-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-function spawn(kb: KbData): Worker {
+/** What a worker starts with: the KB as UTF-8 JSON in shared memory (read, never copied, by every worker) and its nice value. */
+export interface WorkerStart {
+  kbJson: SharedArrayBuffer;
+  nice: number;
+}
+
+/** The KB as UTF-8 JSON in a SharedArrayBuffer. */
+export function sharedKbJson(kb: KbData): SharedArrayBuffer {
+  const bytes = Buffer.from(JSON.stringify(kb));
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
+
+function spawn(start: WorkerStart): Worker {
   // From TypeScript sources (tsx, vitest) the worker registers the tsx loader itself: loader hooks do not reach
   // worker threads on Node 20 (as in src/node/population-pool.ts).
   return WORKER_URL.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { kb } })
-    : new Worker(WORKER_URL, { workerData: { kb } });
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: start })
+    : new Worker(WORKER_URL, { workerData: start });
 }
+
+/** Default nice value of the workers (PoolOptions.nice). */
+export const WORKER_NICE = 10;
 
 export class WorkPool {
   private readonly slots: Slot[] = [];
@@ -51,6 +73,12 @@ export class WorkPool {
   private closed = false;
   /** Tasks stopped for running over the budget (for /health). */
   stopped = 0;
+
+  /**
+   * Made at the first worker start and kept: handing the KB object itself to each new worker (workerData) was a
+   * structured clone on the event loop, 100–300 ms for each worker started or replaced after a budget stop.
+   */
+  private kbJson: SharedArrayBuffer | null = null;
 
   constructor(private readonly kb: KbData, readonly opts: PoolOptions) {}
 
@@ -96,7 +124,8 @@ export class WorkPool {
   }
 
   private addSlot(): Slot {
-    const worker = spawn(this.kb);
+    this.kbJson ??= sharedKbJson(this.kb);
+    const worker = spawn({ kbJson: this.kbJson, nice: this.opts.nice ?? WORKER_NICE });
     let markReady: () => void = () => {};
     const slot: Slot = { worker, job: null, timer: null, ready: new Promise<void>((r) => (markReady = r)), started: false };
     worker.on('message', (m: WorkerReply | { ready: true }) => {

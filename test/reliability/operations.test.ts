@@ -4,6 +4,7 @@
  * busy and are never rate-limited; limits are cost-weighted and per client behind a trusted proxy; every response
  * carries a request id, and log lines hold no body, query or address.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RequestLogLine } from '../../src/server/app.js';
 import { testApp } from '../api/helpers.js';
@@ -98,6 +99,24 @@ describe('the work pool (issue 15 §1)', () => {
       const a = (await Promise.all(heavy)).find((r) => r.statusCode === 200)!.json();
       expect((await inline.inject(post('/api/simulate', SIM))).json()).toEqual(a);
       await inline.close();
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it.runIf(process.platform === 'linux')('runs heavy work below the event loop\'s priority (Linux nice of the worker thread only)', async () => {
+    const niceOf = () =>
+      new Map(readdirSync('/proc/self/task').map((t) => [t, Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])]));
+    const before = niceOf();
+    expect([...before.values()]).not.toContain(7);
+    const app = await testApp({ rateLimit: false, pool: { workers: 1, queue: 1, budgetMs: 60_000, nice: 7 } });
+    try {
+      const r = await app.inject(post('/api/predict', { victim: 'midazolam', perpetrator: 'ketoconazole' }));
+      expect(r.statusCode).toBe(200);
+      const after = niceOf();
+      // one new thread (the worker) runs at 7; every thread that was there before (the event loop's) keeps its value
+      expect([...after].filter(([t, n]) => n === 7 && !before.has(t))).toHaveLength(1);
+      for (const [t, n] of before) if (after.has(t)) expect(after.get(t)).toBe(n);
     } finally {
       await app.close();
     }
