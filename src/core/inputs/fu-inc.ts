@@ -138,9 +138,13 @@ export function incubationBinding(r: Relation, constant: BoundConstant, perpetra
  */
 export const DEFAULT_INCUBATION_PROTEIN_MG_PER_ML = 0.25;
 
-/** The engine's choice, settled on the benchmark's tune split (docs/model-choices.md, issue 12 §4). */
+/**
+ * The engine's choice, settled on the benchmark's tune split (docs/model-choices.md, "Incubation binding"): Austin
+ * 2002 gave the lowest best-estimate GMFE on tune (1.6222 against 1.6235 Hallifax–Houston and 1.6239 none) — a
+ * noise-level difference, chosen by the written criterion. Switch the method here, never per compound.
+ */
 export const FU_INC_DEFAULTS: IncubationDefaults = {
-  method: 'hallifax-houston',
+  method: 'austin',
   proteinMgPerMl: DEFAULT_INCUBATION_PROTEIN_MG_PER_ML,
   proteinSource: 'assume-hlm-protein-inhibition-assay',
 };
