@@ -94,6 +94,11 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
       out.push(
         `  ${e.via ? pc.dim(`(${x.perpetrator.name} at ${x.perpetrator.dose}, standing in for ${e.via}) `) : ''}${e.victimVia ? pc.dim(`(${x.victim.name} at ${x.victim.dose}, standing in for ${e.victimVia}) `) : ''}${x.perpetrator.name} → ${x.victim.analyteName}: ${x.status === 'grey' ? pc.dim(`grey (${x.missing.join('; ')})`) : `AUC ×${f(x.aucRatio)}${x.range ? ` (${f(x.range.low)}–${f(x.range.high)})` : ''}, Cmax ×${f(x.cmaxRatio)}, ${x.magnitudeClass}, ${x.model} model`}${x.observed.length ? pc.cyan(` · observed: ${x.observed.map((o) => `${o.analyte && o.analyte !== x.victim.analyte ? `${o.analyte} ` : ''}×${f(o.aucRatio)} (${o.species}; ${observedDesign(o)})`).join('; ')}`) : ''}`,
       );
+    if ('error' in x) continue;
+    // Every model that answered, and — when they are more than 2-fold apart — the warning that says so and why.
+    const answered = (x.models ?? []).filter((m) => m.aucRatio !== null);
+    if (answered.length > 1) out.push(pc.dim(`    models: ${answered.map((m) => `${m.model} ×${f(m.aucRatio)}${m.chosen ? ' (chosen)' : ''}`).join(' · ')}`));
+    for (const w of x.statements.filter((st) => st.code === 'WARN_MODELS_DISAGREE')) out.push(pc.yellow(`    ${w.text}`));
   }
   if (p.findings.length) {
     out.push(pc.underline('Findings that tie them'));

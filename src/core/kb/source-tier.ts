@@ -42,6 +42,8 @@ const SECONDARY_HOSTS = [
   'ncbi.nlm.nih.gov', 'link.springer.com', 'taylorfrancis.com', 'acnp.org', 'open-systems-pharmacology.org',
   'reference.medscape.com', 'uptodate.com', 'mayoclinic.org', 'credibledrugs.org', 'crediblemeds.org',
   'webedition.sanfordguide.com', 'aesnet.org', 'drugs.ncats.io', 'gsrs.ncats.nih.gov', 'rcsb.org', 'cms.aesnet.org', 'psychiatryonline.org', 'kdpnet.kdp.louisville.edu',
+  // UCSF TransPortal: the university's curated transporter database (substrates, inhibitors and constants with their papers).
+  'transportal.compbio.ucsf.edu',
 ];
 /** Journal publishers' own sites: an article read there is the published paper even when we lack its PMID/DOI. */
 const JOURNAL_HOSTS = [
