@@ -1,6 +1,6 @@
 /**
  * A worker thread of the server's work pool (work-pool.ts): it holds its own KB index, built from the KB JSON the
- * pool shares with every worker, runs at a lower priority than the event loop, and answers heavy requests
+ * pool shares with every worker (at the pool's nice value, if one is set), and answers heavy requests
  * (simulations, dynamic predictions) off the event loop.
  * Errors go back as the registry's JSON; the pool turns them into the same CrosstalkError.
  */
@@ -20,10 +20,10 @@ export type WorkerReply =
   | { id: number; ok: false; error: { code: string; message: string; details: Record<string, unknown> } | null; message: string };
 
 const start = workerData as WorkerStart;
-// Heavy work yields the CPU to the event loop (on Linux the nice value is the thread's own; elsewhere it may fail,
-// and the work simply runs at the normal priority).
+// With a nice value set, heavy work yields the CPU to the event loop (on Linux the nice value is the thread's own;
+// elsewhere it may fail, and the work simply runs at the normal priority).
 try {
-  setPriority(Math.min(19, Math.max(0, start.nice)));
+  if (start.nice > 0) setPriority(Math.min(19, start.nice));
 } catch {
   // not permitted here: run at the normal priority
 }

@@ -18,8 +18,8 @@ export interface PoolOptions {
   /** Time one task may run on its worker, ms: the per-request compute budget. */
   budgetMs: number;
   /**
-   * The workers' scheduling priority (Linux nice, 0–19; the event loop keeps 0). Where the cores are busy, the
-   * event loop then gets the CPU first, so /health and cheap requests keep their latency while heavy work waits.
+   * The workers' scheduling priority (Linux nice, 0–19; the event loop keeps 0; default WORKER_NICE). Above 0, the
+   * event loop gets a CPU first where the cores are oversubscribed, and heavy work waits.
    */
   nice?: number;
 }
@@ -63,8 +63,12 @@ function spawn(start: WorkerStart): Worker {
     : new Worker(WORKER_URL, { workerData: start });
 }
 
-/** Default nice value of the workers (PoolOptions.nice). */
-export const WORKER_NICE = 10;
+/**
+ * Default nice value of the workers (PoolOptions.nice): 0, the event loop's own. Measured with `npm run bench:load`
+ * on 2 busy cores, nice 0, 5 and 10 gave the same /health p99 under the flood (1–10 ms); a lower priority only
+ * slows heavy work where other processes want the CPU too. Operators may still set CROSSTALK_WORKER_NICE.
+ */
+export const WORKER_NICE = 0;
 
 export class WorkPool {
   private readonly slots: Slot[] = [];
