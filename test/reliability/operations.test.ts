@@ -83,8 +83,10 @@ describe('request ids and logs (issue 15 §2)', () => {
 describe('the work pool (issue 15 §1)', () => {
   it('answers a full queue at once with 503 and Retry-After, and /health meanwhile', async () => {
     const app = await testApp({ rateLimit: false, pool: { workers: 1, queue: 1, budgetMs: 60_000 } });
+    // A small simulation is enough: the third is refused on arrival, while the first waits for its worker to start.
+    const sim = { ...SIM, population: 4, horizonH: 48 };
     try {
-      const heavy = [1, 2, 3].map(() => app.inject(post('/api/simulate', SIM)));
+      const heavy = [1, 2, 3].map(() => app.inject(post('/api/simulate', sim)));
       const t0 = performance.now();
       const health = await app.inject('/health');
       expect(health.statusCode).toBe(200);
@@ -97,7 +99,7 @@ describe('the work pool (issue 15 §1)', () => {
       // the answer from the pool is the same as the one computed in-process
       const inline = await testApp({ rateLimit: false, pool: false });
       const a = (await Promise.all(heavy)).find((r) => r.statusCode === 200)!.json();
-      expect((await inline.inject(post('/api/simulate', SIM))).json()).toEqual(a);
+      expect((await inline.inject(post('/api/simulate', sim))).json()).toEqual(a);
       await inline.close();
     } finally {
       await app.close();
