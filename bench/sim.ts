@@ -7,14 +7,24 @@
  * The last line is one JSON object: speedupVsScipy is the default (QSS) formulation against LSODA on
  * the same QSS formulation, speedupVsScipyFullLiver the full-liver pair; maxRelDiff the worst AUC/Cmax
  * disagreement over both formulations and both SciPy methods.
+ *
+ * The population's wall time depends on what else the machine runs, so three figures that depend less on
+ * it come with it: the process CPU time of the population (all worker threads), the population time in
+ * units of one LSODA solve measured in the same run (both slow down together under load), and the CPU time
+ * per subject in this thread after JIT warm-up with the 2-core projection it implies (no worker start-up).
+ *
+ * The population runs as the CLI and the server run it: from the compiled dist/ (brought up to date first, as
+ * bin/crosstalk.js does), so its workers load plain JavaScript. From the TypeScript sources each worker would
+ * first register tsx and transpile the whole core again (measured: 2–2.5 s more CPU per run, 1–7 s more wall
+ * time on a loaded machine), a cost only development runs pay. BENCH_TS_WORKERS=1 measures that path instead.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InteractionModel } from '../src/core/index.js';
 import { ArmRunner } from '../src/core/index.js';
-import { DEFAULT_SOLVE, type DoseEvent, type DrugParams, type Physiology } from '../src/core/index.js';
-import { runPopulationParallel } from '../src/node/population-pool.js';
+import { DEFAULT_SOLVE, runPopulationChunk, type DoseEvent, type DrugParams, type Physiology, type PopulationSpec } from '../src/core/index.js';
+import type * as PopulationPool from '../src/node/population-pool.js';
 
 const spec = JSON.parse(readFileSync(new URL('../test/reference/interaction-spec.json', import.meta.url), 'utf8')) as {
   drugs: DrugParams[]; physiology: Physiology; doses: DoseEvent[]; tEndH: number;
@@ -92,13 +102,31 @@ process.stdout.write(`  QSS vs full model difference (not solver error): ${fmt(m
 const doses7: DoseEvent[] = [];
 for (let d = 0; d < 7; d++) for (const x of spec.doses.filter((x) => x.tH === 0)) doses7.push({ ...x, tH: 24 * d });
 const n = Number(process.env['BENCH_SUBJECTS'] ?? 10_000);
-const t0 = performance.now();
-const pop = await runPopulationParallel({
+const popSpec: PopulationSpec = {
   drugs: spec.drugs, physiology: spec.physiology, doses: doses7, tEndH: 168, n, seed: 1, ancestry: 'european', fixedPhenotypes: {},
   groups: spec.drugs.map((d) => ({ id: d.id, compounds: [d.id] })),
-});
+};
+const fromSources = process.env['BENCH_TS_WORKERS'] === '1';
+if (!fromSources) ((await import(new URL('../bin/build.mjs', import.meta.url).href)) as { ensureBuilt: () => number }).ensureBuilt();
+const poolUrl = new URL(fromSources ? '../src/node/population-pool.ts' : '../dist/node/population-pool.js', import.meta.url).href;
+const { runPopulationParallel } = (await import(poolUrl)) as typeof PopulationPool;
+const t0 = performance.now(), cpu0 = process.cpuUsage();
+const pop = await runPopulationParallel(popSpec);
 const populationSeconds = (performance.now() - t0) / 1000;
-process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} workers): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm\n`);
+const cpuPop = process.cpuUsage(cpu0);
+const populationCpuSeconds = (cpuPop.user + cpuPop.system) / 1e6;
+const lsodaSeconds = refQss?.methods['LSODA']?.secondsPerSolve ?? null;
+const populationInLsodaSolves = lsodaSeconds ? populationSeconds / lsodaSeconds : null;
+process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} workers from ${fromSources ? 'src/ via tsx' : 'dist/'}): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm; process CPU ${populationCpuSeconds.toFixed(2)} s${populationInLsodaSolves ? `; = ${populationInLsodaSolves.toFixed(1)} LSODA solves of this run` : ''}\n`);
+// CPU per subject in this thread, after warm-up: the load-independent part of the figure
+const warm = Math.min(25, n), measured = Math.min(200, n);
+runPopulationChunk(popSpec, 0, warm);
+const cpu1 = process.cpuUsage();
+runPopulationChunk(popSpec, warm, Math.min(n, warm + measured));
+const cpuSub = process.cpuUsage(cpu1);
+const subjectCpuMs = (cpuSub.user + cpuSub.system) / 1000 / Math.min(measured, n - warm || 1);
+const projectedTwoCoreSeconds = (subjectCpuMs * n) / 1000 / 2;
+process.stdout.write(`  one thread, warm: ${subjectCpuMs.toFixed(2)} ms CPU per subject → ${projectedTwoCoreSeconds.toFixed(2)} s for ${n} subjects on 2 cores (without worker start-up)\n`);
 for (const c of pop.compounds)
   process.stdout.write(`  ${c.id}: AUC ratio median ${c.aucRatio?.median.toFixed(3)} (5–95 % ${c.aucRatio?.p5.toFixed(3)}–${c.aucRatio?.p95.toFixed(3)})\n`);
-process.stdout.write(`${JSON.stringify({ speedupVsScipy, maxRelDiff, populationSeconds, speedupVsScipyFullLiver })}\n`);
+process.stdout.write(`${JSON.stringify({ speedupVsScipy, maxRelDiff, populationSeconds, speedupVsScipyFullLiver, populationCpuSeconds, populationInLsodaSolves, subjectCpuMs, projectedTwoCoreSeconds })}\n`);
