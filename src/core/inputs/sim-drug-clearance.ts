@@ -103,17 +103,24 @@ export function choosePkProfile(kb: KbIndex, id: string, species: Species): PkPr
   return pk;
 }
 
-/** CL of an iv profile or CL/F of another (L/h); exactly one is defined. */
+/**
+ * Systemic CL (an iv profile's, or the systemic clearance a profile of another route records in `cl`) or CL/F (L/h);
+ * exactly one is defined.
+ */
 export interface ProfileClearance {
   cl: number | undefined;
   clF: number | undefined;
 }
 
-/** The profile's reported clearance, else one derived from it (recorded as an assumption); fails when neither exists. */
+/**
+ * The profile's reported clearance, else one derived from it (recorded as an assumption); fails when neither exists.
+ * `cl` is systemic clearance on every route (the KB's oral profiles record it from the study's IV arm or a monograph's
+ * total clearance); only `clF`, or dose/AUC of an oral profile, is an apparent oral clearance.
+ */
 export function profileClearance(log: ParamLog, pk: PkProfile, mwGPerMol: number, bodyWeightKg: number, species: Species): ProfileClearance {
   const bw = bodyWeightKg;
-  let cl = pk.route === 'iv' ? log.quantity('CL', pk.cl, 'L/h', bw) : undefined;
-  let clF = pk.route !== 'iv' ? (log.quantity('CL/F', pk.clF, 'L/h', bw) ?? (pk.cl ? log.quantity('CL', pk.cl, 'L/h', bw) : undefined)) : undefined;
+  let clF = pk.route !== 'iv' ? log.quantity('CL/F', pk.clF, 'L/h', bw) : undefined;
+  let cl = clF === undefined ? log.quantity('CL', pk.cl, 'L/h', bw) : undefined;
   if (cl === undefined && clF === undefined) {
     const dv = derivedClearance(pk, mwGPerMol, bw);
     if (dv) {

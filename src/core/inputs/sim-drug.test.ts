@@ -92,3 +92,39 @@ describe('clearance fallbacks', () => {
     expect(p.source).toMatch(/^derived: V\/F·ln2\/t½/);
   });
 });
+
+describe('systemic CL on an oral profile (issue 12 §1)', () => {
+  const withPk = (pk: Record<string, unknown>): KbIndex => {
+    const data = fixture();
+    data.pk = data.pk.map((p) => (p.id === 'noclear-po' ? ({ ...p, ...pk } as typeof p) : p));
+    return new KbIndex(data);
+  };
+  const phys = physiologyFor('human', {}).physiology;
+  const fPredicted = (r: ReturnType<typeof drugFromKb>): number => r.used.find((u) => u.name === 'F (predicted)')!.value;
+
+  it('without a recorded F, `cl` is systemic clearance (the IV formula), not CL/F', () => {
+    const r = drugFromKb(withPk({ cl: q(20, 'L/h') }), 'noclear', phys);
+    expect(r.used.find((u) => u.name === 'CLint,h')!.source).toMatch(/from IV CL/);
+    expect(r.used.some((u) => u.name === 'CL/F')).toBe(false);
+    expect(fPredicted(r)).toBeCloseTo(1 - 20 / phys.qhLPerH, 9); // Fa = Fg = fu = 1: F = Fh
+  });
+
+  it('with a recorded F, the model is built on CL/F = CL/F and Fa takes the share of F that Fh does not explain', () => {
+    const r = drugFromKb(withPk({ cl: q(20, 'L/h'), f: q(0.3, 'fraction') }), 'noclear', phys);
+    const fh = 1 - 20 / phys.qhLPerH;
+    expect(r.used.find((u) => u.name === 'CL/F')!.value).toBeCloseTo(20 / 0.3, 9);
+    expect(r.drug.fa).toBeCloseTo(0.3 / fh, 9);
+    expect(r.used.filter((u) => u.name === 'Fa')).toHaveLength(1);
+    expect(fPredicted(r)).toBeCloseTo(0.3, 9); // the recorded F is reproduced ...
+    // ... and so is the systemic CL: CLint back through the well-stirred liver gives CL again
+    const clint = r.used.find((u) => u.name === 'CLint,h')!.value;
+    expect((phys.qhLPerH * clint) / (phys.qhLPerH + clint)).toBeCloseTo(20, 6);
+  });
+
+  it('an F the liver cannot explain (CL near hepatic blood flow) keeps Fa = 1 and the oral CL/F, with a warning', () => {
+    const r = drugFromKb(withPk({ cl: q(phys.qhLPerH * 1.2, 'L/h'), f: q(0.5, 'fraction') }), 'noclear', phys);
+    expect(r.drug.fa).toBe(1);
+    expect(r.used.find((u) => u.name === 'CL/F')!.value).toBeCloseTo((phys.qhLPerH * 1.2) / 0.5, 9);
+    expect(r.warnings.join(' ')).toMatch(/exceeds Fg·Fh/);
+  });
+});

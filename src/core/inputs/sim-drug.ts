@@ -13,7 +13,7 @@ import type { KbIndex } from '../kb/kb-index.js';
 import type { PkProfile } from '../kb/types.js';
 import type { Quantity } from '../schema/quantity.js';
 import { calibrateAutoInhibition, hasAutoInhibition, scaleHepaticClint } from '../models/dynamic/calibrate.js';
-import { derivePk, type PathwayInput, type PkDerived, type PkInput } from '../models/dynamic/parameterise.js';
+import { derivePk, MAX_HEPATIC_EXTRACTION, type PathwayInput, type PkDerived, type PkInput } from '../models/dynamic/parameterise.js';
 import type { DrugParams, EnzymeTurnover, Physiology, Species } from '../models/dynamic/types.js';
 import { asHours, asLitresPerHour, asPerHour, canonical } from '../units/branded.js';
 import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
@@ -83,6 +83,10 @@ interface Binding {
   fa: number;
   fg: number;
   fe: number;
+  /** Absolute oral bioavailability from an oral record of the same species (undefined when none gives one). */
+  f: Quantity | undefined;
+  /** True when Fa came from a record, not the default. */
+  faRecorded: boolean;
 }
 
 /**
@@ -96,9 +100,9 @@ function bindingAndAvailability(log: ParamLog, kb: KbIndex, pk: PkProfile, speci
   const rank = (p: PkProfile): number => (p.default ? 0 : 2) + (p.route === 'po' ? 0 : 1);
   const own = kb.pkOf(log.owner).filter((p) => p.species === species && p !== pk).sort((a, b) => rank(a) - rank(b));
   const human = species !== 'human' ? kb.pkOf(log.owner).filter((p) => p.species === 'human') : [];
-  const fromRecords = (name: string, field: 'fu' | 'rb' | 'fa' | 'fg' | 'fe'): Quantity | undefined => {
-    if (pk[field]) return pk[field];
-    const other = own.find((p) => p[field]);
+  const fromRecords = (name: string, field: 'fu' | 'rb' | 'fa' | 'fg' | 'fe' | 'f', route?: PkProfile['route']): Quantity | undefined => {
+    if (pk[field] && (!route || pk.route === route)) return pk[field];
+    const other = own.find((p) => p[field] && (!route || p.route === route));
     if (other) { log.warn(`${log.owner}: ${name} from profile ${other.id} (the profile that gave the clearance has none)`); return other[field]; }
     return undefined;
   };
@@ -112,10 +116,47 @@ function bindingAndAvailability(log: ParamLog, kb: KbIndex, pk: PkProfile, speci
   const fuP = fuPOverride !== undefined ? log.put('fu,p', fuPOverride, 'fraction', 'sensitivity override', true)
     : log.orDefault('fu,p', proxy('fu,p', 'fu'), DEFAULT_FU_P, 'fraction', 'default: fu,p unknown → 1 (conservative for a perpetrator)');
   const rb = log.orDefault('RB', proxy('RB', 'rb'), DEFAULT_RB, 'ratio', 'FDA default RB = 1 (MODEL.md §1.1)');
-  const fa = log.orDefault('Fa', fromRecords('Fa', 'fa'), DEFAULT_FA, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
+  const faRecord = fromRecords('Fa', 'fa');
+  const fa = log.orDefault('Fa', faRecord, DEFAULT_FA, 'fraction', 'FDA default Fa = 1 (MODEL.md §1.1)');
   const fg = log.orDefault('Fg', fromRecords('Fg', 'fg'), DEFAULT_FG, 'fraction', 'FDA default Fg = 1 (MODEL.md §1.1)');
   const fe = log.orDefault('fe', fromRecords('fe', 'fe'), DEFAULT_FE, 'fraction', 'default: no renal excretion unchanged (hepatic elimination dominant)');
-  return { fuP, rb, fa, fg, fe };
+  // an inhaled or oromucosal record's f is that route's availability, not the oral one
+  const f = fromRecords('F', 'f', 'po');
+  return { fuP, rb, fa, fg, fe, f, faRecorded: faRecord !== undefined };
+}
+
+/**
+ * Systemic CL and a recorded absolute oral F together give the oral clearance CL/F = CL/F, which is what an oral dose's
+ * AUC depends on; the model is built on that CL/F (issue 12 §1: a systemic CL with the default Fa = 1 let the model's
+ * Fa·Fg·Fh exceed the recorded F — valsartan F 0.23 simulated as ≈ 0.99 — or read a systemic CL as CL/F). When Fa
+ * is not recorded it is the share of F that Fg and the hepatic availability of the systemic CL do not explain,
+ * Fa = F/(Fg·Fh) with Fh = 1 − CLH,b/Qh (well-stirred, hepatic extraction capped as in parameterise.ts), capped at 1;
+ * with that Fa the CLint from CL/F reproduces the systemic CL exactly. When F exceeds Fg·Fh (a CL above hepatic blood
+ * flow, extrahepatic clearance) Fa stays 1: CL/F, hence the oral AUC, is kept and the systemic CL comes out lower.
+ * Without a recorded F the systemic CL is used as such and F is predicted (Fa·Fg·Fh).
+ */
+function oralFromSystemic(log: ParamLog, clearance: ProfileClearance, b: Binding, phys: Physiology): { clearance: ProfileClearance; binding: Binding } {
+  const { cl } = clearance;
+  if (cl === undefined || !b.f || !(b.f.value > 0 && b.f.value <= 1)) return { clearance, binding: b };
+  const f = b.f.value;
+  const clhB = Math.min(((1 - b.fe) * cl) / b.rb, MAX_HEPATIC_EXTRACTION * phys.qhLPerH);
+  const fh = 1 - clhB / phys.qhLPerH;
+  let fa = b.fa;
+  if (!b.faRecorded) {
+    const faNeeded = f / (b.fg * fh);
+    if (faNeeded < 1) {
+      fa = faNeeded;
+      // the derived Fa takes the place of the default listed by bindingAndAvailability (one Fa per compound)
+      const at = log.used.findIndex((u) => u.name === 'Fa');
+      const entry = { owner: log.owner, name: 'Fa', value: fa, unit: 'fraction', source: `derived: F/(Fg·Fh), F ${f} (${b.f.source}), Fh ${fh.toPrecision(3)} from systemic CL`, assumption: true,
+        note: 'the share of the recorded F that gut and liver extraction do not explain (replaces the FDA default Fa = 1)' };
+      if (at >= 0) log.used[at] = entry; else log.used.push(entry);
+    } else if (faNeeded > 1.5) {
+      log.warn(`${log.owner}: recorded F ${f} exceeds Fg·Fh ${(b.fg * fh).toPrecision(2)} predicted from systemic CL ${cl.toPrecision(3)} L/h; CL/F = CL/F kept (systemic CL comes out lower)`);
+    }
+  }
+  const clF = log.put('CL/F', cl / f, 'L/h', `derived: systemic CL / recorded F ${f} (${b.f.source})`, false);
+  return { clearance: { cl: undefined, clF }, binding: { ...b, fa } };
 }
 
 /** What `derivePk` needs, from the profile (per-kg values at the body weight) and the values chosen above. */
@@ -195,9 +236,10 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const pk = choosePkProfile(kb, id, species);
   log.put('pkProfile', 1, '-', pk.id, false, `${pk.species} ${pk.route}`);
   const clearance = profileClearance(log, pk, mw, phys.bodyWeightKg, species);
-  const binding = bindingAndAvailability(log, kb, pk, species, ov.fuP);
+  const oral = oralFromSystemic(log, clearance, bindingAndAvailability(log, kb, pk, species, ov.fuP), phys);
+  const binding = oral.binding;
   const { pathways, inhibits, inactivates, induces } = enzymeRoles(log, kb, species, ov.potencyDivisor ?? 1, ov.fm);
-  const d = derivePk(pkInputOf(pk, clearance, binding, pathways, phys, mw));
+  const d = derivePk(pkInputOf(pk, oral.clearance, binding, pathways, phys, mw));
   recordDerived(log, pk, d, species);
   const fast = fastRoutes(kb, id, species);
   const metabolites = metaboliteFormation(log, sub, simulated, pathways, binding.fe);
