@@ -8,12 +8,17 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { check, isCrosstalkError, KbIndex, predict, type ApiSchemas, type KbData } from '../core/index.js';
 import { runSimulation } from './simulate-adapter.js';
-import type { WorkerStart } from './work-pool.js';
 
 export type HeavyTask =
   | { kind: 'simulate'; body: ApiSchemas.SimulateRequest }
   | { kind: 'predict'; body: ApiSchemas.PredictRequest }
   | { kind: 'check'; ids: string[]; usage?: Record<string, string> };
+
+/** What a worker starts with: the KB as UTF-8 JSON in shared memory (read, never copied, by every worker) and its nice value. */
+export interface WorkerStart {
+  kbJson: SharedArrayBuffer;
+  nice: number;
+}
 
 export type WorkerReply =
   | { id: number; ok: true; json: string }

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { crosstalkError, CrosstalkError, type ErrorCode, type KbData } from '../core/index.js';
-import type { HeavyTask, WorkerReply } from './heavy-worker.js';
+import type { HeavyTask, WorkerReply, WorkerStart } from './heavy-worker.js';
 
 export interface PoolOptions {
   /** Tasks that run at once (one per worker thread). */
@@ -40,12 +40,6 @@ interface Slot {
 }
 
 const WORKER_URL = new URL(`./heavy-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/** What a worker starts with: the KB as UTF-8 JSON in shared memory (read, never copied, by every worker) and its nice value. */
-export interface WorkerStart {
-  kbJson: SharedArrayBuffer;
-  nice: number;
-}
 
 /** The KB as UTF-8 JSON in a SharedArrayBuffer. */
 export function sharedKbJson(kb: KbData): SharedArrayBuffer {
