@@ -52,7 +52,8 @@ const ratio = (x: StatementParam | undefined): string => (typeof x === 'number' 
 /** "anchored ×1.57 (0.49–4.97, chosen); static ×3.23 (0.55–14.7)": every model that answered, and how far apart. */
 function modelSpread(p: StatementParams): string {
   const models = list(p.models);
-  if (models.length === 0) return '';
+  // One model is the answer already given: listing it again says nothing.
+  if (models.length < 2) return '';
   const lows = (p.modelLows ?? []) as readonly (number | string)[];
   const highs = (p.modelHighs ?? []) as readonly (number | string)[];
   const ratios = (p.modelRatios ?? []) as readonly (number | string)[];
