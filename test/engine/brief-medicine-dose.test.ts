@@ -37,7 +37,7 @@ describe('brief: a compound at its medicine dose', () => {
   it('renders both lines in the Markdown brief, with the models named', () => {
     const md = renderBriefMarkdown(renderBriefEn(brief));
     expect(md).toMatch(/At a medicine dose of Cannabidiol \(Epidiolex[^)]*\), 5 mg\/kg bid\)/);
-    expect(md).toMatch(/Models: [^.]*static ×/);
+    expect(md).toMatch(/Models: anchored ×[\d.]+ \([^)]*\); static ×[\d.]+/);
     expect(md).toMatch(/What people showed when Cannabidiol was given/);
   });
 
