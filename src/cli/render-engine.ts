@@ -26,6 +26,13 @@ function f(x: number | null | undefined): string {
   return x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
 
+/** Every model's answer, the chosen one marked: one format for predict and check. */
+function modelsText(models: NonNullable<Prediction['models']>): string {
+  return models
+    .map((m) => `${m.model} ${m.aucRatio === null ? 'grey' : `×${f(m.aucRatio)}`}${m.range ? ` (${f(m.range.low)}–${f(m.range.high)})` : ''}${m.chosen ? pc.bold(' ← best estimate') : ''}`)
+    .join(' · ');
+}
+
 export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   const out: string[] = [];
   out.push(pc.bold(`${p.perpetrator.name} → ${p.victim.analyteName}${p.victim.analyte !== p.victim.id ? ` (from ${p.victim.name})` : ''}`));
@@ -37,8 +44,7 @@ export function renderPredictionText(p: Prediction, kb: KbIndex): string {
     out.push(`AUC ratio ${pc.bold(f(p.aucRatio))}${p.range ? ` (5–95 %: ${f(p.range.low)}–${f(p.range.high)})` : ''} · ${p.cmaxRatio === null ? 'Cmax ratio not estimated by this model' : `Cmax ratio ${f(p.cmaxRatio)} (${p.cmaxMethod})`} · ${p.magnitudeClass} · model ${p.model} · ${p.basis}`);
     for (const m of p.mechanisms) out.push(`  ${m.kind} ${kb.target(m.enzyme)?.name ?? m.enzyme} in ${m.site}: alone ×${f(m.aucRatio)}`);
   }
-  if (p.models?.length)
-    out.push(`models: ${p.models.map((m) => `${m.model} ${m.aucRatio === null ? 'grey' : `×${f(m.aucRatio)}`}${m.range ? ` (${f(m.range.low)}–${f(m.range.high)})` : ''}${m.chosen ? pc.bold(' ← best estimate') : ''}`).join(' · ')}`);
+  if (p.models?.length) out.push(`models: ${modelsText(p.models)}`);
   out.push(p.plain);
   out.push(pc.dim(p.technical));
   for (const o of p.observed)
@@ -97,7 +103,7 @@ function pairText(p: PairAnalysis, kb: KbIndex): string {
     if ('error' in x) continue;
     // Every model that answered, and — when they are more than 2-fold apart — the warning that says so and why.
     const answered = (x.models ?? []).filter((m) => m.aucRatio !== null);
-    if (answered.length > 1) out.push(pc.dim(`    models: ${answered.map((m) => `${m.model} ×${f(m.aucRatio)}${m.chosen ? ' (chosen)' : ''}`).join(' · ')}`));
+    if (answered.length > 1) out.push(pc.dim(`    models: ${modelsText(answered)}`));
     for (const w of x.statements.filter((st) => st.code === 'WARN_MODELS_DISAGREE')) out.push(pc.yellow(`    ${w.text}`));
   }
   if (p.findings.length) {

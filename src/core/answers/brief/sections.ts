@@ -141,9 +141,7 @@ function medicineDoseItems(kb: KbIndex, pair: PairAnalysis, item: BriefContext['
     if (!('status' in p)) continue;
     const victimId = p.victim.id;
     for (const compound of p.perpetrator.compounds) {
-      const medicines = kb.data.substances.filter(
-        (m) => m.kind === 'medicine' && m.usualDose && !sides.has(m.id) && m.constituents.length === 1 && m.constituents[0]!.substance === compound,
-      );
+      const medicines = productsMadeOnlyOf(kb, compound).filter((m) => m.kind === 'medicine' && m.usualDose && !sides.has(m.id));
       for (const m of medicines) {
         const key = `${m.id}>${victimId}>${p.victim.analyte}`;
         if (seen.has(key)) continue;
@@ -165,10 +163,15 @@ function medicineDoseItems(kb: KbIndex, pair: PairAnalysis, item: BriefContext['
   return out;
 }
 
+/** Products whose only constituent is `compound` (Epidiolex for CBD, dronabinol capsules for THC). */
+function productsMadeOnlyOf(kb: KbIndex, compound: string): Substance[] {
+  return kb.data.substances.filter((m) => m.constituents.length === 1 && m.constituents[0]!.substance === compound);
+}
+
 /** Human studies in which `compound` (or a medicine made of it) was the perpetrator, on enzymes that clear `victimId`. */
 function humanEvidenceItems(kb: KbIndex, compound: string, victimId: string, item: BriefContext['item']): Statement[] {
   const clearing = new Set(kb.relationsOf(victimId).filter((r) => r.action === 'substrate').map((r) => r.object));
-  const perps = new Set([compound, ...kb.data.substances.filter((m) => m.constituents.length === 1 && m.constituents[0]!.substance === compound).map((m) => m.id)]);
+  const perps = new Set([compound, ...productsMadeOnlyOf(kb, compound).map((m) => m.id)]);
   const studies = kb.data.clinical.filter(
     (c) => c.species === 'human' && c.perpetrator && perps.has(c.perpetrator) && c.aucRatio && (c.analyte ?? c.victim) === c.victim && c.enzymes.some((z) => clearing.has(z)),
   );
