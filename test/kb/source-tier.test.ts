@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditKb, kbStats, sourceTier } from '../../src/core/index.js';
 import type { Source } from '../../src/core/kb/types.js';
+import * as R from '../../src/core/schema/records.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
 const src = (s: Partial<Source> & Pick<Source, 'type'>): Source => ({ id: 'x', title: 't', ...s }) as Source;
@@ -19,6 +20,14 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'label', url: 'https://www.medicines.org.uk/emc/product/1/smpc' }))).toBe('primary');
     expect(sourceTier(src({ type: 'label', url: 'https://www.rxlist.com/x' }))).toBe('weak');
     expect(sourceTier(src({ type: 'label', url: 'https://fda.report/DailyMed/abc' }))).toBe('weak');
+  });
+  it('a label read on a verbatim copy is cited as the regulator\'s label; the schema keeps copy and document apart', () => {
+    const viaCopy = src({ type: 'label', url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=a', readOn: 'https://www.rxlist.com/x' });
+    expect(sourceTier(viaCopy)).toBe('primary');
+    // A mirror stays weak however it is read: readOn never lifts the tier of the url it names.
+    expect(sourceTier(src({ type: 'label', url: 'https://www.rxlist.com/x', readOn: 'https://fda.report/x' }))).toBe('weak');
+    const same = R.Source.safeParse({ id: 'x', type: 'label', title: 't', url: 'https://www.rxlist.com/x', readOn: 'https://www.rxlist.com/x' });
+    expect(same.success).toBe(false);
   });
   it('statutes and regulator pages are primary; unknown websites weak; curated databases secondary', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://www.legislation.gov.uk/ukpga/1971/38' }))).toBe('primary');

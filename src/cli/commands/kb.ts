@@ -127,6 +127,7 @@ export function registerKb(program: Command, deps: CliDeps): void {
       const tierLine = (t: Record<string, number>): string =>
         Object.entries(t).map(([k, n]) => `${k} ${n}`).join(', ');
       deps.print(`verified numbers by source tier: ${tierLine(a.verifiedByTier)}`);
+      deps.print(`  of which read on a copy of the cited document (readOn): ${a.verifiedReadOnCopy}`);
       deps.print(`legal statuses by source tier: ${tierLine(a.legalByTier)}`);
       deps.print(`fm sums over 1: ${a.fmSumsOver1.length}`);
       deps.print(`identifiers missing (no reason recorded): ${a.identifiersMissing.length}`);

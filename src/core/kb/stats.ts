@@ -73,6 +73,8 @@ export interface KbAudit {
   verifiedByTier: Record<SourceTier, number>;
   /** Legal-status records by the tier of their source. */
   legalByTier: Record<SourceTier, number>;
+  /** Verified numbers whose source was read on a copy (`readOn`): counted in their document's tier, listed here too. */
+  verifiedReadOnCopy: number;
   /** Verified numbers that rest on a weak source: what a curator should re-point to a primary source next. */
   verifiedOnWeak: string[];
   /** fm sums above 1 (per source, or in the engine's default picture): each is also a `kb validate` error. */
@@ -98,6 +100,8 @@ export function auditKb(kb: KbData, today: string): KbAudit {
   const verifiedByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
   const legalByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
   const verifiedOnWeak: string[] = [];
+  const readOnCopy = new Set(kb.sources.filter((s) => s.readOn).map((s) => s.id));
+  let verifiedReadOnCopy = 0;
   const withoutSource: string[] = [];
   const unverified: string[] = [];
   const assumptions: string[] = [];
@@ -110,6 +114,7 @@ export function auditKb(kb: KbData, today: string): KbAudit {
       else {
         const tier = tiers.get(q.source) ?? 'weak';
         verifiedByTier[tier]++;
+        if (readOnCopy.has(q.source)) verifiedReadOnCopy++;
         if (tier === 'weak') verifiedOnWeak.push(label);
       }
       if (assumptionIds.has(q.source)) assumptions.push(label);
@@ -134,5 +139,5 @@ export function auditKb(kb: KbData, today: string): KbAudit {
       .filter((t) => (!t.uniprot || !t.hgnc) && !t.noGeneIdsReason)
       .map((t) => `target ${t.id}: ${[!t.uniprot && 'UniProt', !t.hgnc && 'HGNC'].filter(Boolean).join(' and ')} missing, no reason recorded`),
   ];
-  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing };
+  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, verifiedReadOnCopy, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing };
 }

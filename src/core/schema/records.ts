@@ -289,9 +289,19 @@ export const Source = z
     reasoning: z.string().optional(),
     range: z.object({ low: z.number(), high: z.number(), unit: z.string() }).strict().optional(),
     note: z.string().optional(),
+    /**
+     * The copy a curator read when it is not the cited document itself: a verbatim mirror of the regulator's label
+     * or of a paper. The citation (and so the tier) is the document; `readOn` keeps the trail honest and the audit
+     * counts the numbers that rest on such readings (issue 16 §1).
+     */
+    readOn: z.string().url().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.readOn && s.url && s.readOn === s.url)
+      ctx.addIssue({ code: 'custom', path: ['readOn'], message: 'readOn names the copy read; url must name the cited document itself' });
+    if (s.readOn && s.type === 'assumption')
+      ctx.addIssue({ code: 'custom', path: ['readOn'], message: 'an assumption is not read on a copy' });
     if (s.type === 'assumption' && !s.reasoning)
       ctx.addIssue({ code: 'custom', path: ['reasoning'], message: 'an assumption needs its reasoning' });
     if (s.type !== 'assumption' && !s.pmid && !s.doi && !s.url)
