@@ -104,6 +104,16 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     expect(x.studiesRead).not.toContain('iv-mdz-x');
   });
 
+  it('an IV victim reads only index studies with IV substrates: an oral index study carries the gut wall', () => {
+    // Rifampicin has only an oral midazolam study: no anchored induction for an IV victim.
+    const iv = inputs(kb, { victim: 'drug-v', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d', victimDose: '1 mg iv' });
+    expect(iv.terms).toHaveLength(0);
+    expect(iv.missing).toEqual([{ what: 'IR', substance: 'rifampicin' }]);
+    // Given orally, the same victim borrows rifampicin's oral index study.
+    const oral = inputs(kb, { victim: 'drug-v', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
+    expect(oral.terms.map((t) => t.effect.studies)).toEqual([['mdz-rif']]);
+  });
+
   it('leave-pair-out: the pair is left out in either role naming and through a product holding it', () => {
     const x = inputs(kb, { victim: 'drug-v', perpetrator: 'x-tea', perpetratorDose: '100 mg qd 5d' });
     expect(x.excluded).toContain('v-x-own');

@@ -157,9 +157,10 @@ function perpetratorEffect(ctx: Ctx, id: string, g: string, asked: Exposure | un
     if (!cr || cr.value < (designated ? MIN_INDEX_CR : MIN_SENSITIVE_CR)) continue;
     rows.push({ o, a: activityFrom(o.aucRatio, cr.value), lo: activityFrom(o.high, cr.value), hi: activityFrom(o.low, cr.value), cr, s: o.victim });
   }
-  // An IV victim sees the liver only: its effect comes from index studies with IV substrates (an oral index study
-  // also carries the gut wall); without any, the oral ones stand in, as before.
-  if (!rows.length) return route === 'iv' ? perpetratorEffect(ctx, id, g, asked, notVictim, 'oral') : undefined;
+  // An IV victim sees the liver only, so its effect comes from index studies with IV substrates. An oral index study
+  // also carries the gut wall (a gut inhibition or induction the liver never sees), so it does not stand in: the
+  // anchored model leaves the IV victim to the mechanistic models (settled on tune, docs/model-choices.md).
+  if (!rows.length) return undefined;
   const expOf = (o: Observation): Exposure | undefined => o.exposure[id] ?? (o.perpetrator ? o.exposure[o.perpetrator] : undefined);
   const score = (o: Observation): number => {
     const e = expOf(o);
