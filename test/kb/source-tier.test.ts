@@ -1,6 +1,7 @@
 /** Source tiers follow a source's type and publisher (issue 16 §1), never a judgement per number. */
 import { describe, expect, it } from 'vitest';
 import { auditKb, kbStats, sourceTier } from '../../src/core/index.js';
+import { sourceCaveat, sourceLabel } from '../../src/core/answers/evidence/labels.js';
 import type { Source } from '../../src/core/kb/types.js';
 import * as R from '../../src/core/schema/records.js';
 import { loadKb } from '../../src/store/kb-store.js';
@@ -28,6 +29,13 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'label', url: 'https://www.rxlist.com/x', readOn: 'https://fda.report/x' }))).toBe('weak');
     const same = R.Source.safeParse({ id: 'x', type: 'label', title: 't', url: 'https://www.rxlist.com/x', readOn: 'https://www.rxlist.com/x' });
     expect(same.success).toBe(false);
+  });
+  it('answers show a weak source as weak and a document read on a copy as such', () => {
+    const mirror = src({ type: 'label', title: 'Some label', url: 'https://www.rxlist.com/x' });
+    expect(sourceLabel(mirror)).toMatch(/\(weak source: /);
+    const viaCopy = src({ type: 'label', title: 'Some label', url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=a', readOn: 'https://www.rxlist.com/x' });
+    expect(sourceCaveat(viaCopy)).toBe('read on a copy: https://www.rxlist.com/x');
+    expect(sourceCaveat(src({ type: 'article', title: 'A paper', pmid: '12345678' }))).toBeUndefined();
   });
   it('statutes and regulator pages are primary; unknown websites weak; curated databases secondary', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://www.legislation.gov.uk/ukpga/1971/38' }))).toBe('primary');

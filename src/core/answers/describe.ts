@@ -13,6 +13,7 @@ import type {
   Substance,
   Target,
 } from '../kb/types.js';
+import { sourceTier, type SourceTier } from '../kb/source-tier.js';
 import { ENZYME_ACTIONS } from '../schema/records.js';
 
 export interface RelationView extends Relation {
@@ -43,6 +44,8 @@ export interface SubstanceDescription {
   /** Display names of the substances that `via` and the interaction studies name by id (victim, perpetrator, analyte). */
   names: Record<string, string>;
   sources: Source[];
+  /** Each cited source's tier (issue 16 §1): answers show a weak source as weak. */
+  sourceTiers: Record<string, SourceTier>;
 }
 
 const ENZYME_SET = new Set<string>(ENZYME_ACTIONS);
@@ -105,6 +108,7 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
   for (const e of ids.flatMap((sid) => kb.effectsOf(sid)))
     for (const c of e.contributors) if (ids.includes(c.substance)) c.sources.forEach((x) => cited.add(x));
 
+  const sources = [...cited].sort().map((x) => kb.source(x)).filter((x): x is Source => !!x);
   return {
     substance: s,
     constituents: s.constituents.map((c) => {
@@ -123,6 +127,7 @@ export function describeSubstance(kb: KbIndex, id: string): SubstanceDescription
     clinical,
     via,
     names,
-    sources: [...cited].sort().map((x) => kb.source(x)).filter((x): x is Source => !!x),
+    sources,
+    sourceTiers: Object.fromEntries(sources.map((x) => [x.id, sourceTier(x)])),
   };
 }

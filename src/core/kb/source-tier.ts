@@ -54,6 +54,8 @@ const JOURNAL_HOSTS = [
   'jamanetwork.com', 'bmj.com', 'plos.org', 'journals.plos.org', 'acs.org', 'pubs.acs.org', 'cambridge.org',
   'sagepub.com', 'journals.sagepub.com', 'ascopubs.org', 'meetinglibrary.asco.org', 'synapse.koreamed.org',
   'koreascience.kr', 'jstage.jst.go.jp', 'clinmedjournals.org', 'bps.ac.uk',
+  // The Journal of the Medical Association of Thailand's own site.
+  'jmatonline.com',
 ];
 /** Research repositories: a paper read there is the paper (the copy is the author's or the institution's). */
 const REPOSITORY_HOSTS = ['europepmc.org', 'discovery.dundee.ac.uk', 'refubium.fu-berlin.de', 'pure.psu.edu', 'scholar.usuhs.edu', 'cir.nii.ac.jp'];

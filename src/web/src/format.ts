@@ -24,18 +24,21 @@ export function ratio(x: number | null | undefined): string {
   return `×${x >= 10 ? x.toFixed(1) : x.toFixed(2)}`;
 }
 
-export type SourceInfo = { id: string; label: string; url?: string };
+export type SourceInfo = { id: string; label: string; url?: string; caveat?: string };
 
 /** Sources by id, from the substance descriptions (the API's only source records). */
 export function sourceIndex(descs: SubstanceDescription[]): Map<string, SourceInfo> {
   const m = new Map<string, SourceInfo>();
   for (const d of descs)
     for (const s of d.sources) {
-      const rec = s as unknown as { id: string; title?: string; authors?: string; year?: number; journal?: string; url?: string; doi?: string; pmid?: string | number };
+      const rec = s as unknown as { id: string; title?: string; authors?: string; year?: number; journal?: string; url?: string; doi?: string; pmid?: string | number; readOn?: string };
       const head = [rec.authors, rec.year && `(${rec.year})`].filter(Boolean).join(' ');
       const label = [head, rec.title, rec.journal].filter(Boolean).join('. ') || rec.id;
       const url = rec.url ?? (rec.doi ? `https://doi.org/${rec.doi}` : rec.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${rec.pmid}/` : undefined);
-      m.set(rec.id, { id: rec.id, label, url });
+      // Issue 16 §1: a weak source is shown as weak; a document read on a copy says so.
+      const tier = (d as { sourceTiers?: Record<string, string> }).sourceTiers?.[rec.id];
+      const caveat = tier === 'weak' ? 'weak source' : rec.readOn ? 'read on a copy' : undefined;
+      m.set(rec.id, { id: rec.id, label, url, ...(caveat ? { caveat } : {}) });
     }
   return m;
 }

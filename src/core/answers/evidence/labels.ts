@@ -1,3 +1,4 @@
+import { sourceTier } from '../../kb/source-tier.js';
 import type { Source } from '../../kb/types.js';
 import type { EvidenceLevel } from '../../schema/quantity.js';
 
@@ -27,13 +28,22 @@ export function isPreclinical(level: EvidenceLevel): boolean {
   return EVIDENCE_RANK[level] <= 2;
 }
 
-/** A one-line citation: authors, year, title, journal, identifiers. */
+/** What a reader should know about where a citation stands (issue 16 §1): weak sources and copies say so. */
+export function sourceCaveat(s: Source): string | undefined {
+  if (s.type === 'assumption') return undefined;
+  if (sourceTier(s) === 'weak') return 'weak source: a third-party copy, vendor, news or wiki page';
+  if (s.readOn) return `read on a copy: ${s.readOn}`;
+  return undefined;
+}
+
+/** A one-line citation: authors, year, title, journal, identifiers, and the caveat of a weak source or a copy. */
 export function sourceLabel(s: Source): string {
   if (s.type === 'assumption') return `Assumption: ${s.title}. ${s.reasoning ?? ''}${s.range ? ` Plausible range ${s.range.low}–${s.range.high} ${s.range.unit}.` : ''}`;
   const ids = [s.pmid && `PMID ${s.pmid}`, s.pmcid, s.doi && `doi:${s.doi}`].filter(Boolean).join(', ');
   const head = [s.authors, s.year && `(${s.year})`].filter(Boolean).join(' ');
   const journal = [s.journal, s.citation].filter(Boolean).join(' ');
-  return [head, s.title, journal, ids || s.url].filter(Boolean).join('. ');
+  const caveat = sourceCaveat(s);
+  return [head, s.title, journal, ids || s.url].filter(Boolean).join('. ') + (caveat ? ` (${caveat})` : '');
 }
 
 export function sourceUrl(s: Source): string | undefined {

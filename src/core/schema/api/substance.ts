@@ -42,6 +42,8 @@ export const SubstanceDescriptionJson = z
     /** Display names of the substances `via` and the interaction studies name by id. */
     names: z.record(z.string(), z.string()),
     sources: z.array(SourceJson),
+    /** Each source's tier: primary, secondary, weak (issue 16 §1) or assumption. */
+    sourceTiers: z.record(z.string(), z.enum(['primary', 'secondary', 'weak', 'assumption'])),
   })
   .strict();
 export type SubstanceDescriptionJson = z.infer<typeof SubstanceDescriptionJson>;

@@ -21,6 +21,11 @@ export function Sources({ ids, index }: { ids: string[]; index: Map<string, Sour
             ) : (
               <span>{s?.label ?? id}</span>
             )}{' '}
+            {s?.caveat && (
+              <span className="muted source-caveat" data-testid="source-caveat">
+                ({s.caveat}){' '}
+              </span>
+            )}
             <code>[{id}]</code>
           </li>
         );
