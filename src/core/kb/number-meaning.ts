@@ -3,9 +3,11 @@
  *
  * Errors (the KB is clean of them, so they stay errors): an SD and an SEM on one number; an inhibition or induction
  * constant without `bound` (total = nominal incubation concentration, unbound = corrected for binding in the
- * incubation); a per-kg dose without a species-typical weight to scale it is left to the dose grammar.
- * Warnings, counted by `kb audit`: a `low`–`high` that does not say what it is (`interval`).
+ * incubation); a `low`–`high` that does not say what it is (`interval`; an error since the KB was cleaned on
+ * 2026-12-05 — `unstated` says so honestly where nobody can tell); `bounds` on a number that was not computed.
+ * A per-kg dose without a species-typical weight to scale it is left to the dose grammar.
  */
+import { INTERVAL_KINDS } from '../schema/quantity.js';
 import { quantitiesIn } from './convert.js';
 import type { Quantity } from '../schema/quantity.js';
 
@@ -31,7 +33,9 @@ export function numberMeaningIssues(records: Iterable<unknown>, assumptionSource
       // A clinical study names its ratio's interval once, on the record (`interval`: ci90, range, …).
       const recordInterval = typeof (record as { interval?: unknown }).interval === 'string';
       if ((q.low !== undefined || q.high !== undefined) && !q.interval && !recordInterval && !assumptionSources.has(q.source))
-        out.push({ record, path: [...path, 'interval'], severity: 'warning', message: 'low–high does not say what it is (interval: range, ci90, ci95, iqr, p5-p95, sd-band, plausible)' });
+        out.push({ record, path: [...path, 'interval'], severity: 'error', message: `low–high does not say what it is (interval: ${INTERVAL_KINDS.join(', ')})` });
+      if (q.interval === 'bounds' && !q.derived)
+        out.push({ record, path: [...path, 'interval'], severity: 'error', message: "'bounds' are a computed number's alternative estimates; a number read from a source has the interval its source reports" });
       if (q.interval === 'plausible' && !assumptionSources.has(q.source))
         out.push({ record, path: [...path, 'interval'], severity: 'error', message: "'plausible' is an assumption's range; a cited number's interval is what its source reports" });
     }

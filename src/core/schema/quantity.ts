@@ -28,6 +28,9 @@ export const Derivation = z.enum([
  * `verified: true` only when someone on the project read the number in `source`.
  * `low`/`high` are a reported range or spread in the same unit.
  */
+/** The kinds of `low`–`high` a quantity may carry (issue 16 §3). */
+export const INTERVAL_KINDS = ['range', 'ci90', 'ci95', 'iqr', 'p5-p95', 'p2.5-p97.5', 'sd-band', 'plausible', 'bounds', 'unstated'] as const;
+
 export const QuantityInput = z
   .object({
     value: z.number().refine(Number.isFinite, 'must be a finite number'),
@@ -40,9 +43,12 @@ export const QuantityInput = z
     sem: z.number().nonnegative().optional(),
     /**
      * What `low`–`high` is (issue 16 §3): `range` (min–max of individuals, or a span the source gives), `ci90`/`ci95`,
-     * `iqr`, `p5-p95`, `sd-band` (mean ± 1 SD), `plausible` (an assumption's plausible range).
+     * `iqr`, `p5-p95`, `p2.5-p97.5` (e.g. a label's "95 % limits" across people), `sd-band` (mean ± 1 SD),
+     * `plausible` (an assumption's plausible range), `bounds` (a computed number's lower and upper estimates from
+     * alternative inputs or derivations, which its note explains), `unstated` (neither the source nor the derivation
+     * says what the span is: shown as such rather than guessed).
      */
-    interval: z.enum(['range', 'ci90', 'ci95', 'iqr', 'p5-p95', 'sd-band', 'plausible']).optional(),
+    interval: z.enum(INTERVAL_KINDS).optional(),
     /** When the number was measured on one enantiomer (e.g. `S` for esomeprazole data on an omeprazole record). */
     enantiomer: z.enum(['R', 'S', '(+)', '(-)', 'racemate']).optional(),
     stat: z.enum(['mean', 'median', 'geomean', 'single', 'model', 'point']).optional(),
