@@ -35,10 +35,10 @@ const CLINICAL: ClinicalStudy[] = [
   study('iv-mdz-x', 'midazolam', 'drug-x', 1.2, { formulation: 'intravenous', perpetratorDose: '100 mg qd 5d' }),
 ];
 
-function kbOf(clinical: ClinicalStudy[]): KbIndex {
+function kbOf(clinical: ClinicalStudy[], relations: unknown[] = []): KbIndex {
   const substances = ['midazolam', 'ketoconazole', 'drug-x', 'drug-v', 'rifampicin', 'desipramine', 'drug-y', 'drug-w', 'paroxetine'].map((id) => sub(id));
   substances.push(sub('x-tea', { kind: 'product', constituents: [{ substance: 'drug-x', sources: [] }] } as Partial<Substance>));
-  const data = { version: 'fixture', substances, targets: [], relations: [], pk: [], findings: [], sources: [], legal: [], effects: [], clinical, risks: [] } as unknown as KbData;
+  const data = { version: 'fixture', substances, targets: [], relations, pk: [], findings: [], sources: [], legal: [], effects: [], clinical, risks: [] } as unknown as KbData;
   return new KbIndex(data);
 }
 
@@ -102,6 +102,19 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     const x = inputs(kb, { victim: 'drug-v', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' });
     expect(x.studiesRead).not.toContain('unverified');
     expect(x.studiesRead).not.toContain('iv-mdz-x');
+  });
+
+  it('an index substrate\'s CR takes the largest poor-metaboliser fm, from genotype or phenotype studies alike, when above the index-inhibitor bound', () => {
+    const fm = (id: string, value: number, system: string) => ({ id, subject: 'midazolam', object: 'cyp3a4', action: 'substrate', species: 'human', system, evidence: 'human_observational', sources: ['src'], fm: { value, unit: 'fraction', source: 'src', verified: true, original: { value, unit: 'fraction' } } });
+    const req = { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' };
+    // Index inhibitor alone: CR 0.9 (ketoconazole, IR 1).
+    expect(inputs(kb, req).terms[0]!.cr.value).toBeCloseTo(0.9, 10);
+    const both = kbOf(CLINICAL, [fm('m-pheno', 0.93, 'clinical (phenotype)'), fm('m-geno', 0.95, 'clinical (genotype)')]);
+    const cr = inputs(both, req).terms[0]!.cr;
+    expect(cr.value).toBeCloseTo(0.95, 10);
+    expect(cr.method).toBe('literature-fm');
+    const pheno = kbOf(CLINICAL, [fm('m-pheno', 0.93, 'clinical (phenotype)')]);
+    expect(inputs(pheno, req).terms[0]!.cr.value).toBeCloseTo(0.93, 10);
   });
 
   it('an IV victim reads only index studies with IV substrates: an oral index study carries the gut wall', () => {

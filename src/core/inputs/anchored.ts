@@ -129,7 +129,10 @@ function indexSubstrateCr(ctx: Ctx, s: string, g: string, route: Route = 'oral')
   if (out?.method !== 'genotype') {
     // A cited genotype fm (1 − AUC normal/AUC poor, read from a paper into relations/) is, like the index-inhibitor
     // CR, a lower bound (poor metabolisers keep some activity; IR ≤ 1): the larger of the two is used.
-    const r = ctx.kb.relationsOf(s).find((x) => x.action === 'substrate' && x.object === g && x.fm && x.species === 'human' && /pharmacogen|genotype/i.test(x.system ?? ''));
+    // Genotype and phenotype (poor vs normal metaboliser) studies are the same evidence; of several, the largest
+    // lower bound holds (session 4: phenotype records were missed and only the first record was read).
+    const rs = ctx.kb.relationsOf(s).filter((x) => x.action === 'substrate' && x.object === g && x.fm && x.species === 'human' && /pharmacogen|genotype|phenotype/i.test(x.system ?? ''));
+    const r = rs.sort((a, b) => b.fm!.value - a.fm!.value)[0];
     if (r?.fm && (!out || r.fm.value > out.value)) out = { value: r.fm.value, low: r.fm.low ?? r.fm.value, high: r.fm.high ?? r.fm.value, method: 'literature-fm', studies: [], read: [], sources: [r.fm.source] };
   }
   ctx.indexCr.set(key, out);
