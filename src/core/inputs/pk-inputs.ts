@@ -230,7 +230,46 @@ const enzymeNameOf = (acc: EffectAccumulator): string => acc.kb.target(acc.enzym
 
 /** The victim's fm per enzyme, one scenario per source (sources that disagree stay apart). */
 export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmScenario[]; relations: Relation[] } {
-  const rels = preferHuman(kb.relationsOf(compoundId).filter((r) => r.action === 'substrate' && r.fm));
+  const all = preferHuman(kb.relationsOf(compoundId).filter((r) => r.action === 'substrate' && r.fm));
+  const pm = all.filter(isPoorMetaboliserFm);
+  const other = all.filter((r) => !isPoorMetaboliserFm(r));
+  if (!pm.length || !other.length) return fmScenariosOf(all);
+  // Estimates (in vitro, mass balance, labels, assumptions) give the point; a poor-metaboliser fm, a lower bound,
+  // raises it where it is higher and adds enzymes the estimates do not name.
+  const floor = new Map<string, { value: number; low: number }>();
+  for (const r of pm) {
+    const f = floor.get(r.object);
+    if (!f || r.fm!.value > f.value) floor.set(r.object, { value: r.fm!.value, low: r.fm!.low ?? r.fm!.value });
+  }
+  const { scenarios } = fmScenariosOf(other);
+  const raised = scenarios.map((sc) => {
+    const out: FmScenario = { ...sc, fm: { ...sc.fm }, fmLow: { ...sc.fmLow }, fmHigh: { ...sc.fmHigh } };
+    const fixed = new Set<string>();
+    for (const [e, f] of floor) {
+      if ((out.fm[e] ?? 0) >= f.value) continue;
+      out.fm[e] = f.value;
+      out.fmLow[e] = Math.max(out.fmLow[e] ?? 0, f.low);
+      out.fmHigh[e] = Math.max(out.fmHigh[e] ?? f.value, f.value);
+      fixed.add(e);
+    }
+    const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
+    if (total > 1) {
+      const fixedSum = [...fixed].reduce((a, e) => a + out.fm[e]!, 0);
+      const rest = Object.keys(out.fm).filter((e) => !fixed.has(e));
+      const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
+      const scale = restSum > 0 ? Math.max(0, 1 - fixedSum) / restSum : 0;
+      for (const e of rest) {
+        out.fm[e]! *= scale;
+        out.fmLow[e]! *= scale;
+        out.fmHigh[e]! *= scale;
+      }
+    }
+    return out;
+  });
+  return { scenarios: raised, relations: all };
+}
+
+function fmScenariosOf(rels: Relation[]): { scenarios: FmScenario[]; relations: Relation[] } {
   const bySource = new Map<string, Relation[]>();
   for (const r of rels) bySource.set(r.fm!.source, [...(bySource.get(r.fm!.source) ?? []), r]);
   const scenarios: FmScenario[] = [];
@@ -292,6 +331,9 @@ export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmSce
   const alts = alternatives.map((s) => ({ ...merge(primary, s, true), source: s.source, verified: s.verified, evidence: s.evidence }));
   return { scenarios: [primary, ...alts], relations: rels };
 }
+
+/** Poor-vs-normal metaboliser studies (genotype or phenotype): their fm = 1 − AUC normal/AUC poor is a lower bound. */
+export const isPoorMetaboliserFm = (r: Relation): boolean => /pharmacogen|genotype|phenotype/i.test(r.system ?? '');
 
 /** First profile value for a PK field, preferring the default profile of the species. */
 export function pkValue(
