@@ -2,7 +2,8 @@
  * The best estimate: which model answers when the question names none. The rule was settled on the benchmark's tune
  * split only (docs/model-choices.md): the clinically anchored model where it answers (the perpetrator has studies
  * with index substrates and the victim an in-vivo fraction, both from other pairs), else the mechanistic static
- * model, else the dynamic model. Every model's answer stays visible in `models`, and where two answers differ by more
+ * model, else the dynamic model — with the mechanistic model first when a transporter drives its answer or the anchored
+ * answer lacks an in-vivo ratio on one of the victim's main pathways. Every model's answer stays visible in `models`, and where two answers differ by more
  * than 2-fold the answer says so and why.
  */
 import type { KbIndex } from '../kb/kb-index.js';
@@ -44,7 +45,11 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const anchored = anchoredAnswer(kb, sc, base);
   const mechanistic = mechanisticAnswer(kb, sc, base, opts);
   const mechModel: ModelSummary['model'] = mechanistic.model === 'dynamic' ? 'dynamic' : 'static';
-  const transporterFirst = transporterDriven(mechanistic);
+  // The mechanistic answer also comes first when the anchored one is partial: a main pathway of the victim (fm ≥ 0.25)
+  // has no in-vivo ratio for this perpetrator, so the anchored product would rest on the minor pathways alone
+  // (settled on tune, docs/model-choices.md).
+  const anchoredPartial = anchored.statements.some((x) => x.code === 'MISSING_ANCHORED_IR' && x.params['enzyme']);
+  const transporterFirst = transporterDriven(mechanistic) || (anchoredPartial && answered(mechanistic));
   const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = transporterFirst
     ? [
         { model: mechModel, a: mechanistic },
@@ -61,7 +66,8 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
   const order = transporterFirst ? ['static', 'anchored', 'dynamic'] : [...BEST_ESTIMATE_ORDER];
-  const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order });
+  const why = !transporterFirst ? null : transporterDriven(mechanistic) ? 'transporter' : 'partial-anchored';
+  const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order, why });
   // The anchored answer's "as requested" line does not apply when the rule chose it.
   const own = chosen.a.statements.filter((s) => s.code !== 'ASSUME_ANCHORED_REQUESTED');
   const firstPlain = own.findIndex((s) => s.role === 'plain');
