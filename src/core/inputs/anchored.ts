@@ -18,7 +18,7 @@
 import type { KbIndex } from '../kb/kb-index.js';
 import { INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
 import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
-import { fmScenarios, pkValue } from './pk-inputs.js';
+import { fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
 import type { Scenario } from './scenario.js';
 
 /** A derived number with the range its studies' confidence intervals give. */
@@ -130,8 +130,8 @@ function indexSubstrateCr(ctx: Ctx, s: string, g: string, route: Route = 'oral')
     // A cited genotype fm (1 − AUC normal/AUC poor, read from a paper into relations/) is, like the index-inhibitor
     // CR, a lower bound (poor metabolisers keep some activity; IR ≤ 1): the larger of the two is used.
     // Genotype and phenotype (poor vs normal metaboliser) studies are the same evidence; of several, the largest
-    // lower bound holds (session 4: phenotype records were missed and only the first record was read).
-    const rs = ctx.kb.relationsOf(s).filter((x) => x.action === 'substrate' && x.object === g && x.fm && x.species === 'human' && /pharmacogen|genotype|phenotype/i.test(x.system ?? ''));
+    // lower bound holds. Only read numbers count: an assumption is not an in-vivo measurement.
+    const rs = ctx.kb.relationsOf(s).filter((x) => x.action === 'substrate' && x.object === g && x.fm && x.species === 'human' && isPoorMetaboliserFm(x));
     const r = rs.sort((a, b) => b.fm!.value - a.fm!.value)[0];
     if (r?.fm && (!out || r.fm.value > out.value)) out = { value: r.fm.value, low: r.fm.low ?? r.fm.value, high: r.fm.high ?? r.fm.value, method: 'literature-fm', studies: [], read: [], sources: [r.fm.source] };
   }

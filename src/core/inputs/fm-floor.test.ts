@@ -23,6 +23,12 @@ describe('fm: a poor-metaboliser fm is a floor (issue 12 §3)', () => {
     expect(sc.fm.cyp2d6).toBeCloseTo(0.8, 12);
     expect(sc.fm.cyp3a4).toBeCloseTo(0.2, 12);
   });
+  it('an assumption or unread number labelled genotype is no floor: it stays an ordinary estimate', () => {
+    const r = rel('b', 'cyp2c9', 0.95, 'clinical (genotype)', 'assumed');
+    r.fm.verified = false;
+    const fm = fmScenarios(kbOf([rel('a', 'cyp2c9', 0.5, 'HLM', 'invitro'), r]), 'v').scenarios[0]!.fm;
+    expect(fm.cyp2c9).toBeCloseTo(0.5, 12); // the verified in-vitro estimate is the point; 0.95 only an alternative
+  });
   it('stands alone when it is all the KB has', () => {
     expect(fmScenarios(kbOf([rel('b', 'cyp2c19', 0.7, 'clinical (genotype)', 'pgx')]), 'v').scenarios[0]!.fm.cyp2c19).toBeCloseTo(0.7, 12);
   });

@@ -332,8 +332,8 @@ function fmScenariosOf(rels: Relation[]): { scenarios: FmScenario[]; relations: 
   return { scenarios: [primary, ...alts], relations: rels };
 }
 
-/** Poor-vs-normal metaboliser studies (genotype or phenotype): their fm = 1 − AUC normal/AUC poor is a lower bound. */
-export const isPoorMetaboliserFm = (r: Relation): boolean => /pharmacogen|genotype|phenotype/i.test(r.system ?? '');
+/** Poor-vs-normal metaboliser studies (genotype or phenotype), read in the source: fm = 1 − AUC normal/AUC poor is a lower bound. */
+export const isPoorMetaboliserFm = (r: Relation): boolean => !!r.fm?.verified && /pharmacogen|genotype|phenotype/i.test(r.system ?? '');
 
 /** First profile value for a PK field, preferring the default profile of the species. */
 export function pkValue(
