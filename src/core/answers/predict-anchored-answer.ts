@@ -62,7 +62,7 @@ function missingStatements(kb: KbIndex, x: AnchoredInputs): Statement[] {
 
 function parametersOf(x: AnchoredInputs): ParamUse[] {
   return x.terms.flatMap((t) => [
-    { substance: x.victim, name: `CR ${t.enzyme}`, value: t.cr.value, unit: 'fraction', source: t.cr.sources[0] ?? 'none', verified: t.cr.studies.length > 0, assumption: t.cr.method === 'index-inhibitor', derived: t.cr.method, note: t.cr.studies.join(', ') },
+    { substance: x.victim, name: `CR ${t.enzyme}`, value: t.cr.value, unit: 'fraction', source: t.cr.sources[0] ?? 'none', verified: t.cr.studies.length > 0 || t.cr.method === 'literature-fm', assumption: t.cr.method === 'index-inhibitor', derived: t.cr.method, note: t.cr.studies.join(', ') },
     { substance: t.compounds.join('+'), name: `${t.effect.value > 1 ? 'IC' : 'IR'} ${t.enzyme}`, value: t.effect.value > 1 ? t.effect.value - 1 : 1 - t.effect.value, unit: 'fraction', source: t.effect.sources[0] ?? 'none', verified: true, assumption: t.effect.regimen?.transfer === 'dose-scaled', derived: 'index-substrate', note: t.effect.studies.join(', ') },
   ]);
 }

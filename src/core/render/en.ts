@@ -73,7 +73,7 @@ const ANCHORED_CR_METHOD: Record<string, string> = {
   genotype: 'from poor vs normal metaboliser AUCs (CR = 1 − AUC normal / AUC poor)',
   'index-inhibitor': 'from its largest AUC rise with an index inhibitor, taken to inhibit fully (IR = 1; a lower bound)',
   'perpetrator-of-known-IR': "from its studies with perpetrators whose IR is known from index substrates (CR = (1 − 1/AUCR)/IR)",
-  'literature-fm': 'a cited in-vivo (genotype) fm from the KB',
+  'literature-fm': 'a cited in-vivo fm from poor-vs-normal metabolisers (genotype or phenotype study) in the KB',
   'mechanistic-fm': 'no clinical anchor: the mechanistic fm (with Fg for an oral CYP3A victim) stands in',
   'no-pathway': 'the KB records no pathway through this enzyme, so 0 is assumed',
 };
