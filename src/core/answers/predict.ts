@@ -38,7 +38,7 @@ const DEFAULTS = { draws: 400, seed: 20240318 };
  * split so that the 5–95 % interval covers about 90 % of observed ratios there (docs/model-choices.md). An assumption
  * about the model's own error, estimated from other studies, never from the pair predicted.
  */
-export const STRUCTURAL_LOG_SD = 0.9;
+export const STRUCTURAL_LOG_SD = 0.85;
 
 export const DEFAULT_CONCENTRATION: ConcentrationOption = 'average_u';
 
