@@ -95,6 +95,12 @@ export const Substance = z
     classes: z.array(Id).default([]),
     identifiers: Identifiers.default({}),
     mw: Q.optional(),
+    /**
+     * Aqueous solubility (mass or molar concentration; say medium, pH and temperature in the note): caps the enterocyte
+     * and luminal concentrations the static model gives an oral perpetrator (MODEL.md §1.1, issue 12 §6) — drug that
+     * has not dissolved cannot inhibit.
+     */
+    solubility: Q.optional(),
     /** Narrow therapeutic index, only where a source says so. */
     nti: z.object({ value: z.boolean(), source: Id, verified: z.boolean(), note: z.string().optional() }).strict().optional(),
     usualDose: UsualDose.optional(),

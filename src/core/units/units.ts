@@ -205,6 +205,7 @@ export const FIELD_DIMENSIONS: Record<string, Dimension[]> = {
   ec50: ['concentration'],
   KI: ['concentration'],
   cmax: ['concentration'],
+  solubility: ['concentration'],
   kinact: ['rate'],
   ka: ['rate'],
   kdegLiver: ['rate'],
