@@ -134,6 +134,12 @@ function classNotes(kb: KbIndex, id: string, victimEnzymes: Set<string>, out: St
 }
 
 /** Concentrations and absorption of one perpetrator compound at the regimen; undefined (with a missing note) if the KB cannot give them. */
+/**
+ * Whether the static model caps an oral perpetrator's gut concentrations at its aqueous solubility (issue 12 §6;
+ * settled on the benchmark's tune split, docs/model-choices.md).
+ */
+export const GUT_SOLUBILITY_CAP: boolean = true;
+
 function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Record<string, EnzymeEffect>, option: ConcentrationOption, out: StaticPerpetratorInputs): PerpetratorInput | undefined {
   const s = kb.substance(c.compoundId)!;
   const reg = sc.perpetratorDose.regimen;
@@ -170,7 +176,15 @@ function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Reco
     out.parameters.push({ substance: c.compoundId, name: 'Cav,ss (total, at this regimen)', value: ex.cavUM, unit: 'µM', source: ex.profile.auc?.source ?? ex.profile.cmax!.source, verified: false, assumption: false, note: ex.cavNote });
   else if (option === 'average_u') note('ASSUME_CAV_FROM_PEAK');
   out.sources.push(ex.profile.cmax!.source, fuQ.source);
+  // Issue 12 §6: an oral dose's gut concentrations are capped at the compound's aqueous solubility where the KB has it.
+  const sol = s.solubility && GUT_SOLUBILITY_CAP ? s.solubility : undefined;
+  if (sol) {
+    out.parameters.push({ substance: c.compoundId, name: 'aqueous solubility (gut cap)', value: sol.value, unit: 'µM', source: sol.source, verified: sol.verified, assumption: false, note: sol.note });
+    out.sources.push(sol.source);
+    note('NOTE_GUT_SOLUBILITY_CAP', { solubility: sol.value });
+  }
   return {
+    ...(sol ? { solubilityUM: sol.value } : {}),
     name,
     route: c.systemic || systemicRoute ? 'systemic' : reg?.route === 'iv' ? 'iv' : 'oral',
     doseUmol: (c.doseMg * 1000) / s.mw.value,

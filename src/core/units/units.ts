@@ -51,6 +51,8 @@ def(['pM'], { dim: 'concentration', factor: 1e-6 });
 def(['mM'], { dim: 'concentration', factor: 1e3 });
 def(['ng/mL', 'µg/L'], { dim: 'concentration', factor: 1e-3, mass: true });
 def(['µg/mL', 'mg/L'], { dim: 'concentration', factor: 1, mass: true });
+// g/L for solubilities (mg/mL is a product-content unit here, see below)
+def(['g/L'], { dim: 'concentration', factor: 1e3, mass: true });
 def(['pg/mL', 'ng/L'], { dim: 'concentration', factor: 1e-6, mass: true });
 // time → h
 def(['h', 'hr', 'hours'], { dim: 'time', factor: 1 });

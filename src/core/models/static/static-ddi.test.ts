@@ -11,7 +11,7 @@ import {
   type PerpetratorInput,
   type Physiology,
 } from './static-ddi.js';
-import { asLitresPerHour, asMicromolar } from '../../units/branded.js';
+import { asLitresPerHour, asMicromolar, asPerHour } from '../../units/branded.js';
 
 // Reference cases computed by the R package ddir (ICH M12) on the same inputs: test oracles (shared/validation).
 const prepared = loadStaticCases();
@@ -147,5 +147,22 @@ describe('time-dependent inactivation before steady state (tdiTimeH)', () => {
     }
     // no time = steady state
     expect(1 / staticAucRatio(victim, [base], phys, 'systemic_max_u').aucRatio).toBeCloseTo(ess, 12);
+  });
+});
+
+describe('gut concentrations capped at aqueous solubility (issue 12 §6, MODEL.md §1.1)', () => {
+  const phys = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerHour(18) };
+  const p = { name: 'x', route: 'oral' as const, doseUmol: 1000, cmaxUM: asMicromolar(1), fuP: 0.1, kaPerH: asPerHour(1.8), enzymes: {} };
+  it('Ig = Fa·ka·Dose/Qent and Igut = Dose/250 mL without a solubility; both capped at it when given', () => {
+    const free = perpetratorConcentrations(p, phys);
+    expect(free.igUM).toBeCloseTo((1.8 * 1000) / 18, 10); // 100 µM
+    expect(free.igutUM).toBeCloseTo(1000 / 0.25, 10); // 4000 µM
+    const capped = perpetratorConcentrations({ ...p, solubilityUM: 30 }, phys);
+    expect(capped.igUM).toBe(30);
+    expect(capped.igutUM).toBe(30);
+    // The liver never sees the cap: absorbed drug is dissolved drug.
+    expect(capped.ihUM).toBeCloseTo(free.ihUM, 12);
+    // A solubility above both leaves them alone.
+    expect(perpetratorConcentrations({ ...p, solubilityUM: 1e5 }, phys).igUM).toBeCloseTo(free.igUM, 12);
   });
 });

@@ -61,6 +61,11 @@ export interface PerpetratorInput {
   fa?: number;
   fg?: number;
   kaPerH?: PerHour;
+  /**
+   * Aqueous solubility (µM): the enterocyte (Ig) and luminal (Igut) concentrations of an oral dose cannot exceed it —
+   * undissolved drug does not inhibit (MODEL.md §1.1, issue 12 §6). Undefined = no cap.
+   */
+  solubilityUM?: number;
   /** Override the computed concentrations (used by published examples and tests). */
   ihUM?: number;
   igUM?: number;
@@ -143,9 +148,10 @@ export function perpetratorConcentrations(
   // not the peak at its inlet; without a dosing interval there is no average, so the peak stands in.
   const average = p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
   const ih = p.ihUM ?? (option === 'inlet_max_u' ? inlet : option === 'average_u' ? average : imaxU);
-  const ig = p.igUM ?? (fa * ka * p.doseUmol) / phys.qentLPerH;
+  const cap = (x: number): number => (p.solubilityUM !== undefined && p.solubilityUM > 0 ? Math.min(x, p.solubilityUM) : x);
+  const ig = p.igUM ?? cap((fa * ka * p.doseUmol) / phys.qentLPerH);
   const ihReversible = option === 'by_mechanism_u' && p.ihUM === undefined ? inlet : undefined;
-  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: p.doseUmol / GUT_VOLUME_L, inletUM: p.ihUM ?? inlet };
+  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: cap(p.doseUmol / GUT_VOLUME_L), inletUM: p.ihUM ?? inlet };
 }
 
 export interface Terms {
