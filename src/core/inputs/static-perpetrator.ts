@@ -135,10 +135,13 @@ function classNotes(kb: KbIndex, id: string, victimEnzymes: Set<string>, out: St
 
 /** Concentrations and absorption of one perpetrator compound at the regimen; undefined (with a missing note) if the KB cannot give them. */
 /**
- * Whether the static model caps an oral perpetrator's gut concentrations at its aqueous solubility (issue 12 §6;
- * settled on the benchmark's tune split, docs/model-choices.md).
+ * Whether the static model caps an oral perpetrator's gut concentrations at its aqueous solubility (issue 12 §6).
+ * Off: settled on the benchmark's tune split (docs/model-choices.md), where the cap moved nothing beyond noise (GMFE
+ * 1.5759 → 1.5763) — the poorly soluble perpetrators with a recorded solubility (itraconazole, ketoconazole,
+ * atazanavir, ritonavir) dissolve in the stomach or come as enabling formulations, so an equilibrium solubility at
+ * intestinal pH understates what the gut wall sees.
  */
-export const GUT_SOLUBILITY_CAP: boolean = true;
+export const GUT_SOLUBILITY_CAP: boolean = false;
 
 function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Record<string, EnzymeEffect>, option: ConcentrationOption, out: StaticPerpetratorInputs): PerpetratorInput | undefined {
   const s = kb.substance(c.compoundId)!;
