@@ -48,7 +48,8 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
     .option('--out <file>', 'where to write the Markdown report', REPORT_FILE)
     .option('--concentration <option>', 'inhibitor concentration for the liver, to compare global choices (inlet_max_u | systemic_max_u | average_u | by_mechanism_u); the report says when it is not the default')
     .option('--no-time-course', 'switch off the enzyme-turnover time course, to compare global choices')
-    .action((o: { json?: boolean; out: string; concentration?: ConcentrationOption; timeCourse: boolean }) => {
+    .option('--gut-solubility-cap', 'cap oral perpetrators\' gut concentrations at their aqueous solubility, to compare global choices')
+    .action((o: { json?: boolean; out: string; concentration?: ConcentrationOption; timeCourse: boolean; gutSolubilityCap?: boolean }) => {
       const t0 = performance.now();
       const kb = deps.getKb();
       const split = reconcileSplit(kb.data.clinical, readSplitFile());
@@ -58,8 +59,8 @@ export function registerBenchmark(program: Command, deps: CliDeps): void {
       }
       for (const m of split.moved)
         deps.warn(`benchmark: WARNING the committed label of ${m.pair} is '${m.committed}' but the split rule now gives '${m.computed}'; the committed label is used (a label must never move silently)`);
-      const optionsNote = [o.concentration && `concentration ${o.concentration}`, !o.timeCourse && 'time course off'].filter(Boolean).join(', ');
-      const run = runBenchmark(kb, { labels: split.labels, predictOptions: { ...(o.concentration ? { concentration: o.concentration } : {}), timeCourse: o.timeCourse } });
+      const optionsNote = [o.concentration && `concentration ${o.concentration}`, !o.timeCourse && 'time course off', o.gutSolubilityCap && 'gut solubility cap on'].filter(Boolean).join(', ');
+      const run = runBenchmark(kb, { labels: split.labels, predictOptions: { ...(o.concentration ? { concentration: o.concentration } : {}), timeCourse: o.timeCourse, ...(o.gutSolubilityCap ? { gutSolubilityCap: true } : {}) } });
       const figures = summariseBenchmark(run);
       const summary = summaryLine(run, figures);
       const revision = gitRevision();

@@ -20,7 +20,7 @@ export type BatchLine = Prediction | { line: number; error: ReturnType<Crosstalk
  * One JSON line → one answer. A bad line gives `{line, error}` naming the line and the field, never an abort.
  * Lines are parsed with the server's request schema; `null` means "not given" (as batch files always allowed).
  */
-export function predictBatchLine(deps: CliDeps, text: string, line: number, opts: { concentration?: ConcentrationOption } = {}): BatchLine {
+export function predictBatchLine(deps: CliDeps, text: string, line: number, opts: { concentration?: ConcentrationOption; gutSolubilityCap?: boolean } = {}): BatchLine {
   try {
     let raw: unknown;
     try {
@@ -40,7 +40,7 @@ export function predictBatchLine(deps: CliDeps, text: string, line: number, opts
   }
 }
 
-function runBatch(deps: CliDeps, file: string, opts: { concentration?: ConcentrationOption }): void {
+function runBatch(deps: CliDeps, file: string, opts: { concentration?: ConcentrationOption; gutSolubilityCap?: boolean }): void {
   const failed: number[] = [];
   deps.readFile(file, '--batch').split('\n').forEach((text, i) => {
     if (!text.trim()) return;
@@ -64,6 +64,7 @@ interface PredictOptions {
   victimAt?: string;
   weight: string;
   concentration?: string;
+  gutSolubilityCap?: boolean;
   batch?: string;
   json?: boolean;
 }
@@ -83,6 +84,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
     .option('--victim-at <hours>', 'hours after the first perpetrator dose when the victim is given')
     .option('--weight <kg>', 'body weight for mg/kg doses', '70')
     .option('--concentration <option>', 'static model: inhibitor concentration for the liver: average_u (default), inlet_max_u (regulatory screening), systemic_max_u or by_mechanism_u; selects the static model unless --model is given')
+    .option('--gut-solubility-cap', 'static model: cap an oral perpetrator\'s gut concentrations at its aqueous solubility where the KB has one (off by default: settled on the benchmark\'s tune split, docs/model-choices.md)')
     .option('--batch <file>', 'JSON lines: one request per line, one answer per line (exit 1 when any line failed)')
     .option('--json', 'machine-readable output')
     .action((victimArg: string | undefined, perpArg: string | undefined, o: PredictOptions) => {
@@ -90,7 +92,7 @@ export function registerEngine(program: Command, deps: CliDeps): void {
       const concentration = o.concentration as ConcentrationOption | undefined;
       if (concentration !== undefined && !CONCENTRATIONS.includes(concentration))
         fail('INPUT_NOT_ONE_OF', { field: '--concentration', value: concentration, allowed: CONCENTRATIONS }, { field: 'concentration' });
-      const opts = concentration ? { concentration } : {};
+      const opts = { ...(concentration ? { concentration } : {}), ...(o.gutSolubilityCap ? { gutSolubilityCap: true } : {}) };
       if (o.batch !== undefined) return runBatch(deps, o.batch, opts);
       const victim = o.victim ?? victimArg;
       const perpetrator = o.perpetrator ?? perpArg;

@@ -9,7 +9,7 @@ import type { Relation } from '../kb/types.js';
 import type { ObservedStudy } from '../inputs/observed.js';
 import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
-import { staticPerpetratorInputs, type ClinicalClassNote, type StaticPerpetratorInputs } from '../inputs/static-perpetrator.js';
+import { GUT_SOLUBILITY_CAP, staticPerpetratorInputs, type ClinicalClassNote, type StaticPerpetratorInputs } from '../inputs/static-perpetrator.js';
 import { staticVictimInputs, type StaticVictimInputs } from '../inputs/static-victim.js';
 import { staticModel, type StaticModelAnswer } from '../models/static/index.js';
 import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, magnitudeClass, type ConcentrationOption, type Physiology } from '../models/static/static-ddi.js';
@@ -86,7 +86,7 @@ export function mechanisticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, o
   const phys = physiologyFromKb(kb);
   const victim = staticVictimInputs(kb, sc, phys);
   if ('missing' in victim) return greyAnswer(base, [...doseStatements(sc), ...victim.missing], [], [], []);
-  const perp = staticPerpetratorInputs(kb, sc, victim, phys, opts.concentration ?? DEFAULT_CONCENTRATION, opts.timeCourse ?? true);
+  const perp = staticPerpetratorInputs(kb, sc, victim, phys, opts.concentration ?? DEFAULT_CONCENTRATION, opts.timeCourse ?? true, opts.gutSolubilityCap ?? GUT_SOLUBILITY_CAP);
   const enzyme = (id: string): string => kb.target(id)?.name ?? id;
   const victimLinks = [
     ...evidenceLinks(victim.fmRelations, (r) => `${sc.analyte.name} is metabolised by ${enzyme(r.object)}`),

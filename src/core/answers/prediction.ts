@@ -11,6 +11,8 @@ export interface PredictOptions {
   concentration?: ConcentrationOption;
   /** Scale TDI and induction by the fraction of steady state reached (enzyme turnover). */
   timeCourse?: boolean;
+  /** Cap an oral perpetrator's gut concentrations at its aqueous solubility (default GUT_SOLUBILITY_CAP: off, settled on tune). */
+  gutSolubilityCap?: boolean;
   /** Monte Carlo draws for the uncertainty range. */
   draws?: number;
   seed?: number;

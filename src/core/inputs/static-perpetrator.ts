@@ -56,6 +56,7 @@ export function staticPerpetratorInputs(
   phys: Physiology,
   option: ConcentrationOption,
   timeCourse: boolean,
+  gutSolubilityCap: boolean = GUT_SOLUBILITY_CAP,
 ): StaticPerpetratorInputs {
   const out: StaticPerpetratorInputs = { perpetrators: [], alternatives: {}, relations: [], clinicalClasses: [], compounds: [], parameters: [], notes: [], missing: [], sources: [] };
   const victimEnzymes = new Set(victim.fmScenarios.flatMap((s) => Object.keys(s.fm).filter((e) => (s.fm[e] ?? 0) > 0)));
@@ -76,7 +77,7 @@ export function staticPerpetratorInputs(
     const hitsTransporter = tr !== undefined && Object.keys(tr.effects).length > 0;
     const hitsEnzyme = Object.keys(eff.effects).some((e) => victim.fmScenarios.some((s) => (s.fm[e] ?? 0) > 0));
     if (!hitsEnzyme && !hitsTransporter) continue;
-    const input = compoundInput(kb, sc, c, eff.effects, option, out);
+    const input = compoundInput(kb, sc, c, eff.effects, option, out, gutSolubilityCap);
     if (!input) continue;
     if (hitsTransporter) {
       input.transporters = tr.effects;
@@ -143,7 +144,7 @@ function classNotes(kb: KbIndex, id: string, victimEnzymes: Set<string>, out: St
  */
 export const GUT_SOLUBILITY_CAP: boolean = false;
 
-function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Record<string, EnzymeEffect>, option: ConcentrationOption, out: StaticPerpetratorInputs): PerpetratorInput | undefined {
+function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Record<string, EnzymeEffect>, option: ConcentrationOption, out: StaticPerpetratorInputs, gutSolubilityCap: boolean): PerpetratorInput | undefined {
   const s = kb.substance(c.compoundId)!;
   const reg = sc.perpetratorDose.regimen;
   const name = c.compoundId === sc.perpetrator.id ? s.name : `${s.name} (${c.systemic ? `metabolite of ${kb.substance(c.parent!)?.name}` : `from ${sc.perpetrator.name}`})`;
@@ -180,7 +181,7 @@ function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Reco
   else if (option === 'average_u') note('ASSUME_CAV_FROM_PEAK');
   out.sources.push(ex.profile.cmax!.source, fuQ.source);
   // Issue 12 §6: an oral dose's gut concentrations are capped at the compound's aqueous solubility where the KB has it.
-  const sol = s.solubility && GUT_SOLUBILITY_CAP ? s.solubility : undefined;
+  const sol = s.solubility && gutSolubilityCap && c.doseMg !== undefined ? s.solubility : undefined;
   if (sol) {
     out.parameters.push({ substance: c.compoundId, name: 'aqueous solubility (gut cap)', value: sol.value, unit: 'µM', source: sol.source, verified: sol.verified, assumption: false, note: sol.note });
     out.sources.push(sol.source);

@@ -40,7 +40,7 @@ const ASSUMPTIONS: Record<string, Template> = {
     `ka of ${t(p.compound)} not reported: ${n(p.ka).toPrecision(3)} /h inferred from tmax ${t(p.tmax)} h and t½ ${t(p.halfLife)} h (one-compartment) for the hepatic inlet and gut concentrations.`,
   ASSUME_KA_DEFAULT: (p) => `ka of ${t(p.compound)} unknown: FDA default 6 /h (0.1 /min) used for the hepatic inlet and gut concentrations.`,
   ASSUME_RB_ONE: (p) => `blood:plasma ratio of ${t(p.compound)} unknown: 1 assumed.`,
-  NOTE_GUT_SOLUBILITY_CAP: (p) => `The gut concentrations of ${t(p.compound)} are capped at its aqueous solubility (${t(p.solubility)} µM): drug that has not dissolved does not inhibit.`,
+  NOTE_GUT_SOLUBILITY_CAP: (p) => `The gut concentrations of ${t(p.compound)} are capped at its aqueous solubility (${f2(n(p.solubility))} µM): drug that has not dissolved does not inhibit.`,
   ASSUME_FU_FLOOR: (p) => `fu of ${t(p.compound)} (${t(p.fu)}) floored at 0.01, as regulatory basic models do.`,
   ASSUME_CAV_FROM_PEAK: (p) =>
     `${t(p.compound)}: no average steady-state concentration (single dose, or no AUC, CL/F or absorption data): the unbound peak stands in for the average.`,
