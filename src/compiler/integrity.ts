@@ -130,6 +130,12 @@ export function checkIntegrity(
   }
   for (const p of kb.pk) {
     needSub(p, ['substance'], p.substance);
+    if (p.dosedAs !== undefined) {
+      needSub(p, ['dosedAs'], p.dosedAs);
+      const parent = kb.substances.find((s) => s.id === p.dosedAs);
+      if (parent && !parent.metabolites.some((m) => m.substance === p.substance))
+        at(p, ['dosedAs'], 'KB_BAD_VALUE', `dosedAs '${p.dosedAs}' does not list '${p.substance}' among its metabolites: a profile measured after a parent's dose needs that link`);
+    }
     sourceList(p);
     quantitySources(p);
   }

@@ -14,7 +14,10 @@ import { describe, expect, it } from 'vitest';
 import { selfConsistency } from '../../src/core/index.js';
 import { loadKb } from '../../src/store/kb-store.js';
 
-const TOLERATED = new Set(['bergamottin', 'clopidogrel-acyl-glucuronide', 'gemfibrozil-glucuronide']);
+// Bergamottin: its 6 mg profile has no clearance, AUC or V/F (a gap in the KB, not a model failure).
+// (The two glucuronides left the list in session 4: their profiles were measured after the parent's dose, which is
+// now recorded as `dosedAs`, so they are not single-dose profiles of the glucuronides at all.)
+const TOLERATED = new Set(['bergamottin']);
 
 describe('dynamic self-consistency (REQ-12.self-consistency)', () => {
   const rows = selfConsistency(loadKb());
@@ -24,7 +27,14 @@ describe('dynamic self-consistency (REQ-12.self-consistency)', () => {
   it('no substance outside the tolerated list misses its own profile by more than 1.5-fold', () => {
     expect(rows.filter((r) => !r.pass && !TOLERATED.has(r.substance)).map((r) => `${r.substance}: ${r.error ?? `Cmax ×${r.cmaxFold?.toFixed(2)}, tmax ×${r.tmaxFold?.toFixed(2)}, AUC ×${r.aucFold?.toFixed(2)}`}`)).toEqual([]);
   });
-  it('the tolerated list only shrinks: a listed substance that now passes must be removed from it', () => {
+  it('the tolerated list only shrinks: a listed substance that now passes, or is no longer checked, must be removed from it', () => {
     expect(rows.filter((r) => r.pass && TOLERATED.has(r.substance)).map((r) => r.substance)).toEqual([]);
+    expect([...TOLERATED].filter((s) => !rows.some((r) => r.substance === s))).toEqual([]);
+  });
+  it('a metabolite profile measured after its parent\'s dose (dosedAs) is not treated as the metabolite\'s own single dose', () => {
+    const kb = loadKb();
+    const after = kb.data.pk.filter((p) => p.dosedAs).map((p) => p.id);
+    expect(after).toContain('gemfibrozil-glucuronide-human-po-after-gemfibrozil');
+    expect(rows.some((r) => after.includes(r.profile))).toBe(false);
   });
 }, 300_000);

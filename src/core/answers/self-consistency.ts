@@ -41,6 +41,8 @@ export function selfConsistency(kb: KbIndex, opts: { allProfiles?: boolean } = {
   for (const p of kb.data.pk) {
     if (p.species !== 'human' || p.route !== 'po' || (!p.default && !opts.allProfiles) || p.steadyState || p.regimen !== 'single') continue;
     if (!p.cmax || !p.dose || p.dose.unit !== 'mg') continue;
+    // A metabolite measured after its parent's dose is not a single-dose profile of the metabolite itself.
+    if (p.dosedAs) continue;
     let fitted = false;
     try { fitted = choosePkProfile(kb, p.substance, 'human').id === p.id; } catch { /* reported below */ }
     const base = { substance: p.substance, profile: p.id ?? p.substance, doseMg: p.dose.value, fitted, twoCompartment: false };

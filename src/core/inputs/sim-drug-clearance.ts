@@ -25,12 +25,14 @@ export interface DerivedClearance {
 
 /** True when a clearance can be derived from the profile (dose and AUC, or volume and half-life). */
 function clearanceDerivable(p: PkProfile): boolean {
-  return !!((p.auc && p.dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)) || (p.route !== 'iv' && p.cmax && p.dose && p.halfLife));
+  // A parent's dose (`dosedAs`) says nothing about a metabolite's own clearance.
+  const dose = p.dosedAs ? undefined : p.dose;
+  return !!((p.auc && dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)) || (p.route !== 'iv' && p.cmax && dose && p.halfLife));
 }
 
 /** Dose/AUC, with AUC in µM·h turned into mg·h/L by the molecular weight (at steady state AUCτ gives the same CL/F). */
 function fromDoseOverAuc(p: PkProfile, mwGPerMol: number, bodyWeightKg: number): DerivedClearance | null {
-  if (!(p.auc && p.dose && p.auc.value > 0)) return null;
+  if (!(p.auc && p.dose && p.auc.value > 0) || p.dosedAs) return null;
   const doseMg = perKg(p.dose, bodyWeightKg);
   const aucMgHPerL = (p.auc.value * mwGPerMol) / 1000;
   const value = doseMg / aucMgHPerL;
@@ -65,7 +67,7 @@ function steadyStateIntervalH(p: PkProfile): number | null {
  * with ka when known) gives V/F, and V/F·k gives CL/F. The same Cmax and t½ feed the static model.
  */
 function fromPeak(p: PkProfile, mwGPerMol: number, bodyWeightKg: number): DerivedClearance | null {
-  if (!(p.route !== 'iv' && p.cmax && p.dose && p.halfLife && p.halfLife.value > 0 && p.cmax.value > 0)) return null;
+  if (!(p.route !== 'iv' && p.cmax && p.dose && p.halfLife && p.halfLife.value > 0 && p.cmax.value > 0) || p.dosedAs) return null;
   const k = Math.LN2 / p.halfLife.value;
   const ka = p.ka?.value ?? (p.tmax ? kaFromTmax(p.tmax.value, k) : undefined) ?? DEFAULT_KA_FOR_PEAK_PER_H;
   const tau = steadyStateIntervalH(p);

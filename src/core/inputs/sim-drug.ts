@@ -163,7 +163,7 @@ function oralFromSystemic(log: ParamLog, clearance: ProfileClearance, b: Binding
 function pkInputOf(pk: PkProfile, clearance: ProfileClearance, b: Binding, pathways: PathwayInput[], phys: Physiology, mw: number): PkInput {
   const bw = phys.bodyWeightKg;
   // an oral single-dose peak is the two-compartment fit's target (parameterise.ts); a steady-state peak is not
-  const peak = pk.route === 'po' && !pk.steadyState && pk.cmax && pk.dose && pk.cmax.value > 0
+  const peak = pk.route === 'po' && !pk.steadyState && pk.cmax && pk.dose && !pk.dosedAs && pk.cmax.value > 0
     ? { cmaxUM: pk.cmax.value, doseUmol: (perKg(pk.dose, bw) * 1000) / mw, ...(pk.tlag ? { tlagH: canonical(pk.tlag, 'h') } : {}) } : {};
   const { cl, clF } = clearance;
   const lh = (x: number | undefined): ReturnType<typeof asLitresPerHour> | undefined => (x === undefined ? undefined : asLitresPerHour(x));
@@ -210,7 +210,7 @@ function fastRoutes(kb: KbIndex, id: string, species: Species): DrugParams['fast
  */
 function calibrateToOwnClearance(log: ParamLog, drug: DrugParams, phys: Physiology, pk: PkProfile, clearance: ProfileClearance, d: PkDerived): DrugParams {
   const { cl, clF } = clearance;
-  const doseMg = pk.dose ? perKg(pk.dose, phys.bodyWeightKg) : undefined;
+  const doseMg = pk.dose && !pk.dosedAs ? perKg(pk.dose, phys.bodyWeightKg) : undefined;
   if (!(hasAutoInhibition(drug) && cl === undefined && clF !== undefined && pk.route === 'po' && !pk.steadyState && doseMg !== undefined && doseMg > 0)) return drug;
   const t12 = pk.halfLife?.value ?? (Math.LN2 * d.vcL) / d.clPlasmaLPerH;
   const c = calibrateAutoInhibition(drug, phys, doseMg, clF, t12);

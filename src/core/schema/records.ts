@@ -211,6 +211,12 @@ export const PkProfile = z
     species: z.string().default('human'),
     route: z.enum(ROUTES),
     dose: Q.optional(),
+    /**
+     * The dose is of this parent substance, and the profile is the exposure of `substance` formed from it (a
+     * metabolite measured after its parent). Such a dose never yields the substance's own clearance or volume, and the
+     * profile is not a single-dose profile of the substance itself (issue 16 §3, one meaning per number).
+     */
+    dosedAs: Id.optional(),
     /** `single` or a regimen string (`200 mg bid 7d`); `steadyState` when Cmax is at steady state. */
     regimen: z.string().default('single'),
     steadyState: z.boolean().default(false),
