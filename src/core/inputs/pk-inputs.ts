@@ -252,21 +252,25 @@ export function fmScenarios(kb: KbIndex, compoundId: string): { scenarios: FmSce
       out.fmHigh[e] = Math.max(out.fmHigh[e] ?? f.value, f.value);
       fixed.add(e);
     }
-    const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
-    if (total > 1) {
-      const fixedSum = [...fixed].reduce((a, e) => a + out.fm[e]!, 0);
-      const rest = Object.keys(out.fm).filter((e) => !fixed.has(e));
-      const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
-      const scale = restSum > 0 ? Math.max(0, 1 - fixedSum) / restSum : 0;
-      for (const e of rest) {
-        out.fm[e]! *= scale;
-        out.fmLow[e]! *= scale;
-        out.fmHigh[e]! *= scale;
-      }
-    }
+    shrinkOthersToOne(out, fixed);
     return out;
   });
   return { scenarios: raised, relations: all };
+}
+
+/** Keep Σ fm ≤ 1: the enzymes in `fixed` keep their values, the others shrink in proportion (with their ranges). */
+function shrinkOthersToOne(out: FmScenario, fixed: ReadonlySet<string>): void {
+  const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
+  if (total <= 1) return;
+  const fixedSum = [...fixed].reduce((a, e) => a + (out.fm[e] ?? 0), 0);
+  const rest = Object.keys(out.fm).filter((e) => !fixed.has(e));
+  const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
+  const scale = restSum > 0 ? Math.max(0, 1 - fixedSum) / restSum : 0;
+  for (const e of rest) {
+    out.fm[e]! *= scale;
+    out.fmLow[e]! *= scale;
+    out.fmHigh[e]! *= scale;
+  }
 }
 
 function fmScenariosOf(rels: Relation[]): { scenarios: FmScenario[]; relations: Relation[] } {
@@ -307,18 +311,7 @@ function fmScenariosOf(rels: Relation[]): { scenarios: FmScenario[]; relations: 
       out.fmHigh[e] = extra.fmHigh[e]!;
     }
     // Keep Σ fm ≤ 1 by shrinking the enzymes the extra source did not speak to.
-    const total = Object.values(out.fm).reduce((a, b) => a + b, 0);
-    if (total > 1) {
-      const fixed = Object.keys(extra.fm).reduce((a, e) => a + out.fm[e]!, 0);
-      const rest = Object.keys(out.fm).filter((e) => !(e in extra.fm));
-      const restSum = rest.reduce((a, e) => a + out.fm[e]!, 0);
-      const scale = restSum > 0 ? Math.max(0, 1 - fixed) / restSum : 0;
-      for (const e of rest) {
-        out.fm[e]! *= scale;
-        out.fmLow[e]! *= scale;
-        out.fmHigh[e]! *= scale;
-      }
-    }
+    shrinkOthersToOne(out, new Set(Object.keys(extra.fm)));
     return out;
   };
   let primary = scenarios[0]!;
