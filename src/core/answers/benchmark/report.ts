@@ -86,7 +86,7 @@ export function renderBenchmarkMarkdown(run: BenchmarkRun, f: BenchmarkFigures, 
     ...GROUP_DIMENSIONS.flatMap((d) => groupTable(d, f.groups[d])),
   ];
   if (Object.keys(f.otherSpecies).length) {
-    lines.push('## Other species (labelled set, not in the human figures)', '', 'Predicted from the same KB inputs as any question (the engine has no species-specific model): read these as a check of direction, not of the human model.', '', `| species | model | ${METRICS_HEAD.join(' | ')} |`, `| --- | --- | ${METRICS_HEAD.map(() => '---:').join(' | ')} |`);
+    lines.push('## Other species (labelled set, not in the human figures)', '', 'Predicted as `crosstalk predict` would answer the same question for a person — human physiology, human PK and human in-vivo ratios (predict has no species option) — so these rows are a check of direction only, not of the human model and not a simulation of the animal. The design-level simulation of an animal study, with that species\' physiology and PK, is `crosstalk study <id>` (e.g. `study berthold-2024`: rat physiology and rat PK, human in-vitro constants as a proxy).', '', `| species | model | ${METRICS_HEAD.join(' | ')} |`, `| --- | --- | ${METRICS_HEAD.map(() => '---:').join(' | ')} |`);
     for (const [s, ms] of Object.entries(f.otherSpecies)) for (const m of BENCHMARK_MODELS) lines.push(metricsRow([s, MODEL_LABEL[m]], ms[m]));
     lines.push('');
   }
