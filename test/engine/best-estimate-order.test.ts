@@ -18,3 +18,25 @@ describe('best estimate: a partial anchored answer yields to the mechanistic mod
     expect(p.model).toBe('anchored');
   });
 });
+
+describe("best estimate: its range is the chosen model's, narrowed by the tune-calibrated factor (REQ-12.11)", () => {
+  it('narrows ln(bound / point) by BEST_RANGE_LOG_FACTOR, quotes it in the headline, and cites the assumption', async () => {
+    const { BEST_RANGE_LOG_FACTOR, BEST_RANGE_SOURCE } = await import('../../src/core/answers/best-estimate.js');
+    expect(BEST_RANGE_LOG_FACTOR).toBeGreaterThan(0);
+    expect(BEST_RANGE_LOG_FACTOR).toBeLessThan(1);
+    const q = { victim: 'celecoxib', perpetrator: 'fluconazole', perpetratorDose: '200 mg qd 7d' };
+    const p = predict(kb, q);
+    const own = p.models!.find((m) => m.chosen)!.range!;
+    const r = p.range!;
+    const point = p.aucRatio!;
+    expect(Math.log(r.high / point)).toBeCloseTo(BEST_RANGE_LOG_FACTOR * Math.log(own.high / point), 10);
+    expect(Math.log(point / r.low)).toBeCloseTo(BEST_RANGE_LOG_FACTOR * Math.log(point / own.low), 10);
+    const plain = p.statements.find((s) => s.code === 'PLAIN_CHANGE')!;
+    expect([plain.params['low'], plain.params['high']]).toEqual([r.low, r.high]);
+    expect(p.statements.find((s) => s.code === 'NOTE_BEST_ESTIMATE')!.sources).toContain(BEST_RANGE_SOURCE);
+    expect(kb.source(BEST_RANGE_SOURCE)?.type).toBe('assumption');
+    // A model asked for by name keeps its own, unnarrowed range.
+    const stat = predict(kb, { ...q, model: 'static' });
+    expect(stat.range).toEqual(own);
+  });
+});

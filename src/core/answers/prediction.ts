@@ -20,6 +20,8 @@ export interface PredictOptions {
   structuralLogSd?: number;
   /** Model-structure uncertainty added around the dynamic model's population spread (default chosen on the tune split). */
   dynamicStructuralLogSd?: number;
+  /** Log-width factor of the best estimate's range around its point (default BEST_RANGE_LOG_FACTOR, chosen on the tune split). */
+  bestRangeLogFactor?: number;
 }
 
 /** A prediction as the engine answers it: numbers, provenance and statements (no prose). */

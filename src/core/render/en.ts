@@ -57,7 +57,7 @@ const ASSUMPTIONS: Record<string, Template> = {
   NOTE_BEST_ESTIMATE: (p) =>
     `Best estimate from the ${MODEL_NAMES[t(p.chosen)] ?? t(p.chosen)}: the rule, settled on the benchmark's tune split, takes the first of ${list(p.order)
       .map((m) => MODEL_NAMES[String(m)] ?? m)
-      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : ''}; every model's answer is listed under models.`,
+      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : ''}; every model's answer is listed under models${typeof p.rangeFactor === 'number' ? `, each with its own range; the best estimate's range is that model's range narrowed on the log scale to ×${n(p.rangeFactor)} of its width, calibrated on the tune split (chosen answers err less than a model's answers at large)` : ''}.`,
   ASSUME_PHENOTYPE: (p) =>
     `${t(p.analyte)} taken by a ${t(p.phenotype)} of ${t(p.enzyme)}: its clearance through ${t(p.enzyme)} scaled by ${t(p.multiplier)} (CPIC/DPWG-based multiplier, a modelling assumption), and its fractions of clearance moved accordingly.`,
   NOTE_PHENOTYPE_NOT_SIMULATED: (p) =>
