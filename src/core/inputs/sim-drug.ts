@@ -18,7 +18,7 @@ import type { DrugParams, EnzymeTurnover, Physiology, Species } from '../models/
 import { asHours, asLitresPerHour, asPerHour, canonical } from '../units/branded.js';
 import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
 import { ParamLog, perKg } from './param-log.js';
-import { choosePkProfile, profileClearance, type ProfileClearance } from './sim-drug-clearance.js';
+import { choosePkProfile, parentFormation, profileClearance, type ProfileClearance } from './sim-drug-clearance.js';
 import { enzymeRoles } from './sim-drug-enzymes.js';
 import { metaboliteFormation } from './sim-drug-metabolites.js';
 
@@ -235,7 +235,7 @@ export function drugFromKb(kb: KbIndex, id: string, phys: Physiology, simulated:
   const mw = log.quantity('mw', sub.mw, 'g/mol')!;
   const pk = choosePkProfile(kb, id, species);
   log.put('pkProfile', 1, '-', pk.id, false, `${pk.species} ${pk.route}`);
-  const clearance = profileClearance(log, pk, mw, phys.bodyWeightKg, species);
+  const clearance = profileClearance(log, pk, mw, phys.bodyWeightKg, species, parentFormation(kb, pk));
   const oral = oralFromSystemic(log, clearance, bindingAndAvailability(log, kb, pk, species, ov.fuP), phys);
   const binding = oral.binding;
   const { pathways, inhibits, inactivates, induces } = enzymeRoles(log, kb, species, ov.potencyDivisor ?? 1, ov.fm);
