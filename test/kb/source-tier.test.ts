@@ -41,6 +41,8 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://www.legislation.gov.uk/ukpga/1971/38' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://www.cnb.gov.sg/x' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://www.dea.gov/x' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://www.boe.es/diario_boe/txt.php?id=BOE-A-2025-20077' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://boe.es.example.com/x' }))).toBe('weak');
     expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
     expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
     expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');

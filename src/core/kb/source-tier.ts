@@ -26,6 +26,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.legifrance.gouv.fr', '.legislation.gov.uk', '.public.law', '.ncleg.net', '.sum.dk', '.lakemedelsverket.se',
   '.merrionstreet.ie', '.service-public.fr', '.cnb.gov.sg', '.hpra.ie', '.tga.gov.au', '.pmda.go.jp', '.swissmedic.ch',
   '.fda.gov', '.ema.europa.eu', '.medicines.org.uk', '.nih.gov',
+  // Spain's official gazette (Boletín Oficial del Estado).
+  '.boe.es',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
