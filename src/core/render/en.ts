@@ -22,6 +22,8 @@ export function fmtRatio(x: number): string {
 }
 const MODEL_NAMES: Record<string, string> = { anchored: 'clinically anchored model', static: 'mechanistic static model', dynamic: 'dynamic model' };
 const f2 = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
+/** Inside the FDA "no interaction" band (AUC ratio above 0.8 and below 1.25, MODEL.md §1.4): no direction is worth stating. */
+const noMeaningfulChange = (ratio: number): boolean => ratio > 0.8 && ratio < 1.25;
 
 const ASSUMPTIONS: Record<string, Template> = {
   ASSUME_DEFAULT_DOSE: (p) =>
@@ -138,9 +140,9 @@ const PLAIN: Record<string, Template> = {
   PLAIN_CHANGE: (p) =>
     `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}), mainly through ${p.mechanism ? `${t(p.mechanism)} of ${t(p.enzyme)} in the ${t(p.site)}` : 'shared enzymes'}. This is a ${p.observedBeside ? 'model estimate shown beside observed human data' : 'prediction from lab measurements, not an observation in people'}.`,
   PLAIN_DYNAMIC: (p) =>
-    `${t(p.perpetrator)} is predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${f2(n(p.ratio))}-fold${p.low !== null ? ` (range ${f2(n(p.low))}–${f2(n(p.high))})` : ''}; the peak moves by ${n(p.tmaxShiftH) >= 0 ? '+' : ''}${n(p.tmaxShiftH).toFixed(2)} h. This comes from a simulation built on lab measurements, not an observation in people.`,
+    `${t(p.perpetrator)} is ${noMeaningfulChange(n(p.ratio)) ? `not predicted to change ${t(p.analyte)} exposure meaningfully (about ${f2(n(p.ratio))}×${p.low !== null ? `; range ${f2(n(p.low))}–${f2(n(p.high))}×` : ''})` : `predicted to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${f2(n(p.ratio))}-fold${p.low !== null ? ` (range ${f2(n(p.low))}–${f2(n(p.high))})` : ''}`}; the peak moves by ${n(p.tmaxShiftH) >= 0 ? '+' : ''}${n(p.tmaxShiftH).toFixed(2)} h. This comes from a simulation built on lab measurements, not an observation in people.`,
   PLAIN_ANCHORED: (p) =>
-    `${t(p.perpetrator)} is estimated to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}), inferred from ${n(p.studies)} clinical stud${n(p.studies) === 1 ? 'y' : 'ies'} of other pairs, not from a study of this pair.`,
+    `${t(p.perpetrator)} is ${noMeaningfulChange(n(p.ratio)) ? `not estimated to change ${t(p.analyte)} exposure meaningfully (about ${fmtRatio(n(p.ratio))}×; range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}×)` : `estimated to ${n(p.ratio) >= 1 ? 'raise' : 'lower'} ${t(p.analyte)} exposure about ${fmtRatio(n(p.ratio))}-fold (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))})`}, inferred from ${n(p.studies)} clinical stud${n(p.studies) === 1 ? 'y' : 'ies'} of other pairs, not from a study of this pair.`,
   PLAIN_GREY_DYNAMIC: (p) => `No estimate: the dynamic model needs data the KB lacks (${t(p.message)}). That is not the same as "no interaction".`,
 };
 
