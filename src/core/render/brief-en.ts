@@ -49,7 +49,7 @@ function observed(p: StatementParams): string {
 
 const ratio = (x: StatementParam | undefined): string => (typeof x === 'number' ? (x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '—');
 
-/** "anchored ×1.57 (0.49–4.97, chosen); static ×3.23 (0.55–14.7)": every model that answered, and how far apart. */
+/** "anchored ×1.57 (own range 0.49–4.97; chosen); static ×3.23 (0.55–14.7)": every model that answered, and how far apart. */
 function modelSpread(p: StatementParams): string {
   const models = list(p.models);
   // One model is the answer already given: listing it again says nothing.
@@ -58,7 +58,8 @@ function modelSpread(p: StatementParams): string {
   const highs = (p.modelHighs ?? []) as readonly (number | string)[];
   const ratios = (p.modelRatios ?? []) as readonly (number | string)[];
   const parts = models.map((m, i) => {
-    const range = typeof lows[i] === 'number' ? ` (${ratio(lows[i])}–${ratio(highs[i])}${m === t(p.chosenModel) ? ', chosen' : ''})` : m === t(p.chosenModel) ? ' (chosen)' : '';
+    // The chosen model's own range is wider than the best estimate's quoted before it (calibrated narrower on tune).
+    const range = typeof lows[i] === 'number' ? ` (${m === t(p.chosenModel) ? 'own range ' : ''}${ratio(lows[i])}–${ratio(highs[i])}${m === t(p.chosenModel) ? '; chosen' : ''})` : m === t(p.chosenModel) ? ' (chosen)' : '';
     return `${m} ×${ratio(ratios[i])}${range}`;
   });
   const nums = ratios.filter((x): x is number => typeof x === 'number');
