@@ -46,6 +46,10 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
     expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
     expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');
+    // Curated research repositories (published models and PK-DB tables) are secondary; a company's bare model repo is not.
+    expect(sourceTier(src({ type: 'database', url: 'https://github.com/SRuedesh/Paroxetine-Model' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'website', url: 'https://nlmixr2.github.io/nlmixr2lib/articles/Kim_2008_aripiprazole.html' }))).toBe('secondary');
+    expect(sourceTier(src({ type: 'website', url: 'https://github.com/metrumresearchgroup/Voriconazole-PBPK' }))).toBe('weak');
     expect(sourceTier(src({ type: 'assumption', reasoning: 'r' }))).toBe('assumption');
   });
   it('a host that merely contains an official name is not official', () => {

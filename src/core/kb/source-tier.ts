@@ -46,6 +46,8 @@ const SECONDARY_HOSTS = [
   'webedition.sanfordguide.com', 'aesnet.org', 'drugs.ncats.io', 'gsrs.ncats.nih.gov', 'rcsb.org', 'cms.aesnet.org', 'psychiatryonline.org', 'kdpnet.kdp.louisville.edu',
   // UCSF TransPortal: the university's curated transporter database (substrates, inhibitors and constants with their papers).
   'transportal.compbio.ucsf.edu',
+  // nlmixr2lib's documentation site: the curated popPK model library's pages, one per published model.
+  'nlmixr2.github.io',
 ];
 /** Journal publishers' own sites: an article read there is the published paper even when we lack its PMID/DOI. */
 const JOURNAL_HOSTS = [
@@ -63,8 +65,13 @@ const JOURNAL_HOSTS = [
 const REPOSITORY_HOSTS = ['europepmc.org', 'discovery.dundee.ac.uk', 'refubium.fu-berlin.de', 'pure.psu.edu', 'scholar.usuhs.edu', 'cir.nii.ac.jp'];
 /** Curated research databases on GitHub and elsewhere: the OSP observed-data database, published qualification data, NaPDI. */
 const SECONDARY_RESEARCH_DATA = ['repo.napdi.org'];
-/** Scholarly repositories on GitHub that are curated databases in their own right (the OSP observed-data database). */
-const SECONDARY_GITHUB_PATHS = ['/Open-Systems-Pharmacology/', '/SRuedesh/DDGI-CYP2D6/'];
+/**
+ * Curated research repositories on GitHub, secondary like the OSP database: the OSP observed-data and model library; the
+ * model repositories that accompany the Lehr group's peer-reviewed PBPK papers (Rüdesheim et al.; DDGI ratios and the
+ * paroxetine, ketoconazole and quinidine models); PK-DB's curated tables of published studies (König group); and
+ * nlmixr2lib, a curated library of published population-PK models, each transcribed with its paper.
+ */
+const SECONDARY_GITHUB_PATHS = ['/Open-Systems-Pharmacology/', '/SRuedesh/', '/matthiaskoenig/', '/nlmixr2/nlmixr2lib'];
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
