@@ -139,13 +139,13 @@ export class ArmRunner {
    * its own largest dose, undosed drugs (metabolites) the largest dose in the run; the AUC state by volume.
    */
   private setTolerances(sched: DoseSchedule): void {
-    const m = this.model, n = m.nDrugs, { atolUmol, atolEnzyme } = this.settings;
+    const m = this.model, n = m.nDrugs, { atolUmol, atolEnzyme, atolGutEnzyme } = this.settings;
     for (let i = 0; i < n; i++) {
       const scale = Math.max(sched.doseScale[i]! > 0 ? sched.doseScale[i]! : sched.maxDoseUmol, MIN_ATOL_SCALE_UMOL);
       for (let k = 0; k < STRIDE; k++) this.atol[i * STRIDE + k] = atolUmol * scale;
       this.atol[i * STRIDE + AUC] = atolUmol * scale / Math.max(m.vc[i]!, 1e-12);
     }
-    for (let k = n * STRIDE; k < m.nStates; k++) this.atol[k] = atolEnzyme ?? atolUmol;
+    for (const e of m.enzymeStates) this.atol[e.index] = (e.organ === 'gut' ? atolGutEnzyme : undefined) ?? atolEnzyme ?? atolUmol;
   }
 }
 

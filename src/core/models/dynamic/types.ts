@@ -129,6 +129,8 @@ export interface SolveSettings {
   analyticDepots?: boolean;
   /** Absolute tolerance of the enzyme states (fraction of baseline); default `atolUmol`. */
   atolEnzyme?: number;
+  /** Absolute tolerance of the gut enzyme states (fraction of baseline); default `atolEnzyme`. */
+  atolGutEnzyme?: number;
 }
 
 export const DEFAULT_SOLVE: SolveSettings = { rtol: 1e-6, atolUmol: 1e-9, liverQSS: true, maxSteps: 2_000_000, hmaxH: Infinity };
