@@ -41,14 +41,19 @@ const SAFE = 0.9, BETA = 0.04, EXPO1 = 0.2 - BETA * 0.75, FACC1 = 5, FACC2 = 0.1
 export class Dopri5 implements Stepper {
   readonly n: number;
   readonly order = 5;
-  private readonly k1: Float64Array;
-  private readonly k2: Float64Array;
+  // k1, k2, k1Prev and y1, yCur, yPrev change roles after each accepted step (buffers swapped, not copied)
+  private k1: Float64Array;
+  private k2: Float64Array;
   private readonly k3: Float64Array;
   private readonly k4: Float64Array;
   private readonly k5: Float64Array;
   private readonly k6: Float64Array;
-  private readonly y1: Float64Array;
+  private y1: Float64Array;
   private readonly ys: Float64Array;
+  /** The current state during `integrate` (the caller's array is read at the start and written at the end). */
+  private yCur: Float64Array;
+  /** The scalar absolute tolerance as a vector, so the error loop has one form. */
+  private readonly atolFill: Float64Array;
   private readonly r1: Float64Array;
   private readonly r2: Float64Array;
   private readonly r3: Float64Array;
@@ -65,7 +70,7 @@ export class Dopri5 implements Stepper {
   }
   /** Derivative at the end of the most recent accepted step (valid inside an observer). */
   get fEnd(): Float64Array {
-    return this.k2;
+    return this.k1;
   }
   /** State at the start of the most recent accepted step (valid inside an observer). */
   get yStart(): Float64Array {
@@ -73,10 +78,10 @@ export class Dopri5 implements Stepper {
   }
   /** State at the end of the most recent accepted step (valid inside an observer). */
   get yEnd(): Float64Array {
-    return this.y1;
+    return this.yCur;
   }
-  private readonly k1Prev: Float64Array;
-  private readonly yPrev: Float64Array;
+  private k1Prev: Float64Array;
+  private yPrev: Float64Array;
   readonly stats: SolverStats = { steps: 0, accepted: 0, rejected: 0, rhsEvals: 0 };
   readonly warnings: SolverWarning[] = [];
   /** Step budget shared across calls; reset with `resetStats`. */
@@ -87,7 +92,7 @@ export class Dopri5 implements Stepper {
     this.n = n;
     const mk = (): Float64Array => new Float64Array(n);
     this.k1 = mk(); this.k2 = mk(); this.k3 = mk(); this.k4 = mk(); this.k5 = mk(); this.k6 = mk();
-    this.y1 = mk(); this.ys = mk();
+    this.y1 = mk(); this.ys = mk(); this.yCur = mk(); this.atolFill = mk();
     this.r1 = mk(); this.r2 = mk(); this.r3 = mk(); this.r4 = mk(); this.r5 = mk();
     this.k1Prev = mk(); this.yPrev = mk();
   }
@@ -114,13 +119,17 @@ export class Dopri5 implements Stepper {
     const rtol = opts.rtol ?? 1e-6;
     const atolS = typeof opts.atol === 'number' ? opts.atol : 1e-9;
     const atolV = typeof opts.atol === 'object' ? opts.atol : null;
+    const atol = atolV ?? this.atolFill.fill(atolS);
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
     const nonNegative = (this.nonNegative = opts.nonNegative ?? false);
-    const { k1, k2, k3, k4, k5, k6, y1, ys } = this;
+    const { k3, k4, k5, k6, ys } = this;
+    let { k1, k2, y1, k1Prev, yPrev } = this;
     this.checkFinite(y, t0);
-    f(t0, y, k1);
+    let yc = this.yCur;
+    yc.set(y);
+    f(t0, yc, k1);
     this.stats.rhsEvals++;
-    let h = opts.h0 && opts.h0 > 0 ? Math.min(opts.h0, hmax) : this.initialStep(f, t0, y, hmax, rtol, atolS, atolV);
+    let h = opts.h0 && opts.h0 > 0 ? Math.min(opts.h0, hmax) : this.initialStep(f, t0, yc, hmax, rtol, atolS, atolV);
     let t = t0;
     let facold = 1e-4;
     let reject = false;
@@ -137,28 +146,31 @@ export class Dopri5 implements Stepper {
       let last = false;
       if (t + 1.01 * h >= t1) { hUncut = Math.max(hUncut, h); h = t1 - t; last = true; }
       this.stats.steps++;
-      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * A21 * k1[i]!;
+      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * A21 * k1[i]!;
       f(t + C2 * h, ys, k2);
-      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A31 * k1[i]! + A32 * k2[i]!);
+      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A31 * k1[i]! + A32 * k2[i]!);
       f(t + C3 * h, ys, k3);
-      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!);
+      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!);
       f(t + C4 * h, ys, k4);
-      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!);
+      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!);
       f(t + C5 * h, ys, k5);
-      for (let i = 0; i < n; i++) ys[i] = y[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! + A64 * k4[i]! + A65 * k5[i]!);
+      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! + A64 * k4[i]! + A65 * k5[i]!);
       const tph = t + h;
       f(tph, ys, k6);
-      for (let i = 0; i < n; i++) y1[i] = y[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! + A75 * k5[i]! + A76 * k6[i]!);
+      for (let i = 0; i < n; i++) y1[i] = yc[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! + A75 * k5[i]! + A76 * k6[i]!);
       f(tph, y1, k2); // k2 now holds f(t+h, y1) = k7 (FSAL)
       this.stats.rhsEvals += 6;
-      // error estimate (k4 reused as scratch after use)
-      let err = 0;
+      // error estimate; the same pass notes a negative or non-finite component of y1 for the checks on acceptance
+      let err = 0, negative = false, nonFinite = false;
       for (let i = 0; i < n; i++) {
         const e = h * (E1 * k1[i]! + E3 * k3[i]! + E4 * k4[i]! + E5 * k5[i]! + E6 * k6[i]! + E7 * k2[i]!);
-        const sk = (atolV ? atolV[i]! : atolS) + rtol * Math.max(Math.abs(y[i]!), Math.abs(y1[i]!));
+        const yi = y1[i]!;
+        const sk = atol[i]! + rtol * Math.max(Math.abs(yc[i]!), Math.abs(yi));
         // A quantity that cannot be negative: a dip below zero counts as error, so a deep one shrinks the step.
-        const q = nonNegative && y1[i]! < 0 ? Math.max(Math.abs(e), -y1[i]!) / sk : e / sk;
+        const q = nonNegative && yi < 0 ? Math.max(Math.abs(e), -yi) / sk : e / sk;
         err += q * q;
+        if (yi < 0) negative = true;
+        else if (!(yi <= Number.MAX_VALUE)) nonFinite = true;
       }
       err = Math.sqrt(err / n);
       if (!Number.isFinite(err)) {
@@ -192,21 +204,21 @@ export class Dopri5 implements Stepper {
               this.warnings.push({ code: 'SIM_WARN_STIFFNESS_SUSPECTED', message: 'the problem looks stiff: DOPRI5 steps are stability-limited (consider liverQSS)', tH: t });
           } else if (++nonstiffRun === 6) stiffCount = 0;
         }
-        // keep the step for dense output
-        const yP = this.yPrev, kP = this.k1Prev;
-        for (let i = 0; i < n; i++) { yP[i] = y[i]!; kP[i] = k1[i]!; }
+        if (nonFinite) this.checkFinite(y1, tph);
+        if (nonNegative && negative) {
+          // The dip is within tolerance here (else the step was rejected): set it to zero, and keep FSAL exact.
+          for (let i = 0; i < n; i++) if (y1[i]! < 0) y1[i] = 0;
+          f(tph, y1, k2); this.stats.rhsEvals++;
+        }
+        // Keep the step for dense output and advance: the start state and derivative become yPrev and k1Prev, the
+        // end ones (y1, and k7 in k2) the current — buffers swapped, not copied. Dense coefficients are built
+        // lazily from k1Prev, k3..k6, k1 (= k7), yPrev and yCur, valid until the next step.
+        let swap = yPrev; yPrev = yc; yc = y1; y1 = swap;
+        swap = k1Prev; k1Prev = k1; k1 = k2; k2 = swap;
+        this.yPrev = yPrev; this.yCur = yc; this.y1 = y1; this.k1Prev = k1Prev; this.k1 = k1; this.k2 = k2;
         this.denseReady = false;
         this.hLast = h;
         this.tLast = t;
-        // dense coefficients are built lazily from k1Prev, k3..k6, k2 (= k7) and y1, valid until the next step
-        this.checkFinite(y1, tph);
-        if (nonNegative) {
-          // The dip is within tolerance here (else the step was rejected): set it to zero, and keep FSAL exact.
-          let clamped = false;
-          for (let i = 0; i < n; i++) if (y1[i]! < 0) { y1[i] = 0; clamped = true; }
-          if (clamped) { f(tph, y1, k2); this.stats.rhsEvals++; }
-        }
-        for (let i = 0; i < n; i++) { y[i] = y1[i]!; k1[i] = k2[i]!; }
         const tOld = t;
         t = last ? t1 : tph;
         if (observer) observer(this, tOld, t);
@@ -223,6 +235,7 @@ export class Dopri5 implements Stepper {
         h = hnew;
       }
     }
+    y.set(yc);
     if (rejectedHere > 20 && rejectedHere > acceptedHere)
       this.warnings.push({ code: 'SIM_WARN_MANY_REJECTIONS', message: `more than half the steps were rejected (${rejectedHere}/${rejectedHere + acceptedHere}) on [${t0}, ${t1}]`, tH: t0 });
     return Math.max(h, Math.min(hUncut, opts.hmax ?? Infinity));
@@ -256,9 +269,9 @@ export class Dopri5 implements Stepper {
   }
 
   private prepareDense(): void {
-    // Called while k1Prev (=k1 of the step), k3..k6, k2 (=k7) and y1 are valid.
+    // Called while k1Prev (=k1 of the step), k3..k6, k1 (=k7), yPrev and yCur are valid.
     const n = this.n, h = this.hLast;
-    const { k1Prev: k1, k2: k7, k3, k4, k5, k6, yPrev: y0, y1 } = this;
+    const { k1Prev: k1, k1: k7, k3, k4, k5, k6, yPrev: y0, yCur: y1 } = this;
     for (let i = 0; i < n; i++) {
       const ydiff = y1[i]! - y0[i]!;
       const bspl = h * k1[i]! - ydiff;
