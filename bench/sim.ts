@@ -134,7 +134,7 @@ const cpuPop = process.cpuUsage(cpu0);
 const populationCpuSeconds = (cpuPop.user + cpuPop.system) / 1e6;
 const lsodaSeconds = refQss?.methods['LSODA']?.secondsPerSolve ?? null;
 const populationInLsodaSolves = lsodaSeconds ? populationSeconds / lsodaSeconds : null;
-process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} workers from ${fromSources ? 'src/ via tsx' : 'dist/'}): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm; process CPU ${populationCpuSeconds.toFixed(2)} s${populationInLsodaSolves ? `; = ${populationInLsodaSolves.toFixed(1)} LSODA solves of this run` : ''}\n`);
+process.stdout.write(`population: ${n} subjects × 7 days × 2 substances (3 arms each, rtol ${pop.settings.rtol}, QSS liver, ${availableParallelism()} threads: this one and worker threads from ${fromSources ? 'src/ via tsx' : 'dist/'}): ${populationSeconds.toFixed(2)} s, ${(pop.steps / n / 3).toFixed(0)} steps per arm; process CPU ${populationCpuSeconds.toFixed(2)} s${populationInLsodaSolves ? `; = ${populationInLsodaSolves.toFixed(1)} LSODA solves of this run` : ''}\n`);
 // CPU per subject in this thread, after warm-up: the load-independent part of the figure
 const warm = Math.min(25, n), measured = Math.min(200, n);
 runPopulationChunk(popSpec, 0, warm);
