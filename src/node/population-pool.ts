@@ -15,6 +15,8 @@ import { runPopulation, runPopulationChunk, summarisePopulation, type Population
 export interface PoolOptions {
   /** Threads in all, this one included (default: the CPU count). */
   workers?: number;
+  /** Compute in this thread too (default true); false keeps its event loop free and starts `workers` worker threads. */
+  inThisThread?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,7 +53,8 @@ export async function runPopulationParallel(spec: PopulationSpec, opts: PoolOpti
   let done = 0;
   const progress = (subjects: number): void => { done += subjects; opts.onProgress?.(done, spec.n); };
   const workers: Worker[] = [];
-  const fromWorkers = Array.from({ length: threads - 1 }, () => new Promise<PopulationChunk[]>((resolve, reject) => {
+  const inThisThread = opts.inThisThread ?? true;
+  const fromWorkers = Array.from({ length: inThisThread ? threads - 1 : threads }, () => new Promise<PopulationChunk[]>((resolve, reject) => {
     // From TypeScript sources (tsx, vitest) the worker must register the tsx loader itself: the
     // parent's loader hooks do not reach worker threads on Node 20.
     const workerData = { spec, next, batch: SUBJECTS_PER_BATCH };
@@ -73,7 +76,7 @@ export async function runPopulationParallel(spec: PopulationSpec, opts: PoolOpti
   const all = Promise.all(fromWorkers);
   all.catch(() => Atomics.store(next, 0, spec.n)); // a worker failed: no more batches for this thread either
   try {
-    const mine = await runBatches(spec, next, progress);
+    const mine = inThisThread ? await runBatches(spec, next, progress) : [];
     const theirs = await all;
     return summarisePopulation(spec, [...mine, ...theirs.flat()]);
   } catch (e) {
