@@ -119,7 +119,7 @@ export function registerSimulate(program: Command, deps: CliDeps): void {
     .option('--json', 'print JSON')
     .option('--weight <kg>', 'body weight in kg')
     .option('--days <n>', 'simulated days (horizon)')
-    .option('--workers <n>', 'worker threads for populations (default: CPU count)')
+    .option('--workers <n>', 'threads for populations, the main one included (default: CPU count)')
     .action(async (items: string[], o: SimulateOptions) => {
       if (o.species !== 'human' && o.species !== 'rat') fail('INPUT_NOT_ONE_OF', { field: '--species', value: o.species, allowed: ['human', 'rat'] }, { field: 'species' });
       const n = num(o.population, 'population', (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'an integer from 1 to 1,000,000');
