@@ -16,6 +16,8 @@ export const DEFAULT_KA_FOR_PEAK_PER_H = 1;
 /** Dosing interval of a steady-state profile whose regimen names none: once daily (assumption). */
 export const DEFAULT_STEADY_STATE_INTERVAL_H = 24;
 
+const ANY_BODY_WEIGHT_KG = 70;
+
 export interface DerivedClearance {
   value: number;
   how: string;
@@ -28,7 +30,8 @@ export interface DerivedClearance {
  * (`dosedAs`) gives a metabolite's clearance only by mass balance, with the parent's formation fraction (below).
  */
 function clearanceDerivable(p: PkProfile, kb: KbIndex): boolean {
-  if (p.dosedAs) return fromParentMassBalance(p, 70, parentFormation(kb, p)) !== null;
+  // Only whether a value exists is asked here; the body weight merely scales a per-kg dose, so any positive one decides it.
+  if (p.dosedAs) return fromParentMassBalance(p, ANY_BODY_WEIGHT_KG, parentFormation(kb, p)) !== null;
   const dose = p.dose;
   return !!((p.auc && dose) || (p.halfLife && (p.route === 'iv' ? p.v : p.vF)) || (p.route !== 'iv' && p.cmax && dose && p.halfLife));
 }
