@@ -4,6 +4,7 @@
  * users read, so a change of wording is a reviewed diff. A second language is a second file of the same shape.
  */
 import type { Statement, StatementParam } from '../schema/statement.js';
+import { magnitudeClass } from '../models/static/static-ddi.js';
 
 /** What some templates need beyond their own parameters: the answer's missing items, already rendered. */
 export interface RenderContext {
@@ -22,8 +23,8 @@ export function fmtRatio(x: number): string {
 }
 const MODEL_NAMES: Record<string, string> = { anchored: 'clinically anchored model', static: 'mechanistic static model', dynamic: 'dynamic model' };
 const f2 = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
-/** Inside the FDA "no interaction" band (AUC ratio above 0.8 and below 1.25, MODEL.md §1.4): no direction is worth stating. */
-const noMeaningfulChange = (ratio: number): boolean => ratio > 0.8 && ratio < 1.25;
+/** Inside the FDA "no interaction" band (MODEL.md §1.4), the one the static headline uses: no direction is worth stating. */
+const noMeaningfulChange = (ratio: number): boolean => magnitudeClass(ratio) === 'none';
 
 const ASSUMPTIONS: Record<string, Template> = {
   ASSUME_DEFAULT_DOSE: (p) =>
