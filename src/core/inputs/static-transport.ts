@@ -18,6 +18,9 @@ export interface VictimTransportInputs {
   sources: string[];
 }
 
+/** The assumption record that gives the reasoning and range of the uptake term's concentration choice. */
+const UPTAKE_CONCENTRATION_SOURCE = 'assume-oatp-total-inlet';
+
 const isTransporter = (kb: KbIndex, id: string): boolean => kb.target(id)?.kind === 'transporter';
 
 function fraction(q: Quantity): Fraction {
@@ -77,6 +80,11 @@ export function victimTransportInputs(kb: KbIndex, analyteId: string, analyteNam
     sources.push(fe.source);
   } else if (Object.keys(transport.hepaticUptake).length > 0) notes.push(statement('ASSUME_FHEPATIC_ONE', 'assumption', { analyte: analyteName }));
   if (parameters.some((p) => p.assumption)) notes.push(statement('ASSUME_TRANSPORT_ASSUMED', 'assumption', { analyte: analyteName }));
+  // The uptake term reads the perpetrator's total inlet peak (DEFAULT_UPTAKE_CONCENTRATION): say so wherever it can act.
+  if (Object.keys(transport.hepaticUptake).length > 0) {
+    notes.push(statement('ASSUME_UPTAKE_TOTAL_INLET', 'assumption', { analyte: analyteName }, null, [UPTAKE_CONCENTRATION_SOURCE]));
+    sources.push(UPTAKE_CONCENTRATION_SOURCE);
+  }
   return { transport, relations: rels, parameters, notes, sources };
 }
 

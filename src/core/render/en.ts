@@ -31,6 +31,8 @@ const ASSUMPTIONS: Record<string, Template> = {
     `${p.role === 'victim' ? 'Victim' : 'Perpetrator'} dose not given: used the KB's reference dose of ${t(p.name)} (a dose from a label or study, not a recommendation), ${t(p.regimen)} [${t(p.source)}].`,
   ASSUME_FG_ONE: (p) => `Fg of ${t(p.analyte)} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`,
   ASSUME_FHEPATIC_ONE: (p) => `No hepatic share of ${t(p.analyte)}'s clearance is recorded: all of it is taken as hepatic, so hepatic uptake inhibition may be over-stated.`,
+  ASSUME_UPTAKE_TOTAL_INLET: (p) =>
+    `Inhibition of ${t(p.analyte)}'s hepatic uptake (OATP1B) is computed at the other substance's total (bound + unbound) hepatic inlet peak, not its unbound one: OATP constants are measured without plasma protein, and unbound concentrations under-predicted every OATP study used to choose the model's settings; read the uptake term as an upper estimate.`,
   ASSUME_TRANSPORT_ASSUMED: (p) => `Some transporter fractions of ${t(p.analyte)} (hepatic uptake, gut efflux or secretion shares) are modelling assumptions, not measurements (see parameters).`,
   ASSUME_FUINC_PREDICTED: (p) =>
     `${t(p.compound)} at ${t(p.enzyme)}: total in-vitro constants made unbound with a predicted microsomal binding (${t(p.detail)})${p.proteinAssumed ? '; the assay\'s protein concentration is not reported, so a typical value is assumed' : ''}.`,

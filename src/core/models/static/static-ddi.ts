@@ -20,7 +20,7 @@ export const GUT_VOLUME_L = 0.25;
 /** Absorption rate when none is known: the FDA 2020 default 0.1 min⁻¹ (MODEL.md §1.1). */
 export const DEFAULT_KA_PER_H = asPerHour(6);
 /** The concentration the hepatic uptake (OATP1B) term reads: the unbound hepatic inlet peak (MODEL.md §7; docs/model-choices.md). */
-export const DEFAULT_UPTAKE_CONCENTRATION: UptakeConcentration = 'inlet_max_u';
+export const DEFAULT_UPTAKE_CONCENTRATION: UptakeConcentration = 'inlet_max_total';
 /** Basic-model concentration multipliers (ICH M12 via ddir; params/physiology.md §D): R2 at 5×Imax,u, R3 at 10×Imax,u. */
 export const R2_IMAX_MULTIPLIER = 5;
 export const R3_IMAX_MULTIPLIER = 10;
@@ -125,7 +125,12 @@ export interface PerpetratorConcentrations {
   igutUM?: number;
   /** Unbound hepatic inlet peak whatever the option (the hepatic uptake term reads it, MODEL.md §7). */
   inletUM: number;
+  /** The same inlet peak, bound + unbound (inletUM / fu,p). */
+  inletTotalUM: number;
 }
+
+/** Bound + unbound from an unbound concentration (fu,p 0 would be a record error; the unbound value stands then). */
+const totalOf = (unboundUM: number, fuP: number): number => (fuP > 0 ? unboundUM / fuP : unboundUM);
 
 /** Unbound hepatic inlet (Ih), enterocyte (Ig) and systemic (Imax,u) concentrations (MODEL.md §1.1). */
 export function perpetratorConcentrations(
@@ -136,7 +141,8 @@ export function perpetratorConcentrations(
   const imaxU = p.fuP * p.cmaxUM;
   if (p.route === 'systemic' || p.route === 'iv' || p.doseUmol === undefined) {
     const sys = option === 'average_u' && p.cavUM !== undefined ? p.fuP * p.cavUM : imaxU;
-    return { ihUM: p.ihUM ?? sys, igUM: p.igUM ?? (p.route === 'iv' ? 0 : sys), imaxUUM: imaxU, inletUM: p.ihUM ?? imaxU };
+    const inletU = p.ihUM ?? imaxU;
+    return { ihUM: p.ihUM ?? sys, igUM: p.igUM ?? (p.route === 'iv' ? 0 : sys), imaxUUM: imaxU, inletUM: inletU, inletTotalUM: totalOf(inletU, p.fuP) };
   }
   const fa = p.fa ?? 1;
   const fg = p.fg ?? 1;
@@ -151,7 +157,7 @@ export function perpetratorConcentrations(
   const cap = (x: number): number => (p.solubilityUM !== undefined && p.solubilityUM > 0 ? Math.min(x, p.solubilityUM) : x);
   const ig = p.igUM ?? cap((fa * ka * p.doseUmol) / phys.qentLPerH);
   const ihReversible = option === 'by_mechanism_u' && p.ihUM === undefined ? inlet : undefined;
-  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: cap(p.doseUmol / GUT_VOLUME_L), inletUM: p.ihUM ?? inlet };
+  return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: cap(p.doseUmol / GUT_VOLUME_L), inletUM: p.ihUM ?? inlet, inletTotalUM: totalOf(p.ihUM ?? inlet, p.fuP) };
 }
 
 export interface Terms {
@@ -279,7 +285,7 @@ export function staticAucRatio(
     ? transporterTerms(
         victim.transport,
         victim.route,
-        perps.map(({ p, c }) => ({ transporters: p.transporters, c: { inletUM: c.inletUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM } })),
+        perps.map(({ p, c }) => ({ transporters: p.transporters, c: { inletUM: c.inletUM, inletTotalUM: c.inletTotalUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM } })),
         uptakeOption,
         victim.transportDraw,
         breakdown,

@@ -34,6 +34,17 @@ describe('transporter terms of the static model (MODEL.md §7)', () => {
     }
   });
 
+  it('the uptake term reads the total inlet peak by default (unbound / fu,p), the unbound one on request', () => {
+    const p = { ...perp({ inletUM: 0.1, transporters: { slco1b1: { kiUM: 1 } } }), fuP: 0.1 };
+    const v = victim({ hepaticUptake: { slco1b1: f(1) } });
+    expect(staticAucRatio(v, [p], phys).aucRatio).toBeCloseTo(1 + 0.1 / 0.1, 10);
+    expect(staticAucRatio(v, [p], phys, 'inlet_max_u', true, 'inlet_max_u').aucRatio).toBeCloseTo(1 + 0.1, 10);
+    // Enzyme terms keep reading unbound concentrations whatever the uptake option.
+    const e = { ...p, transporters: undefined, enzymes: { cyp3a4: { kiUM: 1 } } };
+    const fmOnly: VictimInput = { route: 'iv', fm: { cyp3a4: 1 }, fg: 1 };
+    expect(staticAucRatio(fmOnly, [e], phys).aucRatio).toBeCloseTo(1 + 0.1, 10);
+  });
+
   it('uptake inhibition reaches only the hepatic share of clearance: ft 0.8, fH 0.5, complete inhibition → 1/(0.5·0.2 + 0.5)', () => {
     const r = staticAucRatio(victim({ hepaticUptake: { slco1b1: f(0.8) }, fHepatic: f(0.5) }), [perp({ inletUM: 1e9, transporters: { slco1b1: { kiUM: 1 } } })], phys);
     expect(r.aucRatio).toBeCloseTo(1 / (0.5 * 0.2 + 0.5), 6);

@@ -47,14 +47,19 @@ export interface VictimTransport {
 }
 
 /**
- * Which unbound perpetrator concentration the hepatic uptake term reads (settled on the benchmark's tune split,
- * docs/model-choices.md): the hepatic inlet peak (MODEL.md §7, FDA 2020 for OATP1B), or the systemic peak.
+ * Which perpetrator concentration the hepatic uptake term reads (settled on the benchmark's tune split,
+ * docs/model-choices.md): the unbound hepatic inlet peak (MODEL.md §7, FDA 2020 for OATP1B), the unbound systemic
+ * peak, or the total (bound + unbound) hepatic inlet peak. OATP constants are measured in protein-free buffer, and
+ * plasma albumin can hand bound drug to the sinusoidal membrane, so the unbound inlet is the lower bound of what the
+ * transporter meets and the total inlet the upper one; the unbound inlet under-predicted all 17 tune OATP studies.
  */
-export type UptakeConcentration = 'inlet_max_u' | 'systemic_max_u';
+export type UptakeConcentration = 'inlet_max_u' | 'systemic_max_u' | 'inlet_max_total';
 
-/** The concentrations one perpetrator presents to transporters (µM, unbound). */
+/** The concentrations one perpetrator presents to transporters (µM; unbound unless the name says total). */
 export interface TransporterConcentrations {
   inletUM: number;
+  /** Bound + unbound hepatic inlet peak (the uptake option `inlet_max_total`). */
+  inletTotalUM: number;
   systemicUM: number;
   gutUM: number;
 }
@@ -75,6 +80,10 @@ export interface TransporterTerms {
   /** Σ fe_t·(C_t − 1): the change in the systemic clearance scale from elimination efflux. */
   eliminationShift: number;
   mechanisms: TransporterMechanism[];
+}
+
+function uptakeConcentrationOf(c: TransporterConcentrations, option: UptakeConcentration): number {
+  return option === 'inlet_max_u' ? c.inletUM : option === 'inlet_max_total' ? c.inletTotalUM : c.systemicUM;
 }
 
 /** Σ I/Ki over perpetrators at one transporter (competitive inhibitors add inside the term, as for enzymes). */
@@ -103,7 +112,7 @@ export function transporterTerms(
 ): TransporterTerms {
   const f = fractions ?? { hepaticUptake: value(victim.hepaticUptake), gutEfflux: value(victim.gutEfflux), eliminationEfflux: value(victim.eliminationEfflux), fHepatic: victim.fHepatic.value };
   const at = (site: 'inlet' | 'gut' | 'systemic') =>
-    perps.map((x) => ({ effects: x.transporters, iUM: site === 'gut' ? x.c.gutUM : site === 'systemic' ? x.c.systemicUM : option === 'inlet_max_u' ? x.c.inletUM : x.c.systemicUM }));
+    perps.map((x) => ({ effects: x.transporters, iUM: site === 'gut' ? x.c.gutUM : site === 'systemic' ? x.c.systemicUM : uptakeConcentrationOf(x.c, option) }));
   const mechanisms: TransporterMechanism[] = [];
   const cOf = (t: string, site: 'inlet' | 'gut' | 'systemic'): number => 1 / (1 + inhibitionSum(t, at(site)));
 
