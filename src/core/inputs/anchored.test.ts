@@ -147,4 +147,18 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     const without = kbOf(CLINICAL.filter((c) => c.id !== 'v-x-own'));
     expect(inputs(without, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' }).missing).toEqual([{ what: 'IR', substance: 'drug-x' }]);
   });
+
+  it('no ×1 by omission: a victim that uses none of the anchored enzymes is grey while any pathway of it, even a minor one, lacks an in-vivo ratio', () => {
+    const fm = (object: string, value: number) => ({ id: `drug-w-${object}`, subject: 'drug-w', object, action: 'substrate', species: 'human', evidence: 'in_vitro', fm: { value, unit: 'fraction', source: 'src', verified: true }, sources: ['src'] });
+    // drug-w is cleared 20 % by CYP2B6 (minor, under the 0.25 main-pathway line) and not by CYP3A4; rifampicin is anchored on CYP3A4 only.
+    const minor = kbOf(CLINICAL, [fm('cyp2b6', 0.2)]);
+    const x = inputs(minor, { victim: 'drug-w', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
+    expect(x.terms).toEqual([]);
+    expect(x.missing).toContainEqual({ what: 'IR', substance: 'rifampicin', enzyme: 'cyp2b6' });
+    // With a used term the minor pathway stays an unflagged omission, as before (only main pathways mark it partial).
+    const both = kbOf(CLINICAL, [fm('cyp2b6', 0.2), fm('cyp3a4', 0.5)]);
+    const y = inputs(both, { victim: 'drug-w', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
+    expect(y.terms.map((t) => t.enzyme)).toEqual(['cyp3a4']);
+    expect(y.missing.some((m) => m.enzyme === 'cyp2b6')).toBe(false);
+  });
 });

@@ -320,8 +320,13 @@ export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
     if (fm >= MAIN_PATHWAY_FM && !covered.has(g) && !missing.some((m) => m.enzyme === g)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: g });
   // Enzymes the victim does not use add nothing; they are kept only when no other term is left (the answer is then 1).
   const used = terms.filter((t) => t.cr.value > 0);
-  // No term through a pathway the victim uses, while a main pathway lacks its in-vivo ratio: the product would be ×1
-  // by omission (S-warfarin with fluconazole: CYP3A4 carries nothing, CYP2C9 is unknown). That is no estimate: grey.
+  // No term through a pathway the victim uses, while one of its pathways lacks its in-vivo ratio: the product would be
+  // ×1 by omission (S-warfarin with fluconazole: CYP3A4 carries nothing, CYP2C9 is unknown). That is no estimate: grey.
+  // With no term left, a minor pathway counts too (bupropion with efavirenz: CYP2B6 fm 0.21 unknown, CYP3A4 unused);
+  // settled on tune (docs/model-choices.md).
+  if (!used.length)
+    for (const [g, fm] of Object.entries(victimPathways(kb, victim)))
+      if (fm > 0 && !covered.has(g) && !missing.some((m) => m.enzyme === g)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: g });
   if (!used.length && missing.some((m) => m.what === 'IR' && m.enzyme !== undefined)) return { ...base, terms: [], missing, studiesRead: [] };
   const kept = used.length ? used : terms;
   const studiesRead = [...new Set(kept.flatMap((t) => [...t.cr.read, ...t.effect.read]))].sort();
