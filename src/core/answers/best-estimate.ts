@@ -94,8 +94,9 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const extra = [note, ...disagreement(answers)];
   const statements = firstPlain < 0 ? [...own, ...extra] : [...own.slice(0, firstPlain), ...extra, ...own.slice(firstPlain)];
   const range = narrowed ? calibrated(chosen.a.range, chosen.a.aucRatio, factor) : chosen.a.range;
-  // Statements that quote the chosen model's range (the plain headline) quote the best estimate's range instead.
-  const quotesRange = (x: Statement): boolean => narrowed && x.params['low'] === chosen.a.range!.low && x.params['high'] === chosen.a.range!.high;
+  // The plain headline of every model quotes its answer's range (params low/high; no other plain statement carries
+  // them): as the best estimate it quotes the narrowed range instead.
+  const quotesRange = (x: Statement): boolean => narrowed && x.role === 'plain' && 'low' in x.params && 'high' in x.params;
   const restated = statements.map((x) => (quotesRange(x) ? { ...x, params: { ...x.params, low: range!.low, high: range!.high } } : x));
   return { ...chosen.a, range, statements: restated, models: answers.map((x) => summary(x.a, x.model, x === chosen)) };
 }
