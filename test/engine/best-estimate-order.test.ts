@@ -17,6 +17,14 @@ describe('best estimate: a partial anchored answer yields to the mechanistic mod
     const p = predict(kb, { victim: 'midazolam', perpetrator: 'itraconazole', perpetratorDose: '200 mg qd 4d' });
     expect(p.model).toBe('anchored');
   });
+  it('a metabolite: the dynamic model first, the anchored mass balance listed beside it (paroxetine → 2-hydroxydesipramine)', () => {
+    const p = predict(kb, { victim: 'desipramine', analyte: '2-hydroxydesipramine', perpetrator: 'paroxetine', perpetratorDose: '20 mg qd 5d' });
+    expect(p.model).toBe('dynamic');
+    const anchored = p.models?.find((m) => m.model === 'anchored');
+    expect(anchored?.status).toBe('predicted');
+    expect(anchored!.aucRatio!).toBeLessThan(1); // less formed through the inhibited CYP2D6
+    expect(p.statements.find((s) => s.code === 'NOTE_BEST_ESTIMATE')?.params['why']).toBe('metabolite');
+  });
 });
 
 describe("best estimate: its range is the chosen model's, narrowed by the tune-calibrated factor (REQ-12.11)", () => {

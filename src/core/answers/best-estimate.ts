@@ -2,8 +2,8 @@
  * The best estimate: which model answers when the question names none. The rule was settled on the benchmark's tune
  * split only (docs/model-choices.md): the clinically anchored model where it answers (the perpetrator has studies
  * with index substrates and the victim an in-vivo fraction, both from other pairs), else the mechanistic static
- * model, else the dynamic model — with the mechanistic model first when a transporter drives its answer or the anchored
- * answer lacks an in-vivo ratio on one of the victim's main pathways. Every model's answer stays visible in `models`, and where two answers differ by more
+ * model, else the dynamic model — with the mechanistic model first when a transporter drives its answer, the anchored
+ * answer lacks an in-vivo ratio on one of the victim's main pathways, or the question is about a metabolite. Every model's answer stays visible in `models`, and where two answers differ by more
  * than 2-fold the answer says so and why.
  */
 import type { KbIndex } from '../kb/kb-index.js';
@@ -67,8 +67,12 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   // has no in-vivo ratio for this perpetrator, so the anchored product would rest on the minor pathways alone
   // (settled on tune, docs/model-choices.md).
   const anchoredPartial = anchored.statements.some((x) => x.code === 'MISSING_ANCHORED_IR' && x.params['enzyme']);
-  const transporterFirst = transporterDriven(mechanistic) || (anchoredPartial && answered(mechanistic));
-  const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = transporterFirst
+  // A metabolite's exposure: the dynamic model's simulated formation and elimination first, the anchored mass balance
+  // next (settled on tune, where the two metabolite studies the anchored model answers were further off than the
+  // dynamic model's; docs/model-choices.md).
+  const metaboliteFirst = sc.metaboliteQuestion && answered(mechanistic);
+  const mechanisticFirst = transporterDriven(mechanistic) || (anchoredPartial && answered(mechanistic)) || metaboliteFirst;
+  const answers: { model: ModelSummary['model']; a: PredictionAnswer }[] = mechanisticFirst
     ? [
         { model: mechModel, a: mechanistic },
         { model: 'anchored', a: anchored },
@@ -83,8 +87,8 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const unquantified = mechanistic.statements.some((s) => s.code === 'MISSING_CONSTANTS');
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
-  const order = transporterFirst ? ['static', 'anchored', 'dynamic'] : [...BEST_ESTIMATE_ORDER];
-  const why = !transporterFirst ? null : transporterDriven(mechanistic) ? 'transporter' : 'partial-anchored';
+  const order = !mechanisticFirst ? [...BEST_ESTIMATE_ORDER] : metaboliteFirst ? ['dynamic', 'anchored'] : ['static', 'anchored', 'dynamic'];
+  const why = !mechanisticFirst ? null : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : 'partial-anchored';
   const factor = opts.bestRangeLogFactor ?? BEST_RANGE_LOG_FACTOR;
   const narrowed = factor !== 1 && !!chosen.a.range && answered(chosen.a);
   const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order, why, rangeFactor: narrowed ? factor : null }, null, narrowed ? [BEST_RANGE_SOURCE] : []);

@@ -60,11 +60,34 @@ function missingStatements(kb: KbIndex, x: AnchoredInputs): Statement[] {
   );
 }
 
+/** A metabolite's formation from its parent, as one statement: each link's share, enzyme and in-vivo activity. */
+function formationStatement(kb: KbIndex, x: AnchoredInputs): Statement {
+  const f = x.formation!;
+  const name = (id: string): string => kb.substance(id)?.name ?? id;
+  return statement(
+    'ASSUME_ANCHORED_FORMATION',
+    'assumption',
+    {
+      analyte: name(x.victim),
+      parent: name(f.parent),
+      fractions: f.links.map((l) => round(l.fraction)),
+      // '' = no enzyme named; known 0 = no in-vivo ratio of the perpetrator on it (its activity is then 1).
+      enzymes: f.links.map((l) => (l.enzyme ? (kb.target(l.enzyme)?.name ?? l.enzyme) : '')),
+      activities: f.links.map((l) => (l.effect ? round(l.effect.value) : 1)),
+      known: f.links.map((l) => (l.effect ? 1 : 0)),
+    },
+    f.links.every((l) => l.verified) ? 'in_vitro' : null,
+    [...new Set(f.links.map((l) => l.source))],
+  );
+}
+
 function parametersOf(x: AnchoredInputs): ParamUse[] {
-  return x.terms.flatMap((t) => [
+  const formation: ParamUse[] = (x.formation?.links ?? []).map((l) => ({ substance: x.formation!.parent, name: `fraction → ${x.victim}${l.enzyme ? ` (${l.enzyme})` : ''}`, value: l.fraction, unit: 'fraction', source: l.source, verified: l.verified, assumption: false, note: "share of the parent's clearance" }));
+  const parent: ParamUse[] = (x.formation?.parentTerms ?? []).map((t) => ({ substance: x.formation!.parent, name: `CR ${t.enzyme}`, value: t.cr.value, unit: 'fraction', source: t.cr.sources[0] ?? 'none', verified: t.cr.studies.length > 0 || t.cr.method === 'literature-fm', assumption: t.cr.method === 'index-inhibitor', derived: t.cr.method, note: t.cr.studies.join(', ') }));
+  return [...formation, ...parent, ...x.terms.flatMap((t) => [
     { substance: x.victim, name: `CR ${t.enzyme}`, value: t.cr.value, unit: 'fraction', source: t.cr.sources[0] ?? 'none', verified: t.cr.studies.length > 0 || t.cr.method === 'literature-fm', assumption: t.cr.method === 'index-inhibitor', derived: t.cr.method, note: t.cr.studies.join(', ') },
     { substance: t.compounds.join('+'), name: `${t.effect.value > 1 ? 'IC' : 'IR'} ${t.enzyme}`, value: t.effect.value > 1 ? t.effect.value - 1 : 1 - t.effect.value, unit: 'fraction', source: t.effect.sources[0] ?? 'none', verified: true, assumption: t.effect.regimen?.transfer === 'dose-scaled', derived: 'index-substrate', note: t.effect.studies.join(', ') },
-  ]);
+  ])];
 }
 
 /**
@@ -77,16 +100,24 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
   const assumptions: Statement[] = [
     statement('ASSUME_ANCHORED_REQUESTED', 'assumption'),
     ...(x.excluded.length ? [statement('NOTE_ANCHORED_LEFT_OUT', 'assumption', { studies: x.excluded })] : []),
+    ...(x.formation ? [formationStatement(kb, x)] : []),
+    ...(x.formation?.parentTerms ?? []).flatMap((t) => [crStatement(kb, x.formation!.parent, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
     ...x.terms.flatMap((t) => [crStatement(kb, x.victim, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
+    // Links whose enzyme is not among the terms above still carry the perpetrator's effect: say where it comes from.
+    ...(x.formation?.links ?? []).filter((l) => l.effect && l.enzyme && ![...x.terms, ...x.formation!.parentTerms].some((t) => t.enzyme === l.enzyme)).map((l) => effectStatement(kb, l.compounds, l.enzyme!, l.effect!)),
   ];
   const missing = missingStatements(kb, x);
   // A victim of known phenotype: its in-vivo fractions move as the static model's fm do (inputs/phenotype-shift.ts).
-  const shift = (pick: (d: Derived) => number): Record<string, number> => shiftFractions(Object.fromEntries(x.terms.map((t) => [t.enzyme, pick(t.cr)])), sc.phenotypes);
-  const [crs, lows, highs] = [shift((d) => d.value), shift((d) => d.low), shift((d) => d.high)];
+  const shifted = (terms: AnchoredInputs['terms']) => {
+    const shift = (pick: (d: Derived) => number): Record<string, number> => shiftFractions(Object.fromEntries(terms.map((t) => [t.enzyme, pick(t.cr)])), sc.phenotypes);
+    const [crs, lows, highs] = [shift((d) => d.value), shift((d) => d.low), shift((d) => d.high)];
+    return terms.map((t) => ({ enzyme: t.enzyme, cr: { ...t.cr, value: crs[t.enzyme]!, low: lows[t.enzyme]!, high: highs[t.enzyme]! }, activity: t.effect }));
+  };
   for (const [e, ph] of Object.entries(sc.phenotypes))
     assumptions.push(statement('ASSUME_PHENOTYPE', 'assumption', { enzyme: kb.target(e)?.name ?? e, phenotype: ph, multiplier: multiplierOf(e, ph) ?? 1, analyte: sc.analyte.name }));
   const ans = anchoredModel.predict({
-    terms: x.terms.map((t) => ({ enzyme: t.enzyme, cr: { ...t.cr, value: crs[t.enzyme]!, low: lows[t.enzyme]!, high: highs[t.enzyme]! }, activity: t.effect })),
+    terms: shifted(x.terms),
+    ...(x.formation ? { formation: { parentTerms: shifted(x.formation.parentTerms), links: x.formation.links.map((l) => ({ enzyme: l.enzyme, fraction: l.fraction, activity: l.effect })) } } : {}),
     studiesRead: x.studiesRead,
     missing,
     assumptions,
@@ -124,7 +155,7 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
       ...(missing.length ? [statement('WARN_PARTIAL_DATA', 'warning')] : []),
       ...observedDisagreement(base.observed, ans.aucRatio, sc.analyte.id, sc.victim.id),
       statement('PLAIN_ANCHORED', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: ans.aucRatio, low: range.low, high: range.high, studies: x.studiesRead.length }, 'model'),
-      statement('TECH_ANCHORED', 'technical', { ratio: ans.aucRatio, enzymes: x.terms.map((t) => t.enzyme), crs: x.terms.map((t) => round(t.cr.value)), activities: x.terms.map((t) => round(t.effect.value)), studies: x.studiesRead, left: x.excluded.length }, 'model'),
+      statement('TECH_ANCHORED', 'technical', { ratio: ans.aucRatio, enzymes: x.terms.map((t) => t.enzyme), crs: x.terms.map((t) => round(t.cr.value)), activities: x.terms.map((t) => round(t.effect.value)), studies: x.studiesRead, left: x.excluded.length, ...(ans.formation ? { formed: ans.formation.ratio, parentRatio: ans.formation.parentRatio } : {}) }, 'model'),
     ],
     // Observed in people, but for other pairs: the transfer to this pair is a model step, so never above low.
     evidence: { ...measured, grade: measured.grade === 'high' || measured.grade === 'moderate' ? 'low' : measured.grade, caveats: [...measured.caveats, "The exposure change is inferred from other pairs' clinical studies, not observed for this pair."] },

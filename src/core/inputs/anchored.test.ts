@@ -148,6 +148,27 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     expect(inputs(without, { victim: 'midazolam', perpetrator: 'drug-x', perpetratorDose: '100 mg qd 5d' }).missing).toEqual([{ what: 'IR', substance: 'drug-x' }]);
   });
 
+  it("a metabolite: the parent's CR, the formation link's enzyme activity and the metabolite's own CRs (mass balance)", () => {
+    const link = { substance: 'drug-m', fraction: { value: 0.5, unit: 'fraction', source: 'src', verified: true }, enzyme: 'cyp2d6' };
+    const fm = { id: 'drug-p-cyp2d6', subject: 'drug-p', object: 'cyp2d6', action: 'substrate', species: 'human', evidence: 'in_vitro', fm: { value: 0.6, unit: 'fraction', source: 'src', verified: true }, sources: ['src'] };
+    const base = kbOf(CLINICAL, [fm]);
+    const data = { ...base.data, substances: [...base.data.substances, sub('drug-p', { metabolites: [link] } as Partial<Substance>), sub('drug-m', { kind: 'metabolite' } as Partial<Substance>)] };
+    const kb = new KbIndex(data as KbData);
+    const x = inputs(kb, { victim: 'drug-p', analyte: 'drug-m', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    // Y on CYP2D6: a = 0.375 (fixture header); drug-p's CR = its mechanistic fm 0.6; drug-m has no pathway data (its CR is missing).
+    expect(x.formation?.parentTerms.map((t) => [t.enzyme, t.cr.value, t.effect.value])).toEqual([['cyp2d6', 0.6, expect.closeTo(0.375, 10)]]);
+    expect(x.formation?.links).toEqual([expect.objectContaining({ enzyme: 'cyp2d6', fraction: 0.5, effect: expect.objectContaining({ value: expect.closeTo(0.375, 10) }) })]);
+    expect(x.terms).toEqual([]);
+    expect(x.missing).toContainEqual({ what: 'CR', substance: 'drug-m', enzyme: 'cyp2d6' });
+    const parentRatio = 1 / (1 + 0.6 * (0.375 - 1));
+    const a = anchoredModel.predict({ terms: [], formation: { parentTerms: x.formation!.parentTerms.map((t) => ({ enzyme: t.enzyme, cr: t.cr, activity: t.effect })), links: x.formation!.links.map((l) => ({ enzyme: l.enzyme, fraction: l.fraction, activity: l.effect })) }, studiesRead: x.studiesRead, missing: [], assumptions: [], spreadFold: 1 });
+    expect(a.aucRatio).toBeCloseTo(0.375 * parentRatio, 10);
+    // The studies behind Y's CYP2D6 ratio are read; a parent with no formation fraction gives no anchored estimate.
+    expect(x.studiesRead).toContain('dmi-y');
+    const noLink = new KbIndex({ ...data, substances: data.substances.map((s) => (s.id === 'drug-p' ? sub('drug-p', { metabolites: [{ substance: 'drug-m' }] } as Partial<Substance>) : s)) } as KbData);
+    expect(inputs(noLink, { victim: 'drug-p', analyte: 'drug-m', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' }).missing).toEqual([{ what: 'metabolite', substance: 'drug-m' }]);
+  });
+
   it('no ×1 by omission: a victim that uses none of the anchored enzymes is grey while any pathway of it, even a minor one, lacks an in-vivo ratio', () => {
     const fm = (object: string, value: number) => ({ id: `drug-w-${object}`, subject: 'drug-w', object, action: 'substrate', species: 'human', evidence: 'in_vitro', fm: { value, unit: 'fraction', source: 'src', verified: true }, sources: ['src'] });
     // drug-w is cleared 20 % by CYP2B6 (minor, under the 0.25 main-pathway line) and not by CYP3A4; rifampicin is anchored on CYP3A4 only.

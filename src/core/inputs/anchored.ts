@@ -54,10 +54,25 @@ export interface AnchoredMissing {
   enzyme?: string;
 }
 
+/**
+ * A metabolite's formation from its parent (the victim dosed), for a metabolite question: the parent's own terms and
+ * each metabolite link of the KB (`fraction` = share of the parent's clearance that forms it, through `enzyme` when
+ * named) with the perpetrator's in-vivo activity on that enzyme. By mass balance the amount formed through a named
+ * enzyme moves by a_e × the parent's AUC ratio (more parent, less of it through an inhibited enzyme); a link with no
+ * enzyme is formed pro rata from all of the parent's clearance and does not move (gut-wall changes ignored).
+ */
+export interface AnchoredFormation {
+  parent: string;
+  parentTerms: AnchoredTerm[];
+  links: { enzyme: string | null; fraction: number; source: string; verified: boolean; effect: Derived | null; compounds: string[] }[];
+}
+
 export interface AnchoredInputs {
   victim: string;
   perpetrator: string;
+  /** For a metabolite question: the terms of the metabolite's own elimination (its CRs as a circulating compound). */
   terms: AnchoredTerm[];
+  formation?: AnchoredFormation;
   missing: AnchoredMissing[];
   /** Every observed study any derivation read. Never a study of the predicted pair. */
   studiesRead: string[];
@@ -277,19 +292,11 @@ function combine(effects: Derived[]): Derived {
   return { ...effects[0]!, value: prod((d) => d.value), low: prod((d) => d.low), high: prod((d) => d.high), studies: effects.flatMap((d) => d.studies), read: [...new Set(effects.flatMap((d) => d.read))], sources: [...new Set(effects.flatMap((d) => d.sources))], anchors: effects.flatMap((d) => d.anchors ?? []) };
 }
 
-/** Build the anchored model's inputs for a resolved question. Pure: the KB in, derivations out. */
-export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
-  const victim = sc.analyte.id;
-  const compounds = sc.perpetratorCompounds.map((c) => c.compoundId);
-  const victims = relatedIds(kb, [sc.victim.id, victim]);
-  const perps = relatedIds(kb, [sc.perpetrator.id, ...compounds]);
-  const { observations, excluded } = usableObservations(kb, victims, perps);
-  const base = { victim, perpetrator: sc.perpetrator.id, excluded };
-  if (sc.metaboliteQuestion) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: victim }], studiesRead: [] };
-  const ctx: Ctx = { kb, obs: observations, indexCr: new Map() };
-  const asked = exposureOf(kb, sc.perpetrator.id, sc.perpetratorDose.regimen, sc.perpetratorDose.text, sc.weightKg);
-  const terms: AnchoredTerm[] = [];
-  const missing: AnchoredMissing[] = [];
+/** The perpetrator's activity ratio on each enzyme group it has index studies for, and which compounds carry it. */
+type Effects = Map<string, { effect: Derived; compounds: string[] }>;
+
+function perpetratorEffects(ctx: Ctx, sc: Scenario, asked: Record<string, Exposure | undefined>, missing: AnchoredMissing[]): Effects {
+  const out: Effects = new Map();
   for (const g of Object.keys(INDEX_DRUGS)) {
     // The product as studied, when it has index studies of its own; else each compound it delivers.
     const own = perpetratorEffect(ctx, sc.perpetrator.id, g, asked[sc.perpetrator.id], undefined, sc.victimRoute);
@@ -303,34 +310,96 @@ export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
       }
       return [{ id: c.compoundId, d }];
     });
-    if (!parts.length) continue;
-    const cr = victimCr(ctx, victim, g, sc.victimRoute);
+    if (parts.length) out.set(g, { effect: combine(parts.map((p) => p.d)), compounds: parts.map((p) => p.id) });
+  }
+  return out;
+}
+
+/**
+ * The terms of one compound (the victim, a metabolite's parent, or a circulating metabolite) under the perpetrator's
+ * effects, with the missing-data rules: a main pathway (fm ≥ 0.25) without an in-vivo ratio is named as missing (the
+ * answer is partial); with no used term left, any pathway without one is (×1 by omission is no estimate).
+ * `omission` says whether that last case applies: the caller greys the answer.
+ */
+function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, missing: AnchoredMissing[], perpetrator: string): { terms: AnchoredTerm[]; omission: boolean } {
+  const terms: AnchoredTerm[] = [];
+  for (const [g, e] of effects) {
+    const cr = victimCr(ctx, id, g, route);
     if (!cr) {
-      missing.push({ what: 'CR', substance: victim, enzyme: g });
+      missing.push({ what: 'CR', substance: id, enzyme: g });
       continue;
     }
-    terms.push({ enzyme: g, cr, effect: combine(parts.map((p) => p.d)), compounds: parts.map((p) => p.id) });
+    terms.push({ enzyme: g, cr, effect: e.effect, compounds: e.compounds });
   }
-  if (!terms.length && !missing.length) missing.push({ what: 'IR', substance: sc.perpetrator.id });
-  // A main pathway of the victim (fm ≥ 0.25 in its mechanistic inputs) on which the perpetrator has no in-vivo ratio is
-  // unknown, not absent: it is named as missing and the answer warns that it is partial. (Greying such answers was
+  // A main pathway of the compound (fm ≥ 0.25 in its mechanistic inputs) on which the perpetrator has no in-vivo ratio
+  // is unknown, not absent: it is named as missing and the answer warns that it is partial. (Greying such answers was
   // tried on the tune split: it removed 11 answers, 10 of them within 2-fold, so the answer stands with the warning.)
   const covered = new Set(terms.map((t) => t.enzyme));
-  for (const [g, fm] of Object.entries(victimPathways(kb, victim)))
-    if (fm >= MAIN_PATHWAY_FM && !covered.has(g) && !missing.some((m) => m.enzyme === g)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: g });
-  // Enzymes the victim does not use add nothing; they are kept only when no other term is left (the answer is then 1).
+  const pathways = Object.entries(victimPathways(ctx.kb, id));
+  // Already named for this enzyme (its CR here, the perpetrator's IR, or a constituent's amount): not named twice.
+  const lacks = (g: string): boolean => !covered.has(g) && !missing.some((m) => m.enzyme === g && (m.what !== 'CR' || m.substance === id));
+  for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && lacks(g)) missing.push({ what: 'IR', substance: perpetrator, enzyme: g });
+  // Enzymes the compound does not use add nothing; they are kept only when no other term is left (the answer is then 1).
   const used = terms.filter((t) => t.cr.value > 0);
-  // No term through a pathway the victim uses, while one of its pathways lacks its in-vivo ratio: the product would be
-  // ×1 by omission (S-warfarin with fluconazole: CYP3A4 carries nothing, CYP2C9 is unknown). That is no estimate: grey.
-  // With no term left, a minor pathway counts too (bupropion with efavirenz: CYP2B6 fm 0.21 unknown, CYP3A4 unused);
-  // settled on tune (docs/model-choices.md).
-  if (!used.length)
-    for (const [g, fm] of Object.entries(victimPathways(kb, victim)))
-      if (fm > 0 && !covered.has(g) && !missing.some((m) => m.enzyme === g)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: g });
-  if (!used.length && missing.some((m) => m.what === 'IR' && m.enzyme !== undefined)) return { ...base, terms: [], missing, studiesRead: [] };
-  const kept = used.length ? used : terms;
-  const studiesRead = [...new Set(kept.flatMap((t) => [...t.cr.read, ...t.effect.read]))].sort();
-  return { ...base, terms: kept, missing, studiesRead };
+  // No term through a pathway the compound uses, while one of its pathways lacks its in-vivo ratio: the product would
+  // be ×1 by omission (S-warfarin with fluconazole: CYP3A4 carries nothing, CYP2C9 is unknown). With no term left, a
+  // minor pathway counts too (bupropion with efavirenz: CYP2B6 fm 0.21 unknown, CYP3A4 unused); settled on tune
+  // (docs/model-choices.md).
+  if (!used.length) for (const [g, fm] of pathways) if (fm > 0 && lacks(g)) missing.push({ what: 'IR', substance: perpetrator, enzyme: g });
+  const omission = !used.length && missing.some((m) => m.what === 'IR' && m.enzyme !== undefined && m.substance === perpetrator && pathways.some(([g]) => g === m.enzyme));
+  return { terms: used.length ? used : terms, omission };
+}
+
+/** Share of a metabolite's formation that a link must carry for its enzyme's missing in-vivo ratio to matter. */
+const MAIN_FORMATION_SHARE = 0.25;
+
+/**
+ * A metabolite question: the parent's terms, the formation links with the perpetrator's activity on their enzymes,
+ * and the metabolite's own elimination terms (as a circulating compound: hepatic CRs, no gut wall). Grey when the KB
+ * gives no formation fraction, or when nothing the perpetrator does is known on any of the three.
+ */
+function metaboliteInputs(ctx: Ctx, sc: Scenario, effects: Effects, missing: AnchoredMissing[], base: Pick<AnchoredInputs, 'victim' | 'perpetrator' | 'excluded'>): AnchoredInputs {
+  const parent = sc.victim.id;
+  const metabolite = base.victim;
+  const links = (ctx.kb.substance(parent)?.metabolites ?? [])
+    .filter((m) => m.substance === metabolite && m.fraction && m.fraction.value > 0)
+    .map((m) => {
+      const g = m.enzyme === undefined ? null : m.enzyme === 'cyp3a5' ? 'cyp3a4' : m.enzyme;
+      const e = g ? effects.get(g) : undefined;
+      return { enzyme: g, fraction: m.fraction!.value, source: m.fraction!.source, verified: m.fraction!.verified, effect: e?.effect ?? null, compounds: e?.compounds ?? [] };
+    });
+  if (!links.length) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: metabolite }], studiesRead: [] };
+  const total = links.reduce((a, l) => a + l.fraction, 0);
+  for (const l of links)
+    if (l.enzyme && !l.effect && l.fraction / total >= MAIN_FORMATION_SHARE && !missing.some((m) => m.enzyme === l.enzyme)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: l.enzyme });
+  const p = compoundTerms(ctx, parent, sc.victimRoute, effects, missing, sc.perpetrator.id);
+  const m = compoundTerms(ctx, metabolite, 'iv', effects, missing, sc.perpetrator.id);
+  const moved = (ts: AnchoredTerm[]): boolean => ts.some((t) => t.cr.value > 0);
+  if (!moved(p.terms) && !moved(m.terms) && !links.some((l) => l.effect)) return { ...base, terms: [], missing: missing.length ? missing : [{ what: 'IR', substance: sc.perpetrator.id }], studiesRead: [] };
+  const parentTerms = p.terms.filter((t) => t.cr.value > 0);
+  const terms = m.terms.filter((t) => t.cr.value > 0);
+  const studiesRead = [...new Set([...parentTerms, ...terms].flatMap((t) => [...t.cr.read, ...t.effect.read]).concat(links.flatMap((l) => l.effect?.read ?? [])))].sort();
+  return { ...base, terms, formation: { parent, parentTerms, links }, missing, studiesRead };
+}
+
+/** Build the anchored model's inputs for a resolved question. Pure: the KB in, derivations out. */
+export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
+  const victim = sc.analyte.id;
+  const compounds = sc.perpetratorCompounds.map((c) => c.compoundId);
+  const victims = relatedIds(kb, [sc.victim.id, victim]);
+  const perps = relatedIds(kb, [sc.perpetrator.id, ...compounds]);
+  const { observations, excluded } = usableObservations(kb, victims, perps);
+  const base = { victim, perpetrator: sc.perpetrator.id, excluded };
+  const ctx: Ctx = { kb, obs: observations, indexCr: new Map() };
+  const asked = exposureOf(kb, sc.perpetrator.id, sc.perpetratorDose.regimen, sc.perpetratorDose.text, sc.weightKg);
+  const missing: AnchoredMissing[] = [];
+  const effects = perpetratorEffects(ctx, sc, asked, missing);
+  if (sc.metaboliteQuestion) return metaboliteInputs(ctx, sc, effects, missing, base);
+  if (effects.size === 0 && !missing.length) missing.push({ what: 'IR', substance: sc.perpetrator.id });
+  const { terms, omission } = compoundTerms(ctx, victim, sc.victimRoute, effects, missing, sc.perpetrator.id);
+  if (omission) return { ...base, terms: [], missing, studiesRead: [] };
+  const studiesRead = [...new Set(terms.flatMap((t) => [...t.cr.read, ...t.effect.read]))].sort();
+  return { ...base, terms, missing, studiesRead };
 }
 
 export { INDEX_SOURCE };

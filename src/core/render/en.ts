@@ -62,13 +62,15 @@ const ASSUMPTIONS: Record<string, Template> = {
   NOTE_BEST_ESTIMATE: (p) =>
     `Best estimate from the ${MODEL_NAMES[t(p.chosen)] ?? t(p.chosen)}: the rule, settled on the benchmark's tune split, takes the first of ${list(p.order)
       .map((m) => MODEL_NAMES[String(m)] ?? m)
-      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : ''}; every model's answer is listed under models${typeof p.rangeFactor === 'number' ? `, each with its own range; the best estimate's range is that model's range narrowed on the log scale to ×${n(p.rangeFactor)} of its width, calibrated on the tune split (chosen answers err less than a model's answers at large)` : ''}.`,
+      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : p.why === 'metabolite' ? " (for a metabolite the dynamic model, which simulates its formation and elimination, comes before the anchored model's mass balance)" : ''}; every model's answer is listed under models${typeof p.rangeFactor === 'number' ? `, each with its own range; the best estimate's range is that model's range narrowed on the log scale to ×${n(p.rangeFactor)} of its width, calibrated on the tune split (chosen answers err less than a model's answers at large)` : ''}.`,
   ASSUME_PHENOTYPE: (p) =>
     `${t(p.analyte)} taken by a ${t(p.phenotype)} of ${t(p.enzyme)}: its clearance through ${t(p.enzyme)} scaled by ${t(p.multiplier)} (CPIC/DPWG-based multiplier, a modelling assumption), and its fractions of clearance moved accordingly.`,
   NOTE_PHENOTYPE_NOT_SIMULATED: (p) =>
     `The dynamic model simulates the reference (normal) phenotype here: the phenotype given for ${list(p.enzymes).join(', ')} is not applied to a single simulated person (use crosstalk simulate with --phenotype).`,
   ASSUME_ANCHORED_REQUESTED: () => "Answered with the clinically anchored model: the victim's in-vivo share of clearance (CR) and the perpetrator's in-vivo inhibition (IR) or induction (IC), each from other pairs' clinical studies.",
   NOTE_ANCHORED_LEFT_OUT: (p) => `Leave-pair-out: the ${list(p.studies).length} stud${list(p.studies).length === 1 ? 'y' : 'ies'} of this pair (${list(p.studies).join(', ')}) were not read by the model; they are shown only beside its answer.`,
+  ASSUME_ANCHORED_FORMATION: (p) =>
+    `${t(p.analyte)} is formed from ${t(p.parent)}: ${(p.fractions as number[]).map((f, i) => `${f} of ${t(p.parent)}'s clearance${(p.enzymes as string[])[i] ? ` through ${t((p.enzymes as string[])[i])}${(p.known as number[])[i] ? ` (in-vivo activity ×${(p.activities as number[])[i]})` : ' (no in-vivo ratio of the other substance on it: taken as unchanged)'}` : ' (no enzyme named: formed pro rata, taken as unchanged)'}`).join('; ')}. By mass balance the amount formed through an enzyme moves with its activity times ${t(p.parent)}'s exposure change, and ${t(p.analyte)}'s own elimination moves with the enzymes that clear it; changes in the gut wall are left out.`,
   ASSUME_ANCHORED_CR: (p) =>
     `CR of ${t(p.victim)} through ${t(p.enzyme)}: ${n(p.cr).toFixed(2)} (${n(p.low).toFixed(2)}–${n(p.high).toFixed(2)}), ${ANCHORED_CR_METHOD[t(p.method)] ?? t(p.method)}${list(p.studies).length ? ` [${list(p.studies).join(', ')}]` : ''}.`,
   ASSUME_ANCHORED_EFFECT: (p) =>
@@ -97,7 +99,7 @@ const MISSING: Record<string, Template> = {
   MISSING_DYNAMIC: (p) => t(p.message),
   MISSING_ANCHORED_IR: (p) => `an in-vivo inhibition or induction ratio of ${t(p.perpetrator)}${p.enzyme ? ` on ${t(p.enzyme)}` : ''} (no study of it with an index substrate outside this pair)`,
   MISSING_ANCHORED_CR: (p) => `the in-vivo share of ${t(p.victim)}'s clearance through ${t(p.enzyme)} (no genotype, index-inhibitor or fm data outside this pair)`,
-  MISSING_ANCHORED_METABOLITE: (p) => `an anchored estimate for the metabolite ${t(p.analyte)} (the anchored model predicts a parent drug's AUC only)`,
+  MISSING_ANCHORED_METABOLITE: (p) => `a formation fraction of the metabolite ${t(p.analyte)} from its parent (the anchored model follows a metabolite through the share of the parent's clearance that forms it)`,
 };
 
 const WARNINGS: Record<string, Template> = {
@@ -160,9 +162,10 @@ const TECHNICAL: Record<string, Template> = {
   TECH_DYNAMIC: (p) =>
     `Dynamic model (semi-physiological, DOPRI5): AUCR ${f2(n(p.ratio))} (${t(p.metric)}), CmaxR ${f2(n(p.cmaxRatio))}, Tmax shift ${n(p.tmaxShiftH).toFixed(2)} h; ${list(p.explanations).join(' ')}`,
   TECH_ANCHORED: (p) =>
-    `Anchored model (Ohno 2007: AUCR = 1/(1 + Σ CR·(a − 1))): AUCR ${fmtRatio(n(p.ratio))}; ${list(p.enzymes)
-      .map((e, i) => `${e} CR ${list(p.crs)[i]}, a ${list(p.activities)[i]}`)
-      .join('; ')}; read ${list(p.studies).length} studies, left out ${t(p.left)} of this pair.`,
+    `Anchored model (Ohno 2007: AUCR = 1/(1 + Σ CR·(a − 1))${p.formed !== undefined ? ` for the metabolite's elimination, times its formation ratio Σ F·a·AUCR(parent)/Σ F` : ''}): AUCR ${fmtRatio(n(p.ratio))}; ${[
+      ...(p.formed !== undefined ? [`formation ×${fmtRatio(n(p.formed))} (parent AUCR ${fmtRatio(n(p.parentRatio))})`] : []),
+      ...list(p.enzymes).map((e, i) => `${e} CR ${list(p.crs)[i]}, a ${list(p.activities)[i]}`),
+    ].join('; ') || 'no term'}; read ${list(p.studies).length} studies, left out ${t(p.left)} of this pair.`,
   TECH_GREY_DYNAMIC: (p) => `Grey (no data) — dynamic model: ${t(p.message)}`,
 };
 

@@ -27,8 +27,22 @@ export interface AnchoredModelTerm {
   activity: Bounded;
 }
 
+/**
+ * A metabolite's formation from its parent (the victim dosed): the parent's terms and the formation links, each with
+ * its share of the parent's clearance and the perpetrator's activity on the link's enzyme (null: no enzyme named, or
+ * none known — the link does not move). By mass balance the amount formed through enzyme e moves by a_e × the
+ * parent's AUC ratio; an unnamed link by 1. The metabolite's AUC ratio = (Σ F·r / Σ F) × its own elimination ratio
+ * from `terms`.
+ */
+export interface AnchoredFormationInputs {
+  parentTerms: AnchoredModelTerm[];
+  links: { enzyme: string | null; fraction: number; activity: Bounded | null }[];
+}
+
 export interface AnchoredModelInputs {
+  /** The victim's terms — for a metabolite, those of its own elimination. */
   terms: AnchoredModelTerm[];
+  formation?: AnchoredFormationInputs;
   studiesRead: string[];
   missing: Statement[];
   assumptions: Statement[];
@@ -40,6 +54,8 @@ export interface AnchoredModelAnswer extends ModelAnswer {
   model: 'anchored';
   /** Σ CR_j·(a_j − 1) at the point estimate: negative inhibits, positive induces. */
   netChange: number | null;
+  /** For a metabolite: its formation ratio and the parent's AUC ratio behind it (null otherwise). */
+  formation: { ratio: number; parentRatio: number } | null;
 }
 
 /** Largest share of clearance the model lets inhibition remove (AUCR ≤ 100). */
@@ -53,18 +69,39 @@ function extremes(t: AnchoredModelTerm): [number, number] {
   return [Math.min(...vals), Math.max(...vals)];
 }
 
+/** Σ CR·(a − 1) of a term list at the point, and its least and most over each term's corners. */
+function netOf(terms: AnchoredModelTerm[]): { net: number; lows: number; highs: number } {
+  return {
+    net: terms.reduce((a, t) => a + t.cr.value * (t.activity.value - 1), 0),
+    lows: terms.reduce((a, t) => a + extremes(t)[0], 0),
+    highs: terms.reduce((a, t) => a + extremes(t)[1], 0),
+  };
+}
+
+/**
+ * The formation ratio of a metabolite (amount formed with / without the perpetrator) at the point and at the two
+ * corners that bound it: it rises with every link's activity and with the parent's AUC ratio, so its least is at the
+ * links' low activities and the parent's least ratio, its most at the opposite corner.
+ */
+function formationRatio(f: AnchoredFormationInputs): { point: number; low: number; high: number } {
+  const p = netOf(f.parentTerms);
+  const total = f.links.reduce((a, l) => a + l.fraction, 0);
+  const at = (pick: (b: Bounded) => number, parentRatio: number): number =>
+    f.links.reduce((a, l) => a + l.fraction * (l.activity ? pick(l.activity) * parentRatio : 1), 0) / total;
+  return { point: at((b) => b.value, ratioOf(p.net)), low: at((b) => b.low, ratioOf(p.highs)), high: at((b) => b.high, ratioOf(p.lows)) };
+}
+
 export const anchoredModel: ExposureModel<AnchoredModelInputs, AnchoredModelAnswer> = {
   name: 'anchored',
   predict(x: AnchoredModelInputs): AnchoredModelAnswer {
     const common = { model: 'anchored' as const, cmaxRatio: null, cmaxMethod: null, assumptions: x.assumptions, studiesRead: x.studiesRead, variability: null };
-    if (x.terms.length === 0) return { ...common, status: 'grey', missing: x.missing, aucRatio: null, mechanisms: [], uncertainty: null, netChange: null };
-    const net = x.terms.reduce((a, t) => a + t.cr.value * (t.activity.value - 1), 0);
-    const lows = x.terms.reduce((a, t) => a + extremes(t)[0], 0);
-    const highs = x.terms.reduce((a, t) => a + extremes(t)[1], 0);
-    const aucRatio = ratioOf(net);
+    if (x.terms.length === 0 && !x.formation) return { ...common, status: 'grey', missing: x.missing, aucRatio: null, mechanisms: [], uncertainty: null, netChange: null, formation: null };
+    const { net, lows, highs } = netOf(x.terms);
+    const formed = x.formation ? formationRatio(x.formation) : { point: 1, low: 1, high: 1 };
+    const aucRatio = formed.point * ratioOf(net);
     const uncertainty: Interval = {
-      low: Math.min(aucRatio, ratioOf(highs)) / x.spreadFold,
-      high: Math.max(aucRatio, ratioOf(lows)) * x.spreadFold,
+      low: Math.min(aucRatio, formed.low * ratioOf(highs)) / x.spreadFold,
+      high: Math.max(aucRatio, formed.high * ratioOf(lows)) * x.spreadFold,
       method: `index studies' confidence limits, each term at its extremes, widened ${x.spreadFold}-fold each side (between-study spread)`,
     };
     const mechanisms: Mechanism[] = x.terms.map((t) => ({
@@ -74,6 +111,16 @@ export const anchoredModel: ExposureModel<AnchoredModelInputs, AnchoredModelAnsw
       site: 'liver',
       aucRatio: ratioOf(t.cr.value * (t.activity.value - 1)),
     }));
-    return { ...common, status: 'answered', missing: x.missing, aucRatio, mechanisms, uncertainty, netChange: net };
+    // A metabolite's formation: each named link's share of it moved alone (the parent's exposure change included).
+    if (x.formation) {
+      const f = x.formation;
+      const total = f.links.reduce((a, l) => a + l.fraction, 0);
+      const parentRatio = ratioOf(netOf(f.parentTerms).net);
+      for (const l of f.links)
+        if (l.enzyme && l.activity)
+          mechanisms.push({ enzyme: l.enzyme, kind: l.activity.value > 1 ? 'induction' : 'reversible', site: 'liver', aucRatio: (l.fraction * l.activity.value * parentRatio + total - l.fraction) / total });
+    }
+    const formation = x.formation ? { ratio: formed.point, parentRatio: ratioOf(netOf(x.formation.parentTerms).net) } : null;
+    return { ...common, status: 'answered', missing: x.missing, aucRatio, mechanisms, uncertainty, netChange: net, formation };
   },
 };
