@@ -113,8 +113,12 @@ function dominantOf(kb: KbIndex, id: string): string | undefined {
 export function usableObservations(kb: KbIndex, victims: Set<string>, perpetrators: Set<string>): { observations: Observation[]; excluded: string[] } {
   const observations: Observation[] = [];
   const excluded: string[] = [];
+  // A genotype contrast read from a paper behind one of the pair's studies shares its control group (the normal
+  // metabolisers without the perpetrator), so it is left out with them. Matched on the source the contrast's ratio
+  // was read from against every source the pair's studies name (a study read from a compilation also names the paper).
+  const pairPapers = new Set(kb.data.clinical.filter((c) => isOfPair(c, victims, perpetrators)).flatMap((c) => [c.aucRatio?.source, ...c.sources]).filter((x): x is string => !!x));
   for (const c of kb.data.clinical) {
-    if (isOfPair(c, victims, perpetrators)) {
+    if (isOfPair(c, victims, perpetrators) || (c.kind === 'pharmacogenetic' && !!c.aucRatio && pairPapers.has(c.aucRatio.source))) {
       excluded.push(c.id);
       continue;
     }

@@ -11,9 +11,10 @@ import { buildScenario, type PredictRequest } from './scenario.js';
 
 const sub = (id: string, extra: Partial<Substance> = {}): Substance =>
   ({ id, name: id, kind: 'medicine', synonyms: [], brands: [], slang: [], latin: [], classes: [], constituents: [], metabolites: [], sources: [], ...extra }) as unknown as Substance;
-const ratio = (value: number, low?: number, high?: number) => ({ value, unit: 'ratio', source: 'src', verified: true, locator: 'Table 2', ...(low ? { low, high } : {}), original: { value, unit: 'ratio' } });
+const ratio = (value: number, low?: number, high?: number, source = 'src') => ({ value, unit: 'ratio', source, verified: true, locator: 'Table 2', ...(low ? { low, high } : {}), original: { value, unit: 'ratio' } });
+/** Each study's ratio is read from its own paper (`<id>-paper`) unless `extra` says otherwise. */
 const study = (id: string, victim: string, perpetrator: string, auc: number, extra: Partial<ClinicalStudy> = {}): ClinicalStudy =>
-  ({ id, kind: 'interaction', victim, perpetrator, species: 'human', enzymes: ['cyp3a4'], evidence: 'human_controlled', sources: ['src'], aucRatio: ratio(auc), ...extra }) as ClinicalStudy;
+  ({ id, kind: 'interaction', victim, perpetrator, species: 'human', enzymes: ['cyp3a4'], evidence: 'human_controlled', sources: ['src'], aucRatio: ratio(auc, undefined, undefined, `${id}-paper`), ...extra }) as ClinicalStudy;
 
 /**
  * Hand-computed: midazolam CR = 1 − 1/10 = 0.9 (ketoconazole, IR = 1 assumed); X at 100 mg qd: a = 1 + (1/2 − 1)/0.9 = 4/9,
@@ -167,6 +168,24 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
     expect(x.studiesRead).toContain('dmi-y');
     const noLink = new KbIndex({ ...data, substances: data.substances.map((s) => (s.id === 'drug-p' ? sub('drug-p', { metabolites: [{ substance: 'drug-m' }] } as Partial<Substance>) : s)) } as KbData);
     expect(inputs(noLink, { victim: 'drug-p', analyte: 'drug-m', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' }).missing).toEqual([{ what: 'metabolite', substance: 'drug-m' }]);
+  });
+
+  it('a genotype contrast named by diplotype or gene count ("*3/*3", "EM2 (two functional genes)") gives a CR like "PM vs EM"', () => {
+    const pgx = study('w-pgx', 'drug-w', 'drug-w', 5, { kind: 'pharmacogenetic', perpetrator: undefined, enzymes: ['cyp2d6'], comparison: { test: 'CYP2D6 PM', reference: 'CYP2D6 EM2 (two functional genes)' } });
+    const x = inputs(kbOf([...CLINICAL, pgx]), { victim: 'drug-w', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    expect(x.terms[0]!.cr.method).toBe('genotype');
+    expect(x.terms[0]!.cr.value).toBeCloseTo(1 - 1 / 5, 10);
+  });
+
+  it("leave-pair-out reaches a genotype contrast published with one of the pair's studies (it shares their control group)", () => {
+    const pgx = study('w-pgx-same-paper', 'drug-w', 'drug-w', 5, { kind: 'pharmacogenetic', perpetrator: undefined, enzymes: ['cyp2d6'], comparison: { test: 'CYP2D6 PM', reference: 'CYP2D6 EM' }, aucRatio: ratio(5, undefined, undefined, 'w-y-paper') as ClinicalStudy['aucRatio'] });
+    const wy = CLINICAL;
+    const x = inputs(kbOf([...wy, pgx]), { victim: 'drug-w', perpetrator: 'drug-y', perpetratorDose: '50 mg qd 7d' });
+    expect(x.excluded).toEqual(expect.arrayContaining(['w-y', 'w-pgx-same-paper']));
+    expect(x.terms[0]!.cr.method).not.toBe('genotype');
+    // Predicting drug-w with paroxetine (another pair), the same contrast is read.
+    const y = inputs(kbOf([...wy, pgx]), { victim: 'drug-w', perpetrator: 'paroxetine' });
+    expect(y.terms[0]!.cr.method).toBe('genotype');
   });
 
   it('no ×1 by omission: a victim that uses none of the anchored enzymes is grey while any pathway of it, even a minor one, lacks an in-vivo ratio', () => {

@@ -19,6 +19,7 @@ import type { KbIndex } from '../kb/kb-index.js';
 import { INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
 import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
 import { fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
+import { phenotypeOfGroup } from './pgx.js';
 import type { Scenario } from './scenario.js';
 
 /** A derived number with the range its studies' confidence intervals give. */
@@ -93,8 +94,6 @@ const MAIN_PATHWAY_FM = 0.25;
 const MIN_SENSITIVE_CR = 0.8;
 /** Smallest index-substrate CR used to derive an IR, for the same reason. */
 const MIN_INDEX_CR = 0.5;
-const POOR = /poor|\bPM\b/i;
-const NORMAL = /normal|extensive|\bEM\b|\bNM\b|\*1\/\*1/i;
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 const crFrom = (aucr: number, ir: number): number => clamp01((1 - 1 / aucr) / ir);
@@ -116,8 +115,9 @@ function genotypeCr(ctx: Ctx, victim: string, g: string): Derived | undefined {
   const vals: { cr: number; lo: number; hi: number; o: Observation }[] = [];
   for (const o of ctx.obs) {
     if (o.kind !== 'pharmacogenetic' || o.victim !== victim || !o.groups.includes(g) || !o.comparison) continue;
-    const poorTest = POOR.test(o.comparison.test) && NORMAL.test(o.comparison.reference);
-    const poorRef = POOR.test(o.comparison.reference) && NORMAL.test(o.comparison.test);
+    const [test, ref] = [phenotypeOfGroup(o.comparison.test), phenotypeOfGroup(o.comparison.reference)];
+    const poorTest = test === 'PM' && ref === 'NM';
+    const poorRef = ref === 'PM' && test === 'NM';
     if (poorTest) vals.push({ cr: clamp01(1 - 1 / o.aucRatio), lo: clamp01(1 - 1 / o.low), hi: clamp01(1 - 1 / o.high), o });
     else if (poorRef) vals.push({ cr: clamp01(1 - o.aucRatio), lo: clamp01(1 - o.high), hi: clamp01(1 - o.low), o });
   }

@@ -15,6 +15,24 @@ export interface PhenotypeTable {
   note?: string;
 }
 
+/**
+ * The metaboliser phenotype a study group's free text names ("CYP2D6 PM", "CYP2C9 *3/*3", "CYP2D6 EM2 (two functional
+ * genes)", "CYP2C19 homozygous EM"), or undefined when the text does not say (mixed groups such as "loss-of-function
+ * allele carriers", CYP3A5 expression). One reading for the benchmark's study populations and the anchored model's
+ * poor-vs-normal contrasts, so the two never disagree about a group.
+ */
+export function phenotypeOfGroup(text: string | undefined): Phenotype | undefined {
+  if (!text) return undefined;
+  const g = text.toLowerCase();
+  // A group spanning several diplotypes ("*1/*1 or *1/*3") is mixed: no one phenotype.
+  if (new Set(g.match(/\*\d+\/\*\d+/g) ?? []).size > 1) return undefined;
+  if (/poor|\bpm\b|\*3\/\*3|activity score 0\b/.test(g)) return 'PM';
+  if (/intermediate|\bim\b|\bem1\b|activity score (0\.5|1)\b/.test(g)) return 'IM';
+  if (/ultra-?rapid|\bum\b/.test(g)) return 'UM';
+  if (/normal|extensive|\bem2?\b|\bnm\b|\*1\/\*1|non-carriers?\b/.test(g)) return 'NM';
+  return undefined;
+}
+
 /** Default phenotype → CLint multipliers (params/physiology.md §E4; engine assumptions, verified=false). */
 export const PHENOTYPE_MULTIPLIERS: Record<string, Partial<Record<Phenotype, number>>> = {
   cyp2d6: { PM: 0, IM: 0.4, NM: 1, UM: 1.6 },

@@ -1,4 +1,4 @@
-import type { Phenotype } from '../../inputs/pgx.js';
+import { phenotypeOfGroup, type Phenotype } from '../../inputs/pgx.js';
 
 /**
  * The phenotype a study selected its participants by, read from the record's free-text `genotype` ("CYP2D6 poor
@@ -9,13 +9,6 @@ export function phenotypesOfGenotype(genotype: string | undefined): Record<strin
   if (!genotype) return {};
   const enzyme = /\b(CYP\d[A-Z]\d+)\b/i.exec(genotype)?.[1]?.toLowerCase();
   if (!enzyme) return {};
-  const g = genotype.toLowerCase();
-  const phenotype: Phenotype | undefined = /poor|\bpm\b|\*3\/\*3|activity score 0\b/.test(g)
-    ? 'PM'
-    : /intermediate|\bim\b|\bem1\b|activity score (0\.5|1)\b/.test(g)
-      ? 'IM'
-      : /ultra-?rapid|\bum\b/.test(g)
-        ? 'UM'
-        : undefined;
-  return phenotype ? { [enzyme]: phenotype } : {};
+  const phenotype = phenotypeOfGroup(genotype);
+  return phenotype && phenotype !== 'NM' ? { [enzyme]: phenotype as Phenotype } : {};
 }
