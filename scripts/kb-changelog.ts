@@ -128,19 +128,39 @@ function byKind(keys: string[]): Map<string, string[]> {
   return new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** One version's entry: what changed since the previous version (the first is the baseline). */
+function entryLines(cur: Snapshot, prev: Snapshot | undefined): string[] {
+  const lines = [`## ${cur.version} — ${cur.date} (commit ${cur.sha})`, '', `Last change: ${cur.subject}`, ''];
+  if (!prev) return [...lines, `Baseline: ${cur.records.size} records.`, ''];
+  const added = [...cur.records.keys()].filter((k) => !prev.records.has(k));
+  const removed = [...prev.records.keys()].filter((k) => !cur.records.has(k));
+  const changed = [...cur.records.keys()].filter((k) => prev.records.has(k) && prev.records.get(k) !== cur.records.get(k));
+  lines.push(`${added.length} added, ${changed.length} changed, ${removed.length} removed (${cur.records.size} records).`, '');
+  for (const [label, keys] of [['Added', added], ['Changed', changed], ['Removed', removed]] as const)
+    for (const [kind, ids] of byKind(keys)) lines.push(`- ${label} ${kind} (${ids.length}): ${list(ids)}`);
+  lines.push('');
+  return lines;
+}
+
 function main(): void {
   const commits = [git('rev-parse', START).trim(), ...git('log', '--reverse', '--format=%H', `${START}..HEAD`, '--', 'kb').split('\n').filter(Boolean)];
-  const snaps = commits.map((c, i) => {
+  // One entry per version: the last commit of a run of equal versions carries it. Snapshots are streamed, two at a
+  // time (the previous version and the current run), so memory stays flat as the history grows (holding all 460 of
+  // them ran out of the default heap).
+  const entries: string[][] = [];
+  let prev: Snapshot | undefined;
+  let run: Snapshot | undefined;
+  commits.forEach((c, i) => {
     process.stderr.write(`\r${i + 1}/${commits.length} ${c.slice(0, 7)}`);
-    return snapshot(c);
+    const s = snapshot(c);
+    if (run && run.version !== s.version) {
+      entries.push(entryLines(run, prev));
+      prev = run;
+    }
+    run = s;
   });
+  if (run) entries.push(entryLines(run, prev));
   process.stderr.write('\n');
-  // One entry per version: the last commit of a run of equal versions carries it.
-  const versions: Snapshot[] = [];
-  for (const s of snaps) {
-    if (versions.length && versions[versions.length - 1]!.version === s.version) versions[versions.length - 1] = s;
-    else versions.push(s);
-  }
   const lines = [
     '# KB changelog',
     '',
@@ -148,23 +168,8 @@ function main(): void {
     '`npx tsx scripts/kb-changelog.ts` — do not edit by hand. Records are keyed by kind and id; "changed" means any field',
     'of the record differs. The KB data are licensed CC BY 4.0 (see README).',
     '',
+    ...entries.reverse().flat(),
   ];
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const cur = versions[i]!;
-    lines.push(`## ${cur.version} — ${cur.date} (commit ${cur.sha})`, '', `Last change: ${cur.subject}`, '');
-    if (i === 0) {
-      lines.push(`Baseline: ${cur.records.size} records.`, '');
-      continue;
-    }
-    const prev = versions[i - 1]!;
-    const added = [...cur.records.keys()].filter((k) => !prev.records.has(k));
-    const removed = [...prev.records.keys()].filter((k) => !cur.records.has(k));
-    const changed = [...cur.records.keys()].filter((k) => prev.records.has(k) && prev.records.get(k) !== cur.records.get(k));
-    lines.push(`${added.length} added, ${changed.length} changed, ${removed.length} removed (${cur.records.size} records).`, '');
-    for (const [label, keys] of [['Added', added], ['Changed', changed], ['Removed', removed]] as const)
-      for (const [kind, ids] of byKind(keys)) lines.push(`- ${label} ${kind} (${ids.length}): ${list(ids)}`);
-    lines.push('');
-  }
   const text = lines.join('\n');
   if (process.argv.includes('--check')) {
     const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
@@ -175,7 +180,7 @@ function main(): void {
     return;
   }
   writeFileSync(OUT, text);
-  console.log(`kb/CHANGELOG.md: ${versions.length} versions`);
+  console.log(`kb/CHANGELOG.md: ${entries.length} versions`);
 }
 
 main();
