@@ -134,7 +134,8 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
       )}
       {p.models && p.models.length > 1 && (
         <div className="models" data-testid="models">
-          <p className="muted">Every model's answer (the best estimate takes the first that answers: anchored, then static, then dynamic):</p>
+          {/* Listed in the order the best-estimate rule tried them for this question (it differs for transporters and metabolites). */}
+          <p className="muted">Every model's answer, in the order the best estimate tries them (the first that answers is chosen):</p>
           <ul aria-label="Every model's answer">
             {p.models.map((m) => (
               <li key={m.model}>
