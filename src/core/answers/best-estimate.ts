@@ -89,7 +89,7 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const unquantified = mechanistic.statements.some((s) => s.code === 'MISSING_CONSTANTS');
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
-  const order = !mechanisticFirst ? [...BEST_ESTIMATE_ORDER] : metaboliteFirst ? ['dynamic', 'anchored'] : ['static', 'anchored', 'dynamic'];
+  const order = !mechanisticFirst ? [...BEST_ESTIMATE_ORDER] : metaboliteFirst ? [mechModel, 'anchored'] : ['static', 'anchored', 'dynamic'];
   const why = !mechanisticFirst ? null : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : 'partial-anchored';
   const factor = opts.bestRangeLogFactor ?? BEST_RANGE_LOG_FACTOR;
   const narrowed = factor !== 1 && !!chosen.a.range && answered(chosen.a);

@@ -88,7 +88,7 @@ const MIN_IR_FOR_CR = 0.5;
  * substrate's CR gives a = 0 (IR clamped to 1), which has no finite Kapp; 0.02 (IR 0.98) stands in.
  */
 const MIN_ACTIVITY_FOR_TRANSFER = 0.02;
-/** A pathway carrying at least this share of the victim's clearance is a main one (its absence of data matters). */
+/** A pathway carrying at least this share of the victim's clearance (or of a metabolite's formation) is a main one (its absence of data matters). */
 const MAIN_PATHWAY_FM = 0.25;
 /** A substrate not designated as index serves as one when its own CR reaches this (FDA sensitive: AUCR ≥ 5). */
 const MIN_SENSITIVE_CR = 0.8;
@@ -350,9 +350,6 @@ function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, mis
   return { terms: used.length ? used : terms, omission };
 }
 
-/** Share of a metabolite's formation that a link must carry for its enzyme's missing in-vivo ratio to matter. */
-const MAIN_FORMATION_SHARE = 0.25;
-
 /**
  * A metabolite question: the parent's terms, the formation links with the perpetrator's activity on their enzymes,
  * and the metabolite's own elimination terms (as a circulating compound: hepatic CRs, no gut wall). Grey when the KB
@@ -371,7 +368,7 @@ function metaboliteInputs(ctx: Ctx, sc: Scenario, effects: Effects, missing: Anc
   if (!links.length) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: metabolite }], studiesRead: [] };
   const total = links.reduce((a, l) => a + l.fraction, 0);
   for (const l of links)
-    if (l.enzyme && !l.effect && l.fraction / total >= MAIN_FORMATION_SHARE && !missing.some((m) => m.enzyme === l.enzyme)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: l.enzyme });
+    if (l.enzyme && !l.effect && l.fraction / total >= MAIN_PATHWAY_FM && !missing.some((m) => m.enzyme === l.enzyme)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: l.enzyme });
   const p = compoundTerms(ctx, parent, sc.victimRoute, effects, missing, sc.perpetrator.id);
   const m = compoundTerms(ctx, metabolite, 'iv', effects, missing, sc.perpetrator.id);
   const moved = (ts: AnchoredTerm[]): boolean => ts.some((t) => t.cr.value > 0);

@@ -10,5 +10,5 @@ export function phenotypesOfGenotype(genotype: string | undefined): Record<strin
   const enzyme = /\b(CYP\d[A-Z]\d+)\b/i.exec(genotype)?.[1]?.toLowerCase();
   if (!enzyme) return {};
   const phenotype = phenotypeOfGroup(genotype);
-  return phenotype && phenotype !== 'NM' ? { [enzyme]: phenotype as Phenotype } : {};
+  return phenotype && phenotype !== 'NM' ? { [enzyme]: phenotype } : {};
 }

@@ -83,12 +83,13 @@ function netOf(terms: AnchoredModelTerm[]): { net: number; lows: number; highs: 
  * corners that bound it: it rises with every link's activity and with the parent's AUC ratio, so its least is at the
  * links' low activities and the parent's least ratio, its most at the opposite corner.
  */
-function formationRatio(f: AnchoredFormationInputs): { point: number; low: number; high: number } {
+function formationRatio(f: AnchoredFormationInputs): { point: number; low: number; high: number; parentRatio: number; total: number } {
   const p = netOf(f.parentTerms);
   const total = f.links.reduce((a, l) => a + l.fraction, 0);
   const at = (pick: (b: Bounded) => number, parentRatio: number): number =>
     f.links.reduce((a, l) => a + l.fraction * (l.activity ? pick(l.activity) * parentRatio : 1), 0) / total;
-  return { point: at((b) => b.value, ratioOf(p.net)), low: at((b) => b.low, ratioOf(p.highs)), high: at((b) => b.high, ratioOf(p.lows)) };
+  const parentRatio = ratioOf(p.net);
+  return { point: at((b) => b.value, parentRatio), low: at((b) => b.low, ratioOf(p.highs)), high: at((b) => b.high, ratioOf(p.lows)), parentRatio, total };
 }
 
 export const anchoredModel: ExposureModel<AnchoredModelInputs, AnchoredModelAnswer> = {
@@ -97,7 +98,7 @@ export const anchoredModel: ExposureModel<AnchoredModelInputs, AnchoredModelAnsw
     const common = { model: 'anchored' as const, cmaxRatio: null, cmaxMethod: null, assumptions: x.assumptions, studiesRead: x.studiesRead, variability: null };
     if (x.terms.length === 0 && !x.formation) return { ...common, status: 'grey', missing: x.missing, aucRatio: null, mechanisms: [], uncertainty: null, netChange: null, formation: null };
     const { net, lows, highs } = netOf(x.terms);
-    const formed = x.formation ? formationRatio(x.formation) : { point: 1, low: 1, high: 1 };
+    const formed = x.formation ? formationRatio(x.formation) : { point: 1, low: 1, high: 1, parentRatio: 1, total: 1 };
     const aucRatio = formed.point * ratioOf(net);
     const uncertainty: Interval = {
       low: Math.min(aucRatio, formed.low * ratioOf(highs)) / x.spreadFold,
@@ -112,15 +113,10 @@ export const anchoredModel: ExposureModel<AnchoredModelInputs, AnchoredModelAnsw
       aucRatio: ratioOf(t.cr.value * (t.activity.value - 1)),
     }));
     // A metabolite's formation: each named link's share of it moved alone (the parent's exposure change included).
-    if (x.formation) {
-      const f = x.formation;
-      const total = f.links.reduce((a, l) => a + l.fraction, 0);
-      const parentRatio = ratioOf(netOf(f.parentTerms).net);
-      for (const l of f.links)
-        if (l.enzyme && l.activity)
-          mechanisms.push({ enzyme: l.enzyme, kind: l.activity.value > 1 ? 'induction' : 'reversible', site: 'liver', aucRatio: (l.fraction * l.activity.value * parentRatio + total - l.fraction) / total });
-    }
-    const formation = x.formation ? { ratio: formed.point, parentRatio: ratioOf(netOf(x.formation.parentTerms).net) } : null;
+    for (const l of x.formation?.links ?? [])
+      if (l.enzyme && l.activity)
+        mechanisms.push({ enzyme: l.enzyme, kind: l.activity.value > 1 ? 'induction' : 'reversible', site: 'liver', aucRatio: (l.fraction * l.activity.value * formed.parentRatio + formed.total - l.fraction) / formed.total });
+    const formation = x.formation ? { ratio: formed.point, parentRatio: formed.parentRatio } : null;
     return { ...common, status: 'answered', missing: x.missing, aucRatio, mechanisms, uncertainty, netChange: net, formation };
   },
 };
