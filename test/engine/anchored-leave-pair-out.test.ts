@@ -10,6 +10,8 @@ import type { PredictRequest } from '../../src/core/index.js';
 import { requestFor } from '../../src/core/answers/benchmark/run.js';
 import type { ClinicalStudy } from '../../src/core/kb/types.js';
 import { loadKb } from '../../src/store/kb-store.js';
+import { buildScenario } from '../../src/core/inputs/scenario.js';
+import { studyVictimRoute } from '../../src/core/inputs/anchored-studies.js';
 
 const kb = loadKb();
 
@@ -106,5 +108,36 @@ describe('anchored model: leave-pair-out on the KB (REQ-11.4, REQ-12.8)', () => 
     }
     expect(leaks).toEqual([]);
     expect(answered).toBeGreaterThan(50);
+  });
+
+  // The anchored model reads a study's victim route to match index studies to the question (an oral index study carries
+  // the gut wall, an iv one does not); the benchmark asks each study by its request. The two readings must agree, or a
+  // study the benchmark scores as iv would count as oral evidence (three oral alfentanil studies without a route did).
+  it("reads every study's victim route as the benchmark's request does", () => {
+    const differ: string[] = [];
+    let n = 0;
+    for (const c of kb.data.clinical) {
+      if (c.kind !== 'interaction' || !c.perpetrator || c.species !== 'human') continue;
+      let asked: 'oral' | 'iv';
+      try {
+        asked = buildScenario(kb, requestFor(c as ClinicalStudy & { perpetrator: string })).victimRoute;
+      } catch {
+        continue; // a design the request grammar cannot express
+      }
+      n++;
+      const read = studyVictimRoute(kb, c);
+      if (read !== asked) differ.push(`${c.id}: anchored reads ${read}, the request asks ${asked}`);
+    }
+    expect(differ).toEqual([]);
+    expect(n).toBeGreaterThan(250);
+  });
+
+  it('a route asked apart from the dose replaces the route of the KB reference dose, not of an asked dose', () => {
+    // alfentanil's KB reference dose is intravenous; an oral study of unknown amount asks for the same dose swallowed.
+    const byRoute = buildScenario(kb, { victim: 'alfentanil', perpetrator: 'rifampicin', victimRoute: 'po' });
+    expect(byRoute.victimRoute).toBe('oral');
+    expect(byRoute.victimDose.regimen?.route).toBe('po');
+    const written = buildScenario(kb, { victim: 'alfentanil', perpetrator: 'rifampicin', victimDose: '8 µg/kg iv', victimRoute: 'po' });
+    expect(written.victimRoute).toBe('iv');
   });
 });

@@ -98,6 +98,17 @@ export function exposureOf(kb: KbIndex, perpetrator: string, regimen: Regimen | 
   return out;
 }
 
+/**
+ * The victim's route in a study, read as the benchmark's request reads it (buildScenario): a route written in the
+ * victim dose, else the study's `victimRoute`, else a curated intravenous formulation, else the route of the dose as
+ * written, else the victim's KB usual dose. Only a swallowed dose counts as oral (first pass through gut and liver).
+ */
+export function studyVictimRoute(kb: KbIndex, c: ClinicalStudy): 'oral' | 'iv' {
+  const given = tryRegimen(c.victimDose);
+  const route = given?.routeGiven ? given.route : c.victimRoute ?? (IV_FORMULATION.test(c.formulation ?? '') ? 'iv' : given?.route ?? tryRegimen(kb.substance(c.victim)?.usualDose?.regimen)?.route ?? 'po');
+  return route === 'po' ? 'oral' : 'iv';
+}
+
 function dominantOf(kb: KbIndex, id: string): string | undefined {
   if (!kb.substance(id)) return undefined;
   const comps = expandToCompounds(kb, id, undefined, DEFAULT_STUDY_WEIGHT_KG);
@@ -139,7 +150,7 @@ export function usableObservations(kb: KbIndex, victims: Set<string>, perpetrato
       high: q.high !== undefined ? Math.max(q.high, q.value) : q.value,
       groups: [...new Set(c.enzymes.map(enzymeGroup))].sort(),
       mechanism: c.mechanism ?? 'unknown',
-      victimRoute: (victimRegimen && victimRegimen.route !== 'po') || IV_FORMULATION.test(c.formulation ?? '') ? 'iv' : 'oral',
+      victimRoute: studyVictimRoute(kb, c),
       exposure: c.perpetrator ? exposureOf(kb, c.perpetrator, perpRegimen, c.perpetratorDose ?? 'regimen not recorded', weightKg) : {},
       dominantCompound: c.perpetrator ? dominantOf(kb, c.perpetrator) : undefined,
       ...(c.comparison ? { comparison: c.comparison } : {}),

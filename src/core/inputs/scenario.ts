@@ -77,10 +77,10 @@ function doseChoice(s: Substance, given: string | undefined, field: string): Dos
 
 /**
  * A route given apart from the dose (a study whose IV arm's amount is unknown) applies to the reference dose that
- * stands in; a route written in the dose itself wins.
+ * stands in, even when the KB's reference dose names another route; a route written in the asked dose itself wins.
  */
 function withRoute(d: DoseChoice, route: Route | undefined): DoseChoice {
-  if (!route || d.regimen?.routeGiven) return d;
+  if (!route || (d.regimen?.routeGiven && !d.defaulted)) return d;
   if (!d.regimen) return { ...d, text: `${d.text} (${route})`, routeOverride: route };
   if (d.regimen.route === route) return d;
   const r = d.regimen;
