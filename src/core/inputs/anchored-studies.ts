@@ -137,7 +137,6 @@ export function usableObservations(kb: KbIndex, victims: Set<string>, perpetrato
     if (c.species !== 'human' || !q || !(Number.isFinite(q.value) && q.value > 0) || !q.verified || !q.locator) continue;
     if (c.analyte && c.analyte !== c.victim) continue;
     if (c.kind === 'interaction' && (!c.perpetrator || (c.genotype && LOW_ACTIVITY_GENOTYPE.test(c.genotype)))) continue;
-    const victimRegimen = tryRegimen(c.victimDose);
     const perpRegimen = tryRegimen(c.perpetratorDose);
     const weightKg = c.weightKg ?? DEFAULT_STUDY_WEIGHT_KG;
     observations.push({
