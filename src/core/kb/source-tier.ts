@@ -28,6 +28,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.fda.gov', '.ema.europa.eu', '.medicines.org.uk', '.nih.gov',
   // Spain's official gazette (Boletín Oficial del Estado).
   '.boe.es',
+  // France's Council of State (supreme administrative court): its own database of its decisions (ArianeWeb).
+  '.conseil-etat.fr',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
