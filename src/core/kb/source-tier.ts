@@ -30,6 +30,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.boe.es',
   // France's Council of State (supreme administrative court): its own database of its decisions (ArianeWeb).
   '.conseil-etat.fr',
+  // Argentina's government domains, among them the official gazette (Boletín Oficial de la República Argentina).
+  '.gob.ar',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
