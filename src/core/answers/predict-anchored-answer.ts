@@ -103,6 +103,7 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
     ...(x.formation ? [formationStatement(kb, x)] : []),
     ...(x.formation?.parentTerms ?? []).flatMap((t) => [crStatement(kb, x.formation!.parent, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
     ...x.terms.flatMap((t) => [crStatement(kb, x.victim, t.enzyme, t.cr), effectStatement(kb, t.compounds, t.enzyme, t.effect)]),
+    ...(x.unaffected.length ? [statement('ASSUME_ANCHORED_NO_RECORDED_EFFECT', 'assumption', { perpetrator: sc.perpetrator.name, analyte: kb.substance(x.formation?.parent ?? x.victim)?.name ?? x.victim, enzymes: x.unaffected.map((e) => kb.target(e)?.name ?? e) })] : []),
     // Links whose enzyme is not among the terms above still carry the perpetrator's effect: say where it comes from.
     ...(x.formation?.links ?? []).filter((l) => l.effect && l.enzyme && ![...x.terms, ...x.formation!.parentTerms].some((t) => t.enzyme === l.enzyme)).map((l) => effectStatement(kb, l.compounds, l.enzyme!, l.effect!)),
   ];

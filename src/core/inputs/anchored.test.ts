@@ -190,15 +190,34 @@ describe('anchored inputs on a fixture KB (REQ-12.8)', () => {
 
   it('no ×1 by omission: a victim that uses none of the anchored enzymes is grey while any pathway of it, even a minor one, lacks an in-vivo ratio', () => {
     const fm = (object: string, value: number) => ({ id: `drug-w-${object}`, subject: 'drug-w', object, action: 'substrate', species: 'human', evidence: 'in_vitro', fm: { value, unit: 'fraction', source: 'src', verified: true }, sources: ['src'] });
-    // drug-w is cleared 20 % by CYP2B6 (minor, under the 0.25 main-pathway line) and not by CYP3A4; rifampicin is anchored on CYP3A4 only.
-    const minor = kbOf(CLINICAL, [fm('cyp2b6', 0.2)]);
+    // drug-w is cleared 20 % by CYP2B6 (minor, under the 0.25 main-pathway line) and not by CYP3A4; rifampicin is
+    // anchored on CYP3A4 only, and the KB records that it induces CYP2B6 (an effect without an in-vivo ratio).
+    const minor = kbOf(CLINICAL, [fm('cyp2b6', 0.2), RIF_INDUCES_2B6]);
     const x = inputs(minor, { victim: 'drug-w', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
     expect(x.terms).toEqual([]);
     expect(x.missing).toContainEqual({ what: 'IR', substance: 'rifampicin', enzyme: 'cyp2b6' });
     // With a used term the minor pathway stays an unflagged omission, as before (only main pathways mark it partial).
-    const both = kbOf(CLINICAL, [fm('cyp2b6', 0.2), fm('cyp3a4', 0.5)]);
+    const both = kbOf(CLINICAL, [fm('cyp2b6', 0.2), fm('cyp3a4', 0.5), RIF_INDUCES_2B6]);
     const y = inputs(both, { victim: 'drug-w', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' });
     expect(y.terms.map((t) => t.enzyme)).toEqual(['cyp3a4']);
     expect(y.missing.some((m) => m.enzyme === 'cyp2b6')).toBe(false);
   });
+
+  it('a main pathway the perpetrator has no recorded effect on is unchanged and named, not missing; one with a recorded effect but no in-vivo ratio is missing', () => {
+    const fm = (object: string, value: number) => ({ id: `drug-w-${object}`, subject: 'drug-w', object, action: 'substrate', species: 'human', evidence: 'in_vitro', fm: { value, unit: 'fraction', source: 'src', verified: true }, sources: ['src'] });
+    const req = { victim: 'drug-w', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 5d' };
+    // drug-w: CYP3A4 0.3 (anchored through midazolam: IC 10) and CYP2D6 0.6 (main; rifampicin has no relation to it).
+    const noRelation = inputs(kbOf(CLINICAL, [fm('cyp3a4', 0.3), fm('cyp2d6', 0.6)]), req);
+    expect(noRelation.unaffected).toEqual(['cyp2d6']);
+    expect(noRelation.missing).toEqual([]);
+    expect(noRelation.terms.map((t) => t.enzyme)).toEqual(['cyp3a4']);
+    // Once the KB records an effect of rifampicin on CYP2D6, the same pathway lacks its in-vivo ratio: partial.
+    const inducer = { id: 'rif-2d6', subject: 'rifampicin', object: 'cyp2d6', action: 'inducer', species: 'human', evidence: 'in_vitro', sources: ['src'] };
+    const recorded = inputs(kbOf(CLINICAL, [fm('cyp3a4', 0.3), fm('cyp2d6', 0.6), inducer]), req);
+    expect(recorded.unaffected).toEqual([]);
+    expect(recorded.missing).toEqual([{ what: 'IR', substance: 'rifampicin', enzyme: 'cyp2d6' }]);
+  });
 });
+
+/** The KB's record that rifampicin induces CYP2B6 (no constants), for the fixture. */
+const RIF_INDUCES_2B6 = { id: 'rif-2b6', subject: 'rifampicin', object: 'cyp2b6', action: 'inducer', species: 'human', evidence: 'in_vitro', sources: ['src'] };

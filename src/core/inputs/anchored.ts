@@ -16,7 +16,7 @@
  * @example anchoredInputs(kb, scenario).terms // [{ enzyme: 'cyp3a4', cr: {value: 0.94…}, effect: {value: 0.62…} }]
  */
 import type { KbIndex } from '../kb/kb-index.js';
-import { INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
+import { enzymeGroup, INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
 import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
 import { fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
 import { phenotypeOfGroup } from './pgx.js';
@@ -75,6 +75,11 @@ export interface AnchoredInputs {
   terms: AnchoredTerm[];
   formation?: AnchoredFormation;
   missing: AnchoredMissing[];
+  /**
+   * Main pathways (enzyme groups) of the victim, or of a metabolite's parent, on which the perpetrator has no recorded
+   * effect at all: taken as unchanged, as the mechanistic models take them, and said so.
+   */
+  unaffected: string[];
   /** Every observed study any derivation read. Never a study of the predicted pair. */
   studiesRead: string[];
   /** The predicted pair's own studies, left out. */
@@ -105,6 +110,23 @@ interface Ctx {
   kb: KbIndex;
   obs: Observation[];
   indexCr: Map<string, Derived | null>;
+  /** Enzyme groups on which the perpetrator (its compounds, their circulating metabolites) has a recorded effect. */
+  acts?: Set<string>;
+}
+
+const EFFECT_ACTIONS = new Set(['inhibitor', 'tdi', 'inducer']);
+
+/**
+ * Enzyme groups the perpetrator is recorded to inhibit, inactivate or induce (any KB relation, with or without
+ * constants), through any compound it delivers or their circulating metabolites. A pathway outside this set has no
+ * recorded effect to anchor: the mechanistic models take it as unchanged, and so does the anchored model.
+ */
+function recordedEffects(kb: KbIndex, ids: readonly string[]): Set<string> {
+  const all = new Set(ids);
+  for (const id of ids) for (const m of kb.substance(id)?.metabolites ?? []) all.add(m.substance);
+  const out = new Set<string>();
+  for (const id of all) for (const r of kb.relationsOf(id)) if (EFFECT_ACTIONS.has(r.action)) out.add(enzymeGroup(r.object));
+  return out;
 }
 
 /** How the victim was given: only an oral dose meets the gut wall. */
@@ -321,7 +343,7 @@ function perpetratorEffects(ctx: Ctx, sc: Scenario, asked: Record<string, Exposu
  * answer is partial); with no used term left, any pathway without one is (×1 by omission is no estimate).
  * `omission` says whether that last case applies: the caller greys the answer.
  */
-function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, missing: AnchoredMissing[], perpetrator: string): { terms: AnchoredTerm[]; omission: boolean } {
+function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, missing: AnchoredMissing[], perpetrator: string, unaffected: string[]): { terms: AnchoredTerm[]; omission: boolean } {
   const terms: AnchoredTerm[] = [];
   for (const [g, e] of effects) {
     const cr = victimCr(ctx, id, g, route);
@@ -337,8 +359,11 @@ function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, mis
   const covered = new Set(terms.map((t) => t.enzyme));
   const pathways = Object.entries(victimPathways(ctx.kb, id));
   // Already named for this enzyme (its CR here, the perpetrator's IR, or a constituent's amount): not named twice.
-  const lacks = (g: string): boolean => !covered.has(g) && !missing.some((m) => m.enzyme === g && (m.what !== 'CR' || m.substance === id));
+  const lacks = (g: string): boolean => !covered.has(g) && (!ctx.acts || ctx.acts.has(g)) && !missing.some((m) => m.enzyme === g && (m.what !== 'CR' || m.substance === id));
   for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && lacks(g)) missing.push({ what: 'IR', substance: perpetrator, enzyme: g });
+  // A main pathway the perpetrator has no recorded effect on is not missing data: it is unchanged, as in the
+  // mechanistic models (settled on tune, docs/model-choices.md), and the answer names it.
+  for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && !covered.has(g) && ctx.acts && !ctx.acts.has(g) && !unaffected.includes(g)) unaffected.push(g);
   // Enzymes the compound does not use add nothing; they are kept only when no other term is left (the answer is then 1).
   const used = terms.filter((t) => t.cr.value > 0);
   // No term through a pathway the compound uses, while one of its pathways lacks its in-vivo ratio: the product would
@@ -365,18 +390,19 @@ function metaboliteInputs(ctx: Ctx, sc: Scenario, effects: Effects, missing: Anc
       const e = g ? effects.get(g) : undefined;
       return { enzyme: g, fraction: m.fraction!.value, source: m.fraction!.source, verified: m.fraction!.verified, effect: e?.effect ?? null, compounds: e?.compounds ?? [] };
     });
-  if (!links.length) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: metabolite }], studiesRead: [] };
+  if (!links.length) return { ...base, terms: [], missing: [{ what: 'metabolite', substance: metabolite }], unaffected: [], studiesRead: [] };
   const total = links.reduce((a, l) => a + l.fraction, 0);
   for (const l of links)
     if (l.enzyme && !l.effect && l.fraction / total >= MAIN_PATHWAY_FM && !missing.some((m) => m.enzyme === l.enzyme)) missing.push({ what: 'IR', substance: sc.perpetrator.id, enzyme: l.enzyme });
-  const p = compoundTerms(ctx, parent, sc.victimRoute, effects, missing, sc.perpetrator.id);
-  const m = compoundTerms(ctx, metabolite, 'iv', effects, missing, sc.perpetrator.id);
+  const unaffected: string[] = [];
+  const p = compoundTerms(ctx, parent, sc.victimRoute, effects, missing, sc.perpetrator.id, unaffected);
+  const m = compoundTerms(ctx, metabolite, 'iv', effects, missing, sc.perpetrator.id, unaffected);
   const moved = (ts: AnchoredTerm[]): boolean => ts.some((t) => t.cr.value > 0);
-  if (!moved(p.terms) && !moved(m.terms) && !links.some((l) => l.effect)) return { ...base, terms: [], missing: missing.length ? missing : [{ what: 'IR', substance: sc.perpetrator.id }], studiesRead: [] };
+  if (!moved(p.terms) && !moved(m.terms) && !links.some((l) => l.effect)) return { ...base, terms: [], missing: missing.length ? missing : [{ what: 'IR', substance: sc.perpetrator.id }], unaffected, studiesRead: [] };
   const parentTerms = p.terms.filter((t) => t.cr.value > 0);
   const terms = m.terms.filter((t) => t.cr.value > 0);
   const studiesRead = [...new Set([...parentTerms, ...terms].flatMap((t) => [...t.cr.read, ...t.effect.read]).concat(links.flatMap((l) => l.effect?.read ?? [])))].sort();
-  return { ...base, terms, formation: { parent, parentTerms, links }, missing, studiesRead };
+  return { ...base, terms, formation: { parent, parentTerms, links }, missing, unaffected, studiesRead };
 }
 
 /** Build the anchored model's inputs for a resolved question. Pure: the KB in, derivations out. */
@@ -387,16 +413,17 @@ export function anchoredInputs(kb: KbIndex, sc: Scenario): AnchoredInputs {
   const perps = relatedIds(kb, [sc.perpetrator.id, ...compounds]);
   const { observations, excluded } = usableObservations(kb, victims, perps);
   const base = { victim, perpetrator: sc.perpetrator.id, excluded };
-  const ctx: Ctx = { kb, obs: observations, indexCr: new Map() };
+  const ctx: Ctx = { kb, obs: observations, indexCr: new Map(), acts: recordedEffects(kb, [sc.perpetrator.id, ...compounds]) };
   const asked = exposureOf(kb, sc.perpetrator.id, sc.perpetratorDose.regimen, sc.perpetratorDose.text, sc.weightKg);
   const missing: AnchoredMissing[] = [];
   const effects = perpetratorEffects(ctx, sc, asked, missing);
   if (sc.metaboliteQuestion) return metaboliteInputs(ctx, sc, effects, missing, base);
   if (effects.size === 0 && !missing.length) missing.push({ what: 'IR', substance: sc.perpetrator.id });
-  const { terms, omission } = compoundTerms(ctx, victim, sc.victimRoute, effects, missing, sc.perpetrator.id);
-  if (omission) return { ...base, terms: [], missing, studiesRead: [] };
+  const unaffected: string[] = [];
+  const { terms, omission } = compoundTerms(ctx, victim, sc.victimRoute, effects, missing, sc.perpetrator.id, unaffected);
+  if (omission) return { ...base, terms: [], missing, unaffected, studiesRead: [] };
   const studiesRead = [...new Set(terms.flatMap((t) => [...t.cr.read, ...t.effect.read]))].sort();
-  return { ...base, terms, missing, studiesRead };
+  return { ...base, terms, missing, unaffected, studiesRead };
 }
 
 export { INDEX_SOURCE };

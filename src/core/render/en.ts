@@ -71,6 +71,8 @@ const ASSUMPTIONS: Record<string, Template> = {
   NOTE_ANCHORED_LEFT_OUT: (p) => `Leave-pair-out: the ${list(p.studies).length} stud${list(p.studies).length === 1 ? 'y' : 'ies'} of this pair, with any genotype contrast published beside them (${list(p.studies).join(', ')}), were not read by the model; the pair's own are shown only beside its answer.`,
   ASSUME_ANCHORED_FORMATION: (p) =>
     `${t(p.analyte)} is formed from ${t(p.parent)}: ${(p.fractions as number[]).map((f, i) => `${f} of ${t(p.parent)}'s clearance${(p.enzymes as string[])[i] ? ` through ${t((p.enzymes as string[])[i])}${(p.known as number[])[i] ? ` (in-vivo activity ×${(p.activities as number[])[i]})` : ' (no in-vivo ratio of the other substance on it: taken as unchanged)'}` : ' (no enzyme named: formed pro rata, taken as unchanged)'}`).join('; ')}. By mass balance the amount formed through an enzyme moves with its activity times ${t(p.parent)}'s exposure change, and ${t(p.analyte)}'s own elimination moves with the enzymes that clear it; changes in the gut wall are left out.`,
+  ASSUME_ANCHORED_NO_RECORDED_EFFECT: (p) =>
+    `The KB records no effect of ${t(p.perpetrator)} on ${list(p.enzymes).join(', ')} (a main pathway of ${t(p.analyte)}): taken as unchanged, as the mechanistic models take it; an effect no study has looked for would be missed.`,
   ASSUME_ANCHORED_CR: (p) =>
     `CR of ${t(p.victim)} through ${t(p.enzyme)}: ${n(p.cr).toFixed(2)} (${n(p.low).toFixed(2)}–${n(p.high).toFixed(2)}), ${ANCHORED_CR_METHOD[t(p.method)] ?? t(p.method)}${list(p.studies).length ? ` [${list(p.studies).join(', ')}]` : ''}.`,
   ASSUME_ANCHORED_EFFECT: (p) =>
