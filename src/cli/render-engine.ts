@@ -48,7 +48,7 @@ export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   out.push(p.plain);
   out.push(pc.dim(p.technical));
   for (const o of p.observed)
-    out.push(`${pc.cyan('observed')}${o.match === 'related-product' ? ` with ${o.perpetrator} → ${o.victim}` : ''} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)} · ${observedDesign(o)} [${o.sources.join(', ')}${o.locator ? `; ${o.locator}` : ''}]`);
+    out.push(`${pc.cyan('observed')}${o.match === 'related-product' ? ` with ${o.perpetrator} → ${o.victim}` : ''}${o.measuresAsked ? '' : pc.dim(` [measured ${kb.substance(o.analyte ?? o.victim)?.name ?? o.analyte ?? o.victim}, not ${p.victim.analyteName}: context]`)} (${o.species}, ${EVIDENCE_LABEL[o.evidence as keyof typeof EVIDENCE_LABEL] ?? o.evidence}): AUC ×${f(o.aucRatio)}, Cmax ×${f(o.cmaxRatio)} · ${observedDesign(o)} [${o.sources.join(', ')}${o.locator ? `; ${o.locator}` : ''}]`);
   out.push(`evidence: ${EVIDENCE_LABEL[p.evidence.level]} (grade ${p.evidence.grade}); uncertainty ${p.uncertainty}`);
   for (const c of p.evidence.caveats) out.push(pc.yellow(`caveat: ${c}`));
   for (const w of p.warnings) out.push(pc.yellow(`warning: ${w}`));

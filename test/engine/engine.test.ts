@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClaim } from '../../src/core/answers/claims/index.js';
 import { check } from '../../src/core/answers/check.js';
 import { classConsistency, observedDisagreement } from '../../src/core/answers/predict-statements.js';
+import { measures } from '../../src/core/inputs/observed.js';
 import { predict } from '../../src/core/operations.js';
 import { renderEn } from '../../src/core/render/en.js';
 import { buildBrief, renderBrief } from '../../src/core/answers/brief.js';
@@ -204,12 +205,28 @@ describe('dynamic answers (REQ-3.dynamic, REQ-4.predict)', () => {
     for (const o of p.observed.filter((x) => x.species === 'human' && x.analyte === 'n-desmethylclobazam' && x.aucRatio))
       if (Math.abs(Math.log(p.aucRatio! / o.aucRatio!)) > Math.LN2) expect(p.warnings.join(' ')).toMatch(new RegExp(`measured ×${o.aucRatio}`));
   });
-  it('observedDisagreement: only human studies of the same analyte, only beyond 2-fold', () => {
-    const o = (aucRatio: number, species = 'human', analyte?: string) => ({ id: 'x', match: 'exact' as const, perpetrator: 'p', victim: 'v', aucRatio, species, analyte, evidence: 'human_controlled', sources: ['s'] });
-    expect(observedDisagreement([o(3)], 1.4, 'v', 'v')).toHaveLength(1);
-    expect(observedDisagreement([o(3)], 1.6, 'v', 'v')).toHaveLength(0);
-    expect(observedDisagreement([o(3, 'rat')], 1.0, 'v', 'v')).toHaveLength(0);
-    expect(observedDisagreement([o(3, 'human', 'm')], 1.0, 'v', 'v')).toHaveLength(0);
+  it('observedDisagreement: only human studies that measured the asked exposure, only beyond 2-fold', () => {
+    const asked = { analyte: { id: 'v' }, metaboliteQuestion: false } as unknown as Parameters<typeof measures>[1];
+    const o = (aucRatio: number, species = 'human', analyte?: string) => ({ id: 'x', match: 'exact' as const, perpetrator: 'p', victim: 'v', aucRatio, species, analyte, measuresAsked: measures({ analyte, victim: 'v' }, asked), evidence: 'human_controlled', sources: ['s'] });
+    expect(observedDisagreement([o(3)], 1.4)).toHaveLength(1);
+    expect(observedDisagreement([o(3)], 1.6)).toHaveLength(0);
+    expect(observedDisagreement([o(3, 'rat')], 1.0)).toHaveLength(0);
+    expect(observedDisagreement([o(3, 'human', 'm')], 1.0)).toHaveLength(0);
+    // A metabolite question: the parent's study (no analyte named) is context, the metabolite's own study counts.
+    const metab = { analyte: { id: 'm' }, metaboliteQuestion: true } as unknown as Parameters<typeof measures>[1];
+    expect(measures({ analyte: undefined, victim: 'v' }, metab)).toBe(false);
+    expect(measures({ analyte: 'm', victim: 'v' }, metab)).toBe(true);
+  });
+  it('a metabolite question lists the studies that measured the metabolite first, and labels its size "metabolite", not an FDA band', () => {
+    const p = predict(kb, { victim: 'desipramine', perpetrator: 'paroxetine', analyte: '2-hydroxydesipramine', perpetratorDose: '20 mg qd 5d' });
+    expect(p.magnitudeClass).toBe('metabolite');
+    const flags = p.observed.map((o) => o.measuresAsked);
+    expect(flags[0]).toBe(true);
+    expect(flags).toContain(false);
+    expect(flags.indexOf(false)).toBeGreaterThan(flags.lastIndexOf(true));
+    const parent = predict(kb, { victim: 'desipramine', perpetrator: 'paroxetine', perpetratorDose: '20 mg qd 5d' });
+    expect(parent.magnitudeClass).not.toBe('metabolite');
+    expect(parent.observed.filter((o) => o.analyte === '2-hydroxydesipramine').every((o) => !o.measuresAsked)).toBe(true);
   });
   it('a metabolite analyte goes to the dynamic model, grey when the KB lacks its clearance', () => {
     const p = predict(kb, { victim: 'clobazam', perpetrator: 'cbd', analyte: 'n-desmethylclobazam' });

@@ -4,10 +4,9 @@ import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
 import { multiplierOf, shiftFractions } from '../inputs/phenotype-shift.js';
 import { anchoredModel } from '../models/anchored/index.js';
-import { magnitudeClass } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { gradeChain, type EvidenceLink } from './evidence/grade.js';
-import { GREY_FIELDS, type AnswerBase, type PredictionAnswer } from './prediction.js';
+import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer } from './prediction.js';
 import { observedDisagreement } from './predict-statements.js';
 
 /**
@@ -147,14 +146,14 @@ export function anchoredAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase): Pre
     aucRatio: ans.aucRatio,
     cmaxRatio: null,
     cmaxMethod: null,
-    magnitudeClass: magnitudeClass(ans.aucRatio),
+    magnitudeClass: answerSize(sc.metaboliteQuestion, ans.aucRatio),
     range,
     mechanisms: ans.mechanisms,
     statements: [
       ...assumptions,
       ...missing,
       ...(missing.length ? [statement('WARN_PARTIAL_DATA', 'warning')] : []),
-      ...observedDisagreement(base.observed, ans.aucRatio, sc.analyte.id, sc.victim.id),
+      ...observedDisagreement(base.observed, ans.aucRatio),
       statement('PLAIN_ANCHORED', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: ans.aucRatio, low: range.low, high: range.high, studies: x.studiesRead.length }, 'model'),
       statement('TECH_ANCHORED', 'technical', { ratio: ans.aucRatio, enzymes: x.terms.map((t) => t.enzyme), crs: x.terms.map((t) => round(t.cr.value)), activities: x.terms.map((t) => round(t.effect.value)), studies: x.studiesRead, left: x.excluded.length, ...(ans.formation ? { formed: ans.formation.ratio, parentRatio: ans.formation.parentRatio } : {}) }, 'model'),
     ],

@@ -2,11 +2,10 @@ import { isCrosstalkError } from '../errors.js';
 import type { KbIndex } from '../kb/kb-index.js';
 import { fmScenarios, perpetratorEffects, type ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
-import { magnitudeClass } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { predictDynamic } from './dynamic-prediction.js';
 import { gradeChain, type EvidenceLink } from './evidence/grade.js';
-import { GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
+import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 import type { Interval } from '../models/model.js';
 import { observedDisagreement } from './predict-statements.js';
 import { unquantifiedEffects } from '../inputs/sim-missing-constants.js';
@@ -88,7 +87,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
       aucRatio: d.aucRatio,
       cmaxRatio: d.cmaxRatio,
       cmaxMethod: 'dynamic model (dense output)',
-      magnitudeClass: magnitudeClass(d.aucRatio),
+      magnitudeClass: answerSize(sc.metaboliteQuestion, d.aucRatio),
       range,
       variability: d.range,
       parameters,
@@ -98,7 +97,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
         ...unquantified.missing,
         // The simulator's own notes (what it assumed while planning and solving) are carried as they come.
         ...d.notes.map((text) => statement('NOTE_SIMULATOR', 'assumption', { text })),
-        ...observedDisagreement(base.observed, d.aucRatio, sc.analyte.id, sc.victim.id),
+        ...observedDisagreement(base.observed, d.aucRatio),
         statement('PLAIN_DYNAMIC', 'plain', { perpetrator: sc.perpetrator.name, analyte: sc.analyte.name, ratio: d.aucRatio, low: range?.low ?? null, high: range?.high ?? null, tmaxShiftH: d.tmaxShiftH }, 'model'),
         statement('TECH_DYNAMIC', 'technical', { ratio: d.aucRatio, metric: d.aucMetric, cmaxRatio: d.cmaxRatio, tmaxShiftH: d.tmaxShiftH, explanations: d.explanations }, 'model'),
       ],

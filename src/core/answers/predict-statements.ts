@@ -6,7 +6,8 @@ import type { ClinicalClassNote } from '../inputs/static-perpetrator.js';
 import type { StaticVictimInputs } from '../inputs/static-victim.js';
 import type { Interval } from '../models/model.js';
 import type { StaticModelAnswer } from '../models/static/index.js';
-import { magnitudeClass, type ConcentrationOption, type MagnitudeClass } from '../models/static/static-ddi.js';
+import { magnitudeClass, type ConcentrationOption } from '../models/static/static-ddi.js';
+import type { AnswerSize } from './prediction.js';
 import { statement, type Statement } from '../schema/statement.js';
 
 /** Minimum fm for the class cross-check: below it the class says little about this victim. */
@@ -64,12 +65,12 @@ export function classStatement(kb: KbIndex, classes: ClinicalClassNote[]): State
  * Human studies of the same pair and analyte whose AUC ratio differs from the prediction by more than 2-fold. The
  * observation outranks the model: say so next to the number rather than leave the reader to spot it.
  */
-export function observedDisagreement(observed: ObservedStudy[], predicted: number, analyteId: string, victimId: string): Statement[] {
+export function observedDisagreement(observed: ObservedStudy[], predicted: number): Statement[] {
   const out: Statement[] = [];
   for (const o of observed) {
     if (o.species !== 'human' || o.aucRatio === undefined || !(o.aucRatio > 0)) continue;
-    const sameAnalyte = (o.analyte ?? o.victim) === analyteId || (o.analyte === undefined && analyteId === victimId);
-    if (!sameAnalyte || Math.abs(Math.log(predicted / o.aucRatio)) <= Math.LN2) continue;
+    // Only a study that measured the exposure asked about can disagree with the answer (inputs/observed.ts `measures`).
+    if (!o.measuresAsked || Math.abs(Math.log(predicted / o.aucRatio)) <= Math.LN2) continue;
     out.push(statement('WARN_OBSERVED_DISAGREES', 'warning', { observed: o.aucRatio, dose: o.perpetratorDose ?? null, studySources: o.sources, predicted }, o.evidence as Statement['evidence'], o.sources));
   }
   return out;
@@ -96,7 +97,7 @@ export function headline(kb: KbIndex, sc: Scenario, ans: StaticModelAnswer, rang
 }
 
 /** The technical line: the model, the concentration option, the components and the inputs that drove them. */
-export function technicalLine(ans: StaticModelAnswer, option: ConcentrationOption, victim: StaticVictimInputs, mclass: MagnitudeClass): Statement {
+export function technicalLine(ans: StaticModelAnswer, option: ConcentrationOption, victim: StaticVictimInputs, mclass: AnswerSize): Statement {
   const names = Object.keys(ans.concentrationsUM);
   const fm = victim.fmScenarios[0]!.fm;
   return statement(

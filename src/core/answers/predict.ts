@@ -12,12 +12,12 @@ import type { Scenario } from '../inputs/scenario.js';
 import { GUT_SOLUBILITY_CAP, staticPerpetratorInputs, type ClinicalClassNote, type StaticPerpetratorInputs } from '../inputs/static-perpetrator.js';
 import { staticVictimInputs, type StaticVictimInputs } from '../inputs/static-victim.js';
 import { staticModel, type StaticModelAnswer } from '../models/static/index.js';
-import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, magnitudeClass, type ConcentrationOption, type Physiology } from '../models/static/static-ddi.js';
+import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, type ConcentrationOption, type Physiology } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from './evidence/grade.js';
 import { classConsistency, classStatement, headline, observedDisagreement, technicalLine } from './predict-statements.js';
 import { dynamicAnswer } from './predict-dynamic-answer.js';
-import { GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
+import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 export { GREY_FIELDS } from './prediction.js';
 export type { AnswerBase, Prediction, PredictionAnswer, PredictOptions } from './prediction.js';
 
@@ -210,7 +210,7 @@ function staticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, p: StaticPart
     warnings.push(statement('WARN_FM_SOURCES_DISAGREE', 'warning', { analyte: sc.analyte.name, sources: ans.scenarios.map((s) => s.source), ratios: rs, pointSource: victim.fmScenarios[0]!.source }, null, ans.scenarios.map((s) => s.source)));
   if (ans.aucRatio > 0.8 && ans.aucRatio < 1.25 && ans.mechanisms.some((m) => m.aucRatio >= 1.25) && ans.mechanisms.some((m) => m.aucRatio <= 0.8))
     warnings.push(statement('WARN_MECHANISMS_CANCEL', 'warning'));
-  warnings.push(...observedDisagreement(base.observed, ans.aucRatio, sc.analyte.id, sc.victim.id));
+  warnings.push(...observedDisagreement(base.observed, ans.aucRatio));
   const sources = new Set(p.sources);
   for (const x of p.parameters) if (x.assumption) sources.add(x.source);
   // The model output itself is in-silico: the chain's level is the weakest measured link, capped as predicted.
@@ -221,7 +221,7 @@ function staticAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, p: StaticPart
   // The label reads the parameter spread (MODEL.md §4.3); the shown range adds the model's structural error.
   const pi = ans.parameterInterval;
   const uncertainty = uncertaintyLabel({ grade: evidence.grade, intervalFold: pi.high / Math.max(1e-9, pi.low), unverifiedCritical, extrapolated: false, missing: false });
-  const mclass = magnitudeClass(ans.aucRatio);
+  const mclass = answerSize(sc.metaboliteQuestion, ans.aucRatio);
   return {
     ...base,
     perpetrator: { ...base.perpetrator, compounds: perp.compounds },

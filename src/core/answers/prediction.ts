@@ -3,7 +3,7 @@ import type { ObservedStudy } from '../inputs/observed.js';
 import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { ClinicalClassNote } from '../inputs/static-perpetrator.js';
 import type { Interval, Mechanism } from '../models/model.js';
-import type { ConcentrationOption, MagnitudeClass } from '../models/static/static-ddi.js';
+import { magnitudeClass, type ConcentrationOption, type MagnitudeClass } from '../models/static/static-ddi.js';
 import type { RenderedStatement, Statement } from '../schema/statement.js';
 import type { EvidenceSummary } from './evidence/grade.js';
 
@@ -24,6 +24,17 @@ export interface PredictOptions {
   bestRangeLogFactor?: number;
 }
 
+/**
+ * The size label of an answer: the FDA band of a substrate's AUC change (MODEL.md §1.4); `metabolite` when the exposure
+ * asked about is a metabolite's, which the bands do not classify (an inhibitor lowers a metabolite it stops forming —
+ * that is not "induction"); `unknown` for a grey answer.
+ */
+export type AnswerSize = MagnitudeClass | 'metabolite' | 'unknown';
+
+export function answerSize(metaboliteQuestion: boolean, aucRatio: number): AnswerSize {
+  return metaboliteQuestion ? 'metabolite' : magnitudeClass(aucRatio);
+}
+
 /** A prediction as the engine answers it: numbers, provenance and statements (no prose). */
 export interface PredictionAnswer {
   victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
@@ -36,7 +47,7 @@ export interface PredictionAnswer {
   aucRatio: number | null;
   cmaxRatio: number | null;
   cmaxMethod: string | null;
-  magnitudeClass: MagnitudeClass | 'unknown';
+  magnitudeClass: AnswerSize;
   range: Interval | null;
   mechanisms: Mechanism[];
   gutRatio: number | null;

@@ -12,6 +12,8 @@ export interface ObservedStudy {
   aucRatio?: number;
   cmaxRatio?: number;
   analyte?: string;
+  /** The study measured the exposure the question asks about (see `measures`); the others are context. */
+  measuresAsked: boolean;
   species: string;
   victimDose?: string;
   perpetratorDose?: string;
@@ -29,7 +31,9 @@ export interface ObservedStudy {
 
 /**
  * Observed studies of the scenario's pair, including via constituents: a study of a related product (kratom tea for
- * kratom, Epidiolex for CBD) counts when it delivers the same active compound, and `match` says which.
+ * kratom, Epidiolex for CBD) counts when it delivers the same active compound, and `match` says which. Studies that
+ * measured the analyte asked about come first; those of the same pair that measured another analyte (the parent for a
+ * metabolite question, a metabolite for a parent question) follow, each naming its `analyte`.
  */
 export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
   const perpIds = new Set([sc.perpetrator.id, ...sc.perpetratorCompounds.map((c) => c.compoundId)]);
@@ -42,7 +46,7 @@ export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
         overlaps(c.perpetrator, perpIds) &&
         (victimIds.has(c.victim) || (c.analyte !== undefined && victimIds.has(c.analyte)) || withConstituents(kb, c.victim).includes(sc.analyte.id)),
     )
-    .map((c) => ({
+    .map((c): ObservedStudy => ({
       match: perpIds.has(c.perpetrator) && (victimIds.has(c.victim) || victimIds.has(c.analyte ?? '')) ? 'exact' : 'related-product',
       perpetrator: c.perpetrator,
       victim: c.victim,
@@ -50,6 +54,7 @@ export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
       aucRatio: c.aucRatio?.value,
       cmaxRatio: c.cmaxRatio?.value,
       analyte: c.analyte,
+      measuresAsked: measures({ analyte: c.analyte, victim: c.victim }, sc),
       species: c.species,
       victimDose: c.victimDose,
       perpetratorDose: c.perpetratorDose,
@@ -61,5 +66,15 @@ export function observedFor(kb: KbIndex, sc: Scenario): ObservedStudy[] {
       evidence: c.evidence,
       sources: c.sources,
       summary: c.summary,
-    }));
+    }))
+    .sort((a, b) => Number(!a.measuresAsked) - Number(!b.measuresAsked));
+}
+
+/**
+ * Did the study measure the exposure the question asks about? A study that names its analyte measured that one; a
+ * study that names none measured its victim (or the victim product's main compound), which answers a parent question
+ * and not a metabolite one.
+ */
+export function measures(o: Pick<ObservedStudy, 'analyte' | 'victim'>, sc: Pick<Scenario, 'analyte' | 'metaboliteQuestion'>): boolean {
+  return o.analyte !== undefined ? o.analyte === sc.analyte.id : !sc.metaboliteQuestion;
 }

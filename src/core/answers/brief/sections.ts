@@ -105,7 +105,7 @@ export function exposureItems({ kb, pair, item }: BriefContext): Statement[] {
     }
     const via = e.via ? (kb.substance(e.via)?.name ?? e.via) : null;
     out.push(item('BRIEF_PREDICTION', { text: p.plain, technical: p.technical, perpetrator: p.perpetrator.name, perpetratorDose: p.perpetrator.dose, via, ...modelParams(p) }, p.evidence.level, p.sources));
-    for (const o of p.observed) out.push(observedItem(item, p, o));
+    for (const o of p.observed) out.push(observedItem(kb, item, p, o));
   }
   out.push(...medicineDoseItems(kb, pair, item));
   for (const f of pair.findings.filter((f) => f.interventions.length > 1 && f.blockedBy.length === 0))
@@ -189,10 +189,12 @@ function humanEvidenceItems(kb: KbIndex, compound: string, victimId: string, ite
   return [item('BRIEF_COMPOUND_HUMAN_STUDIES', params, 'human_controlled', studies.flatMap((c) => [c.aucRatio!.source, ...(c.sources ?? [])]))];
 }
 
-function observedItem(item: BriefContext['item'], p: Prediction, o: Prediction['observed'][number]): Statement {
+function observedItem(kb: BriefContext['kb'], item: BriefContext['item'], p: Prediction, o: Prediction['observed'][number]): Statement {
+  // A study of the same pair that measured another analyte (a metabolite, or the parent) names what it measured.
+  const measured = o.measuresAsked ? p.victim.analyteName : (kb.substance(o.analyte ?? o.victim)?.name ?? o.analyte ?? o.victim);
   const params = {
     species: o.species,
-    analyte: p.victim.analyteName,
+    analyte: measured,
     aucRatio: o.aucRatio ?? null,
     cmaxRatio: o.cmaxRatio ?? null,
     perpetratorDose: o.perpetratorDose ?? null,

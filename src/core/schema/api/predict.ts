@@ -23,6 +23,8 @@ export const ObservedStudyJson = z
     aucRatio: z.number().optional(),
     cmaxRatio: z.number().optional(),
     analyte: z.string().optional(),
+    /** Whether the study measured the exposure asked about; false for the parent's studies beside a metabolite question (and the reverse). */
+    measuresAsked: z.boolean(),
     species: z.string(),
     victimDose: z.string().optional(),
     perpetratorDose: z.string().optional(),
@@ -74,6 +76,7 @@ export const MagnitudeClass = z.enum([
   'weak-induction',
   'moderate-induction',
   'strong-induction',
+  'metabolite',
   'unknown',
 ]);
 

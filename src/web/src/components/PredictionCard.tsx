@@ -51,6 +51,7 @@ function ObservedStudy({ o, sources }: { o: Observed; sources: Map<string, Sourc
       <p className="obs-species">
         <strong>{speciesLabel(o.species)}</strong> · <EvidenceBadge level={o.evidence} />
         {o.match === 'related-product' && <span className="muted"> · study of a related product</span>}
+        {!o.measuresAsked && <span className="muted" data-testid="observed-other-analyte"> · measured {o.analyte ?? o.victim}, not the exposure asked about (context)</span>}
       </p>
       {o.aucRatio !== undefined || o.cmaxRatio !== undefined ? (
         <dl className="ratios">
@@ -125,7 +126,7 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
             </div>
             <div>
               <dt>Size</dt>
-              <dd>{p.magnitudeClass}</dd>
+              <dd>{p.magnitudeClass === 'metabolite' ? "a metabolite's exposure (the FDA bands classify a substrate's)" : p.magnitudeClass}</dd>
             </div>
           </dl>
           {/* The classification gets its own box below; keep the sentence once. */}
