@@ -27,6 +27,24 @@ describe('best estimate: a partial anchored answer yields to the mechanistic mod
   });
 });
 
+describe('best estimate: a single perpetrator dose is simulated before the static model holds its peak (REQ-12.9)', () => {
+  it('CBD 640 mg once → caffeine: no anchored answer (the CYP1A2 index pair is this one), so the dynamic model answers and the static one is listed', () => {
+    const p = predict(kb, { victim: 'caffeine', perpetrator: 'cbd', perpetratorDose: '640 mg' });
+    expect(p.model).toBe('dynamic');
+    expect(p.models?.map((m) => m.model)).toEqual(expect.arrayContaining(['dynamic', 'static']));
+    expect(p.statements.find((s) => s.code === 'NOTE_BEST_ESTIMATE')?.params['why']).toMatch(/single-dose/);
+  });
+  it('the same perpetrator taken repeatedly keeps the static model first', () => {
+    const p = predict(kb, { victim: 'caffeine', perpetrator: 'cbd', perpetratorDose: '750 mg bid 24d' });
+    expect(p.model).toBe('static');
+  });
+  it('a transporter-driven static answer stays first even for one dose (single-dose rifampicin → atorvastatin: OATP1B)', () => {
+    const p = predict(kb, { victim: 'atorvastatin', perpetrator: 'rifampicin', perpetratorDose: '600 mg' });
+    expect(p.model).toBe('static');
+    expect(p.statements.find((s) => s.code === 'NOTE_BEST_ESTIMATE')?.params['why']).toBe('transporter');
+  });
+});
+
 describe("best estimate: its range is the chosen model's, narrowed by the tune-calibrated factor (REQ-12.11)", () => {
   it('narrows ln(bound / point) by BEST_RANGE_LOG_FACTOR, quotes it in the headline, and cites the assumption', async () => {
     const { BEST_RANGE_LOG_FACTOR, BEST_RANGE_SOURCE } = await import('../../src/core/answers/best-estimate.js');

@@ -15,8 +15,6 @@ import { dynamicAnswer } from './predict-dynamic-answer.js';
 import { mechanisticAnswer } from './predict.js';
 import type { AnswerBase, ModelSummary, PredictionAnswer, PredictOptions } from './prediction.js';
 
-export const BEST_ESTIMATE_ORDER = ['anchored', 'static', 'dynamic'] as const;
-
 const answered = (a: PredictionAnswer): boolean => a.status !== 'grey' && a.aucRatio !== null;
 
 /**
@@ -61,9 +59,26 @@ function disagreement(answers: { model: ModelSummary['model']; a: PredictionAnsw
   return [statement('WARN_MODELS_DISAGREE', 'warning', { models: xs.map((x) => x.model), ratios }, 'model')];
 }
 
+/**
+ * One dose of the perpetrator: its concentration rises and falls while the victim is in the body, which the static
+ * model replaces by one constant concentration (the peak when there is no dosing interval). The dynamic model follows
+ * both time courses, so for a single perpetrator dose it is the mechanistic answer when it can give one — unless a
+ * transporter drives the static answer (the dynamic model has no transporter path). Settled on tune
+ * (docs/model-choices.md, seventh session).
+ */
+function singlePerpetratorDose(sc: Scenario): boolean {
+  const r = sc.perpetratorDose.regimen;
+  return !!r && !r.intervalH;
+}
+
 export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: PredictOptions): PredictionAnswer {
   const anchored = anchoredAnswer(kb, sc, base);
-  const mechanistic = mechanisticAnswer(kb, sc, base, opts);
+  const staticOrOwn = mechanisticAnswer(kb, sc, base, opts);
+  // Only a static prediction gives way: "no interaction expected" (nothing recorded on the victim's pathways) stands.
+  const single = singlePerpetratorDose(sc) && staticOrOwn.model === 'static' && staticOrOwn.status === 'predicted' && !transporterDriven(staticOrOwn) && !sc.model;
+  const simulated = single ? dynamicAnswer(kb, sc, base, opts) : null;
+  const singleDose = !!simulated && answered(simulated);
+  const mechanistic = singleDose ? simulated! : staticOrOwn;
   const mechModel: ModelSummary['model'] = mechanistic.model === 'dynamic' ? 'dynamic' : 'static';
   // The mechanistic answer also comes first when the anchored one is partial: a main pathway of the victim (fm ≥ 0.25)
   // has no in-vivo ratio for this perpetrator, so the anchored product would rest on the minor pathways alone
@@ -88,9 +103,12 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   // CYP3A4): the dynamic model reads the same constants, so its answer would be "no change" by omission.
   const unquantified = mechanistic.statements.some((s) => s.code === 'MISSING_CONSTANTS');
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
+  // The static answer stays listed beside the dynamic one it gave way to.
+  if (singleDose) answers.push({ model: 'static', a: staticOrOwn });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
-  const order = !mechanisticFirst ? [...BEST_ESTIMATE_ORDER] : metaboliteFirst ? [mechModel, 'anchored'] : ['static', 'anchored', 'dynamic'];
-  const why = !mechanisticFirst ? null : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : 'partial-anchored';
+  const mechOrder = singleDose ? ['dynamic', 'static'] : ['static', 'dynamic'];
+  const order = !mechanisticFirst ? ['anchored', ...mechOrder] : metaboliteFirst ? [mechModel, 'anchored'] : [mechOrder[0]!, 'anchored', mechOrder[1]!];
+  const why = !mechanisticFirst ? (singleDose ? 'single-dose' : null) : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : singleDose ? 'partial-anchored-single-dose' : 'partial-anchored';
   const factor = opts.bestRangeLogFactor ?? BEST_RANGE_LOG_FACTOR;
   const narrowed = factor !== 1 && !!chosen.a.range && answered(chosen.a);
   const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order, why, rangeFactor: narrowed ? factor : null }, null, narrowed ? [BEST_RANGE_SOURCE] : []);

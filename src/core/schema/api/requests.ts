@@ -52,7 +52,7 @@ export const PredictRequest = z
     model: z
       .enum(['static', 'dynamic', 'anchored'])
       .optional()
-      .meta({ description: 'static, dynamic (the simulator) or anchored (from other pairs’ clinical studies); omitted: the best estimate (anchored, else static, else dynamic)' }),
+      .meta({ description: 'static, dynamic (the simulator) or anchored (from other pairs’ clinical studies); omitted: the best estimate (anchored, else static — dynamic first for a single perpetrator dose —, else dynamic)' }),
     victimAt: z.number().min(0).max(MAX_VICTIM_AT_H).optional().meta({ description: 'Hours after the first perpetrator dose' }),
     victimRoute: z.enum(['po', 'iv', 'inhaled', 'oromucosal', 'sublingual']).optional().meta({ description: "The victim's route when no victim dose is given (a route in victimDose wins)" }),
     weightKg: z.number().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG).optional().meta({ description: `Body weight, ${MIN_WEIGHT_KG}–${MAX_WEIGHT_KG} kg (default 70)` }),
