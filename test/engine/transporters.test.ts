@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { predict } from '../../src/core/operations.js';
 import { loadKb } from '../../src/store/kb-store.js';
+import { KbIndex } from '../../src/core/kb/kb-index.js';
+import { victimTransportInputs } from '../../src/core/inputs/static-transport.js';
 
 const kb = loadKb();
 const staticPredict = (victim: string, perpetrator: string, perpetratorDose?: string) =>
@@ -38,5 +40,18 @@ describe('transporter terms on the real KB (issue 12 §7, MODEL.md §7)', () => 
   it('a transporter victim with a perpetrator that has no constant at its transporters is not read as an interaction', () => {
     const p = staticPredict('rosuvastatin', 'fluoxetine');
     expect(p.mechanisms.filter((m) => m.kind === 'uptake' || m.kind === 'efflux')).toEqual([]);
+  });
+  it('a measured uptake share wins over an assumption whatever the order of the records', () => {
+    // Atorvastatin's OATP1B share is an assumption (0.7); an in-vitro value read before or after it must be the one used.
+    const base = kb.data.relations.find((r) => r.subject === 'atorvastatin' && r.action === 'transporter-substrate' && r.ft && r.site !== 'gut')!;
+    expect(kb.source(base.ft!.source)?.type).toBe('assumption');
+    const measured = { ...base, id: 'atorvastatin-oatp1b-ft-measured-test', ft: { ...base.ft!, value: 0.9, low: 0.9, high: 0.9, source: 'oatp1b1-substrate-dependence-dmd-table', verified: true } };
+    const used = (relations: typeof kb.data.relations) => {
+      const k = new KbIndex({ ...kb.data, relations });
+      return victimTransportInputs(k, 'atorvastatin', 'Atorvastatin')!.transport.hepaticUptake['slco1b1']!.value;
+    };
+    const others = kb.data.relations.filter((r) => r !== base);
+    expect(used([measured, base, ...others])).toBe(0.9);
+    expect(used([base, measured, ...others])).toBe(0.9);
   });
 });

@@ -40,7 +40,13 @@ function preferHuman(rs: Relation[]): Relation[] {
  * `fHepatic` on any of them → the hepatic share of clearance. Undefined when the KB gives none of these numbers.
  */
 export function victimTransportInputs(kb: KbIndex, analyteId: string, analyteName: string): VictimTransportInputs | undefined {
-  const rels = preferHuman(kb.relationsOf(analyteId).filter((r) => r.action === 'transporter-substrate' && isTransporter(kb, r.object) && (r.ft || r.fm || r.fHepatic)));
+  // Measured values before assumptions, verified before unverified: which record is read first must not depend on
+  // the order of files in kb/relations (a stable sort keeps file order within a rank).
+  const rank = (r: Relation): number => {
+    const q = r.ft ?? r.fm ?? r.fHepatic;
+    return !q ? 3 : kb.source(q.source)?.type === 'assumption' ? 2 : q.verified ? 0 : 1;
+  };
+  const rels = preferHuman(kb.relationsOf(analyteId).filter((r) => r.action === 'transporter-substrate' && isTransporter(kb, r.object) && (r.ft || r.fm || r.fHepatic))).sort((a, b) => rank(a) - rank(b));
   if (rels.length === 0) return undefined;
   const transport: VictimTransport = { fHepatic: { value: 1, low: 1, high: 1 }, hepaticUptake: {}, gutEfflux: {}, eliminationEfflux: {} };
   const parameters: ParamUse[] = [];
@@ -53,7 +59,7 @@ export function victimTransportInputs(kb: KbIndex, analyteId: string, analyteNam
   };
   let fHepatic: Quantity | undefined;
   for (const r of rels) {
-    // One value per transporter and role: the first record read (records of one victim rarely disagree here).
+    // One value per transporter and role: the first record in the order above.
     if (r.ft && r.site === 'gut' && !(r.object in transport.gutEfflux)) {
       transport.gutEfflux[r.object] = fraction(r.ft);
       use('ft (gut efflux)', r.ft, r.object);
