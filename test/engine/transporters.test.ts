@@ -54,4 +54,12 @@ describe('transporter terms on the real KB (issue 12 §7, MODEL.md §7)', () => 
     expect(used([measured, base, ...others])).toBe(0.9);
     expect(used([base, measured, ...others])).toBe(0.9);
   });
+  it('a victim with an uptake share but enzymes named without fractions is not answered "no change" when the perpetrator acts on those enzymes', () => {
+    // Bosentan: CYP2C9 and CYP3A4 are named as its pathways, with no fm; give it an OATP1B share for the test.
+    const base = kb.data.relations.find((r) => r.subject === 'atorvastatin' && r.action === 'transporter-substrate' && r.ft && r.site !== 'gut')!;
+    const k = new KbIndex({ ...kb.data, relations: [...kb.data.relations, { ...base, id: 'bosentan-oatp1b-ft-test', subject: 'bosentan' }] });
+    const p = predict(k, { victim: 'bosentan', perpetrator: 'ketoconazole', model: 'static' });
+    expect(p.status).toBe('grey');
+    expect(p.statements.map((s) => s.code)).toContain('MISSING_FM');
+  });
 });

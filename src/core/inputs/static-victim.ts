@@ -37,7 +37,10 @@ export function staticVictimInputs(kb: KbIndex, sc: Scenario, phys: Physiology):
   const tr = victimTransportInputs(kb, a.id, a.name);
   // A victim cleared through transporters with no enzyme fm (rosuvastatin, digoxin) still has a static answer.
   const byEnzyme = withPhenotypes(reference, sc.phenotypes);
-  const scenarios = byEnzyme.length === 0 && tr ? [transportOnlyScenario(tr)] : byEnzyme;
+  // … unless the KB names an enzyme that clears it, without a fraction, which the perpetrator is recorded to act on:
+  // the transporter terms alone would then answer "no change" by omission (bosentan with ketoconazole).
+  const transportOnly = byEnzyme.length === 0 && !!tr && !unquantifiedPathwayHit(kb, sc);
+  const scenarios = transportOnly ? [transportOnlyScenario(tr)] : byEnzyme;
   if (scenarios.length === 0) return { missing: [statement('MISSING_FM', 'missing', { analyte: a.name })] };
   const notes: Statement[] = [...(tr?.notes ?? [])];
   const parameters: ParamUse[] = [...(tr?.parameters ?? [])];
@@ -103,4 +106,13 @@ function litresPerHour(q: { value: number; unit: string } | undefined): number |
 function withPhenotypes(scenarios: FmScenario[], phenotypes: Record<string, Phenotype>): FmScenario[] {
   if (Object.keys(phenotypes).length === 0) return scenarios;
   return scenarios.map((s) => ({ ...s, fm: shiftFractions(s.fm, phenotypes), fmLow: shiftFractions(s.fmLow, phenotypes), fmHigh: shiftFractions(s.fmHigh, phenotypes) }));
+}
+
+const EFFECT_ACTIONS = new Set(['inhibitor', 'tdi', 'inducer']);
+
+/** Does the perpetrator act on an enzyme the analyte is recorded to be cleared by, with no fm to weigh it? */
+function unquantifiedPathwayHit(kb: KbIndex, sc: Scenario): boolean {
+  const pathways = new Set(kb.relationsOf(sc.analyte.id).filter((r) => r.action === 'substrate' && kb.target(r.object)?.kind === 'enzyme').map((r) => r.object));
+  if (pathways.size === 0) return false;
+  return sc.perpetratorCompounds.some((c) => kb.relationsOf(c.compoundId).some((r) => EFFECT_ACTIONS.has(r.action) && pathways.has(r.object)));
 }
