@@ -44,14 +44,14 @@ function classSentence(c: ClassNote, p: Prediction, names: Map<string, string>):
   return `${nameOf(c.substance, p, names)} is a ${c.clinicalClass} ${nameOf(c.enzyme, p, names)} ${what} (FDA class)`;
 }
 
-function ObservedStudy({ o, sources }: { o: Observed; sources: Map<string, SourceInfo> }) {
+function ObservedStudy({ o, sources, measured }: { o: Observed; sources: Map<string, SourceInfo>; measured: string }) {
   const human = o.species.trim().toLowerCase() === 'human';
   return (
     <li className={`observed-study ${human ? 'obs-human' : 'obs-animal'}`} data-testid="observed-study">
       <p className="obs-species">
         <strong>{speciesLabel(o.species)}</strong> · <EvidenceBadge level={o.evidence} />
         {o.match === 'related-product' && <span className="muted"> · study of a related product</span>}
-        {!o.measuresAsked && <span className="muted" data-testid="observed-other-analyte"> · measured {o.analyte ?? o.victim}, not the exposure asked about (context)</span>}
+        {!o.measuresAsked && <span className="muted" data-testid="observed-other-analyte"> · measured {measured}, not the exposure asked about (context)</span>}
       </p>
       {o.aucRatio !== undefined || o.cmaxRatio !== undefined ? (
         <dl className="ratios">
@@ -167,7 +167,7 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
           <h4>Observed in studies</h4>
           <ul>
             {p.observed.map((o) => (
-              <ObservedStudy key={o.id} o={o} sources={sources} />
+              <ObservedStudy key={o.id} o={o} sources={sources} measured={nameOf(o.analyte ?? o.victim, p, names)} />
             ))}
           </ul>
         </section>
