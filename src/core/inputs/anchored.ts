@@ -18,7 +18,7 @@
 import type { KbIndex } from '../kb/kb-index.js';
 import { enzymeGroup, INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
 import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
-import { fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
+import { ENZYME_EFFECT_ACTIONS, fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
 import { phenotypeOfGroup } from './pgx.js';
 import type { Scenario } from './scenario.js';
 
@@ -111,10 +111,8 @@ interface Ctx {
   obs: Observation[];
   indexCr: Map<string, Derived | null>;
   /** Enzyme groups on which the perpetrator (its compounds, their circulating metabolites) has a recorded effect. */
-  acts?: Set<string>;
+  acts: Set<string>;
 }
-
-const EFFECT_ACTIONS = new Set(['inhibitor', 'tdi', 'inducer']);
 
 /**
  * Enzyme groups the perpetrator is recorded to inhibit, inactivate or induce (any KB relation, with or without
@@ -125,7 +123,7 @@ function recordedEffects(kb: KbIndex, ids: readonly string[]): Set<string> {
   const all = new Set(ids);
   for (const id of ids) for (const m of kb.substance(id)?.metabolites ?? []) all.add(m.substance);
   const out = new Set<string>();
-  for (const id of all) for (const r of kb.relationsOf(id)) if (EFFECT_ACTIONS.has(r.action)) out.add(enzymeGroup(r.object));
+  for (const id of all) for (const r of kb.relationsOf(id)) if (ENZYME_EFFECT_ACTIONS.has(r.action)) out.add(enzymeGroup(r.object));
   return out;
 }
 
@@ -359,11 +357,11 @@ function compoundTerms(ctx: Ctx, id: string, route: Route, effects: Effects, mis
   const covered = new Set(terms.map((t) => t.enzyme));
   const pathways = Object.entries(victimPathways(ctx.kb, id));
   // Already named for this enzyme (its CR here, the perpetrator's IR, or a constituent's amount): not named twice.
-  const lacks = (g: string): boolean => !covered.has(g) && (!ctx.acts || ctx.acts.has(g)) && !missing.some((m) => m.enzyme === g && (m.what !== 'CR' || m.substance === id));
+  const lacks = (g: string): boolean => !covered.has(g) && ctx.acts.has(g) && !missing.some((m) => m.enzyme === g && (m.what !== 'CR' || m.substance === id));
   for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && lacks(g)) missing.push({ what: 'IR', substance: perpetrator, enzyme: g });
   // A main pathway the perpetrator has no recorded effect on is not missing data: it is unchanged, as in the
   // mechanistic models (settled on tune, docs/model-choices.md), and the answer names it.
-  for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && !covered.has(g) && ctx.acts && !ctx.acts.has(g) && !unaffected.includes(g)) unaffected.push(g);
+  for (const [g, fm] of pathways) if (fm >= MAIN_PATHWAY_FM && !covered.has(g) && !ctx.acts.has(g) && !unaffected.includes(g)) unaffected.push(g);
   // Enzymes the compound does not use add nothing; they are kept only when no other term is left (the answer is then 1).
   const used = terms.filter((t) => t.cr.value > 0);
   // No term through a pathway the compound uses, while one of its pathways lacks its in-vivo ratio: the product would

@@ -198,8 +198,11 @@ function addInduction(acc: EffectAccumulator, rs: Relation[]): void {
 }
 
 /** Inhibition, inactivation and induction constants of one compound, per enzyme. */
+/** Relation actions by which a perpetrator changes an enzyme's activity (reversible, time-dependent, induction). */
+export const ENZYME_EFFECT_ACTIONS: ReadonlySet<string> = new Set(['inhibitor', 'tdi', 'inducer']);
+
 export function perpetratorEffects(kb: KbIndex, compoundId: string): PerpetratorParams {
-  const rels = kb.relationsOf(compoundId).filter((r) => ['inhibitor', 'tdi', 'inducer'].includes(r.action));
+  const rels = kb.relationsOf(compoundId).filter((r) => ENZYME_EFFECT_ACTIONS.has(r.action));
   const byEnzyme = new Map<string, Relation[]>();
   for (const r of rels) {
     const t = kb.target(r.object);

@@ -8,10 +8,8 @@
  */
 import type { KbIndex } from '../kb/kb-index.js';
 import { statement, type Statement } from '../schema/statement.js';
-import { fmScenarios, perpetratorEffects } from './pk-inputs.js';
+import { ENZYME_EFFECT_ACTIONS, fmScenarios, perpetratorEffects } from './pk-inputs.js';
 import type { Scenario } from './scenario.js';
-
-const EFFECT_ACTIONS = ['inhibitor', 'tdi', 'inducer'];
 
 export interface UnquantifiedEffects {
   /** One MISSING_CONSTANTS statement per (compound, enzyme, action) recorded without constants. */
@@ -43,7 +41,7 @@ export function unquantifiedEffects(kb: KbIndex, sc: Scenario): UnquantifiedEffe
     const withConstants = Object.keys(perpetratorEffects(kb, id).effects);
     if (withConstants.some((e) => enzymes.has(e))) quantified = true;
     for (const r of kb.relationsOf(id)) {
-      if (!EFFECT_ACTIONS.includes(r.action) || !enzymes.has(r.object) || withConstants.includes(r.object)) continue;
+      if (!ENZYME_EFFECT_ACTIONS.has(r.action) || !enzymes.has(r.object) || withConstants.includes(r.object)) continue;
       const key = `${id}|${r.object}|${r.action === 'inducer'}`;
       if (seen.has(key)) continue;
       seen.add(key);

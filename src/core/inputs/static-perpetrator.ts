@@ -12,7 +12,7 @@ import {
 } from '../models/static/static-ddi.js';
 import { asPerHour } from '../units/branded.js';
 import { statement, type Statement } from '../schema/statement.js';
-import { cmaxAtDose, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
+import { cmaxAtDose, ENZYME_EFFECT_ACTIONS, perpetratorEffects, pkValue, type ParamUse } from './pk-inputs.js';
 import type { Scenario } from './scenario.js';
 import type { StaticVictimInputs } from './static-victim.js';
 import { perpetratorTransporterEffects, transportersOf } from './static-transport.js';
@@ -41,7 +41,6 @@ export interface StaticPerpetratorInputs {
 
 /** Hepatic CYP3A4 turnover (1/h, Yang et al. 2008 via ddir), used for an enzyme the KB gives no kdeg: an assumption. */
 const FALLBACK_KDEG_PER_H = 0.0193;
-const INHIBITING_ACTIONS = ['inhibitor', 'tdi', 'inducer'];
 
 type PerpCompound = CompoundDose & { systemic?: boolean; parent?: string };
 
@@ -115,7 +114,7 @@ function withCirculatingMetabolites(kb: KbIndex, comps: CompoundDose[]): PerpCom
  */
 function classNotes(kb: KbIndex, id: string, victimEnzymes: Set<string>, out: StaticPerpetratorInputs, compound: boolean, withConstants: string[] = []): void {
   for (const r of kb.relationsOf(id)) {
-    if (!INHIBITING_ACTIONS.includes(r.action) || !victimEnzymes.has(r.object)) continue;
+    if (!ENZYME_EFFECT_ACTIONS.has(r.action) || !victimEnzymes.has(r.object)) continue;
     if (r.clinicalClass) out.clinicalClasses.push({ substance: id, enzyme: r.object, action: r.action, clinicalClass: r.clinicalClass, sources: r.sources });
     if (!compound) {
       if (r.clinicalClass) out.sources.push(...r.sources);

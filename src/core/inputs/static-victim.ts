@@ -3,7 +3,7 @@ import type { Relation } from '../kb/types.js';
 import { DEFAULT_KA_PER_H, type Physiology } from '../models/static/static-ddi.js';
 import { kaFromTmax } from '../models/one-compartment.js';
 import { statement, type Statement } from '../schema/statement.js';
-import { fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-inputs.js';
+import { ENZYME_EFFECT_ACTIONS, fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-inputs.js';
 import { multiplierOf, shiftFractions } from './phenotype-shift.js';
 import type { Phenotype } from './pgx.js';
 import type { Scenario } from './scenario.js';
@@ -108,11 +108,9 @@ function withPhenotypes(scenarios: FmScenario[], phenotypes: Record<string, Phen
   return scenarios.map((s) => ({ ...s, fm: shiftFractions(s.fm, phenotypes), fmLow: shiftFractions(s.fmLow, phenotypes), fmHigh: shiftFractions(s.fmHigh, phenotypes) }));
 }
 
-const EFFECT_ACTIONS = new Set(['inhibitor', 'tdi', 'inducer']);
-
 /** Does the perpetrator act on an enzyme the analyte is recorded to be cleared by, with no fm to weigh it? */
 function unquantifiedPathwayHit(kb: KbIndex, sc: Scenario): boolean {
   const pathways = new Set(kb.relationsOf(sc.analyte.id).filter((r) => r.action === 'substrate' && kb.target(r.object)?.kind === 'enzyme').map((r) => r.object));
   if (pathways.size === 0) return false;
-  return sc.perpetratorCompounds.some((c) => kb.relationsOf(c.compoundId).some((r) => EFFECT_ACTIONS.has(r.action) && pathways.has(r.object)));
+  return sc.perpetratorCompounds.some((c) => kb.relationsOf(c.compoundId).some((r) => ENZYME_EFFECT_ACTIONS.has(r.action) && pathways.has(r.object)));
 }
