@@ -104,9 +104,13 @@ export function exposureOf(kb: KbIndex, perpetrator: string, regimen: Regimen | 
  * written, else the victim's KB usual dose. Only a swallowed dose counts as oral (first pass through gut and liver).
  */
 export function studyVictimRoute(kb: KbIndex, c: ClinicalStudy): 'oral' | 'iv' {
+  const asRoute = (r: string): 'oral' | 'iv' => (r === 'po' ? 'oral' : 'iv');
   const given = tryRegimen(c.victimDose);
-  const route = given?.routeGiven ? given.route : c.victimRoute ?? (IV_FORMULATION.test(c.formulation ?? '') ? 'iv' : given?.route ?? tryRegimen(kb.substance(c.victim)?.usualDose?.regimen)?.route ?? 'po');
-  return route === 'po' ? 'oral' : 'iv';
+  if (given?.routeGiven) return asRoute(given.route);
+  if (c.victimRoute) return asRoute(c.victimRoute);
+  if (IV_FORMULATION.test(c.formulation ?? '')) return 'iv';
+  if (given) return asRoute(given.route);
+  return asRoute(tryRegimen(kb.substance(c.victim)?.usualDose?.regimen)?.route ?? 'po');
 }
 
 function dominantOf(kb: KbIndex, id: string): string | undefined {
