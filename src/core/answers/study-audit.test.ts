@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { loadKb } from '../../store/kb-store.js';
 import { KbIndex } from '../kb/kb-index.js';
 import type { KbData } from '../kb/types.js';
-import { calibrateAutoInhibition, singleDoseAuc } from '../models/dynamic/calibrate.js';
+import { calibrateAutoInhibition, singleDoseAuc, stepsToSteadyState, steadyStateIntervalAuc } from '../models/dynamic/calibrate.js';
 import { drugFromKb, enzymeTurnoverFromKb } from '../inputs/sim-drug.js';
 import { derivePk } from '../models/dynamic/parameterise.js';
 import { asHours, asLitresPerHour } from '../units/branded.js';
@@ -63,6 +63,33 @@ describe('a compound that inhibits its own clearance reproduces its own CL/F', (
     expect(c.aucBeforeUMH / c.targetUMH).toBeGreaterThan(1.5);
     expect(c.converged).toBe(true);
     expect(c.scale).toBeCloseTo(s, 4);
+  });
+});
+
+describe('a compound whose CL/F was measured at steady state reproduces its own AUCτ there', () => {
+  // CL/F from steady-state levels already carries the compound's own inactivation of CYP3A4 (paroxetine and CYP2D6,
+  // itraconazole and CYP3A4): simulated alone on the profile's regimen it must give AUCτ = Dose/(CL/F), not more
+  const kb = new KbIndex({
+    version: 'test',
+    substances: [{ id: 'selftdi', name: 'Self TDI', kind: 'compound', mw: q(300, 'g/mol'), constituents: [], metabolites: [] }],
+    targets: [{ id: 'cyp3a4', name: 'CYP3A4', kind: 'enzyme', kdegLiver: q(0.0193, '1/h'), kdegGut: q(0.03, '1/h'), gutExpressed: false }],
+    relations: [
+      { id: 'r1', subject: 'selftdi', object: 'cyp3a4', action: 'substrate', species: 'human', evidence: 'in_vitro', fm: q(0.8, 'fraction'), sources: [] },
+      { id: 'r2', subject: 'selftdi', object: 'cyp3a4', action: 'tdi', species: 'human', evidence: 'in_vitro', KI: q(0.5, 'µM', { bound: 'unbound' }), kinact: q(2, '1/h'), sources: [] },
+    ],
+    pk: [{ id: 'selftdi-ss', substance: 'selftdi', species: 'human', route: 'po', default: true, dose: q(100, 'mg'), clF: q(20, 'L/h'), halfLife: q(12, 'h'), fu: q(0.1, 'fraction'), tmax: q(2, 'h'), regimen: '100 mg qd', steadyState: true, sources: [] }],
+    findings: [], sources: [], legal: [], effects: [], clinical: [], risks: [],
+  } as unknown as KbData);
+  const phys = physiologyFor('human', enzymeTurnoverFromKb(kb)).physiology;
+  it('AUCτ alone at steady state = Dose/(CL/F) within 0.1 %, and without the scale it would be higher', () => {
+    const r = drugFromKb(kb, 'selftdi', phys);
+    const target = (100 / 20 / 300) * 1000;
+    const n = stepsToSteadyState(r.drug, phys, 12, 24);
+    expect(n * 24).toBeGreaterThanOrEqual(6 * (Math.LN2 / 0.0193)); // six enzyme half-lives, longer than six drug half-lives
+    expect(steadyStateIntervalAuc(r.drug, phys, 100, 24, n) / target).toBeCloseTo(1, 3);
+    const scale = r.used.find((u) => u.name === 'CLint,h auto-inhibition scale')!;
+    expect(scale.value).toBeGreaterThan(1.2);
+    expect(scale.source).toContain('steady state');
   });
 });
 

@@ -59,7 +59,7 @@ function fromVolumeAndHalfLife(p: PkProfile, bodyWeightKg: number): DerivedClear
 }
 
 /** Dosing interval of a steady-state profile (null for a single dose). */
-function steadyStateIntervalH(p: PkProfile): number | null {
+export function steadyStateIntervalH(p: PkProfile): number | null {
   if (!p.steadyState) return null;
   try {
     return p.regimen && p.regimen !== 'single' ? (parseRegimen(p.regimen).intervalH ?? DEFAULT_STEADY_STATE_INTERVAL_H) : DEFAULT_STEADY_STATE_INTERVAL_H;

@@ -18,7 +18,7 @@ import type { DrugParams, EnzymeTurnover, Physiology, Species } from '../models/
 import { asHours, asLitresPerHour, asPerHour, canonical } from '../units/branded.js';
 import { DEFAULT_KDEG_LIVER_PER_H, type UsedParameter } from './physiology.js';
 import { ParamLog, perKg } from './param-log.js';
-import { choosePkProfile, parentFormation, profileClearance, type ProfileClearance } from './sim-drug-clearance.js';
+import { choosePkProfile, parentFormation, profileClearance, steadyStateIntervalH, type ProfileClearance } from './sim-drug-clearance.js';
 import { enzymeRoles } from './sim-drug-enzymes.js';
 import { metaboliteFormation } from './sim-drug-metabolites.js';
 
@@ -205,17 +205,20 @@ function fastRoutes(kb: KbIndex, id: string, species: Species): DrugParams['fast
 
 /**
  * CL/F was measured with the compound's own inhibition of its clearance already acting: make the compound
- * alone reproduce it at the profile's dose instead of applying auto-inhibition twice. Only for a single oral
- * dose with a reported (or derived) CL/F; otherwise the drug is returned unchanged.
+ * alone reproduce it at the profile's dose (a single dose's AUC0-inf, or AUCτ at steady state for a profile
+ * measured there) instead of applying auto-inhibition twice. Only for an oral profile with a reported (or
+ * derived) CL/F; otherwise the drug is returned unchanged.
  */
 function calibrateToOwnClearance(log: ParamLog, drug: DrugParams, phys: Physiology, pk: PkProfile, clearance: ProfileClearance, d: PkDerived): DrugParams {
   const { cl, clF } = clearance;
   const doseMg = pk.dose && !pk.dosedAs ? perKg(pk.dose, phys.bodyWeightKg) : undefined;
-  if (!(hasAutoInhibition(drug) && cl === undefined && clF !== undefined && pk.route === 'po' && !pk.steadyState && doseMg !== undefined && doseMg > 0)) return drug;
+  if (!(hasAutoInhibition(drug) && cl === undefined && clF !== undefined && pk.route === 'po' && doseMg !== undefined && doseMg > 0)) return drug;
   const t12 = pk.halfLife?.value ?? (Math.LN2 * d.vcL) / d.clPlasmaLPerH;
-  const c = calibrateAutoInhibition(drug, phys, doseMg, clF, t12);
+  const tau = steadyStateIntervalH(pk) ?? undefined;
+  const c = calibrateAutoInhibition(drug, phys, doseMg, clF, t12, tau);
   const before = (c.aucBeforeUMH / c.targetUMH).toPrecision(3);
-  log.put('CLint,h auto-inhibition scale', c.scale, 'factor', `derived: alone at the profile dose ${doseMg.toPrecision(3)} mg reproduces Dose/(CL/F) (profile ${pk.id})`, true,
+  const at = tau ? `at steady state on ${doseMg.toPrecision(3)} mg every ${tau} h reproduces AUCτ = Dose/(CL/F)` : `at the profile dose ${doseMg.toPrecision(3)} mg reproduces Dose/(CL/F)`;
+  log.put('CLint,h auto-inhibition scale', c.scale, 'factor', `derived: alone ${at} (profile ${pk.id})`, true,
     `without it the simulated AUC was ${before}× the observed (own inhibition applied on top of a clearance measured with it)`);
   if (!c.converged) log.warn(`${log.owner}: auto-inhibition calibration did not reach the observed CL/F (scale bound ${c.scale}); simulated/observed AUC ${(c.aucAfterUMH / c.targetUMH).toPrecision(3)}`);
   else if (Math.abs(c.scale - 1) > AUTO_INHIBITION_WARN_SHARE) log.warn(`${log.owner}: hepatic CLint × ${c.scale.toPrecision(3)} so that the compound alone reproduces its own CL/F at ${doseMg.toPrecision(3)} mg (auto-inhibition; simulated AUC was ${before}× observed)`);

@@ -7,8 +7,10 @@
  * already acting, so the simulated exposure at the very dose the CL/F came from no longer matches
  * the data (rat CBD 100 mg/kg: simulated AUC 12× the observed). The fix here is ordinary
  * single-substance parameterisation: scale the hepatic intrinsic clearances by one factor so that
- * the compound alone, at the profile's dose, reproduces AUC0-inf = Dose/(CL/F). No interaction
- * outcome enters. Pure: no clock, no I/O.
+ * the compound alone, at the profile's dose, reproduces AUC0-inf = Dose/(CL/F) — or, for a profile
+ * measured at steady state, AUCτ = Dose/(CL/F) over a dosing interval once its own inhibition has
+ * built up (paroxetine's CL/F comes from steady-state levels with CYP2D6 already inactivated). No
+ * interaction outcome enters. Pure: no clock, no I/O.
  */
 import { brentRoot } from '../../ode/brent.js';
 import { asLitresPerHour, asMilligrams } from '../../units/branded.js';
@@ -37,6 +39,35 @@ export function singleDoseAuc(d: DrugParams, phys: Physiology, doseMg: number, h
   return s.aucInfUMH ?? s.aucUMH;
 }
 
+/** The calibration simulates 10 half-lives, within 72–2000 h: long enough for λz, short enough to run fast. */
+const CALIBRATION_HALF_LIVES = 10, CALIBRATION_MIN_H = 72, CALIBRATION_MAX_H = 2000;
+
+/**
+ * AUC over the last dosing interval (µM·h) of the drug alone given `doseMg` every `tauH` hours, `doses` times:
+ * the steady-state AUCτ once the horizon covers the drug's and its enzymes' approach to steady state.
+ */
+export function steadyStateIntervalAuc(d: DrugParams, phys: Physiology, doseMg: number, tauH: number, doses: number): number {
+  const drug: DrugParams = { ...d, metabolites: [] };
+  const m = new InteractionModel([drug], phys, true);
+  const events = Array.from({ length: doses }, (_, i) => ({ drugId: d.id, tH: i * tauH, amountMg: asMilligrams(doseMg), route: 'po' as const }));
+  const r = new ArmRunner(m, DEFAULT_SOLVE).run(events, doses * tauH);
+  return summarise(r.drugs[0]!).aucLastIntervalUMH;
+}
+
+/**
+ * Doses needed to reach steady state: the horizon covers STEADY_STATE_HALF_LIVES of the slower of the drug's
+ * half-life and the slowest turnover among the enzymes it inhibits or inactivates (the inactivated enzyme's
+ * re-synthesis sets how long auto-inactivation takes to settle), within the calibration's hour bounds.
+ */
+const STEADY_STATE_HALF_LIVES = 6;
+export function stepsToSteadyState(d: DrugParams, phys: Physiology, halfLifeH: number, tauH: number): number {
+  const own = new Set([...d.inhibits, ...d.inactivates].map((x) => x.enzyme));
+  const kdegs = [...own].map((e) => phys.enzymes[e]?.kdegLiverPerH).filter((k): k is number => k !== undefined && k > 0);
+  const slowestH = Math.max(halfLifeH, ...kdegs.map((k) => Math.LN2 / k));
+  const horizonH = Math.min(CALIBRATION_MAX_H, Math.max(CALIBRATION_MIN_H, STEADY_STATE_HALF_LIVES * slowestH));
+  return Math.max(2, Math.ceil(horizonH / tauH));
+}
+
 export interface Calibration {
   scale: number;
   /** Simulated AUC0-inf at the profile dose before and after scaling, and the target (µM·h). */
@@ -52,23 +83,24 @@ export interface Calibration {
  * 10 half-lives (72–2000 h) and AUC0-inf extrapolated by λz. Searched over s ∈ [1/100, 1e4]
  * (Brent on ln s; AUC falls monotonically with s). Not converged → the nearest bound, flagged.
  */
-/** The calibration simulates 10 half-lives, within 72–2000 h: long enough for λz, short enough to run fast. */
-const CALIBRATION_HALF_LIVES = 10, CALIBRATION_MIN_H = 72, CALIBRATION_MAX_H = 2000;
 /** Search range of the CLint factor s, and Brent's tolerance on ln s. */
 const SCALE_MIN = 0.01, SCALE_MAX = 1e4, LN_SCALE_TOL = 1e-6;
 
-export function calibrateAutoInhibition(d: DrugParams, phys: Physiology, doseMg: number, clFLPerH: number, halfLifeH: number): Calibration {
+export function calibrateAutoInhibition(d: DrugParams, phys: Physiology, doseMg: number, clFLPerH: number, halfLifeH: number, steadyStateTauH?: number): Calibration {
+  // a single dose's AUC0-inf and a steady-state AUCτ both equal Dose/(CL/F) for the clearance they were measured at
   const target = ((doseMg / clFLPerH) / d.mwGPerMol) * 1000; // mg·h/L → µM·h
   const horizonH = Math.min(CALIBRATION_MAX_H, Math.max(CALIBRATION_MIN_H, CALIBRATION_HALF_LIVES * halfLifeH));
-  const f = (ls: number): number => Math.log(singleDoseAuc(scaleHepaticClint(d, Math.exp(ls)), phys, doseMg, horizonH) / target);
-  const before = singleDoseAuc(d, phys, doseMg, horizonH);
+  const doses = steadyStateTauH ? stepsToSteadyState(d, phys, halfLifeH, steadyStateTauH) : 0;
+  const auc = (x: DrugParams): number => (steadyStateTauH ? steadyStateIntervalAuc(x, phys, doseMg, steadyStateTauH, doses) : singleDoseAuc(x, phys, doseMg, horizonH));
+  const f = (ls: number): number => Math.log(auc(scaleHepaticClint(d, Math.exp(ls))) / target);
+  const before = auc(d);
   const lo = Math.log(SCALE_MIN), hi = Math.log(SCALE_MAX);
   const flo = f(lo), fhi = f(hi);
   if (!(flo > 0 && fhi < 0)) {
     const s = Math.exp(fhi >= 0 ? hi : lo);
-    return { scale: s, aucBeforeUMH: before, aucAfterUMH: singleDoseAuc(scaleHepaticClint(d, s), phys, doseMg, horizonH), targetUMH: target, converged: false };
+    return { scale: s, aucBeforeUMH: before, aucAfterUMH: auc(scaleHepaticClint(d, s)), targetUMH: target, converged: false };
   }
   const ls = brentRoot(f, lo, hi, LN_SCALE_TOL);
   const s = Math.exp(ls);
-  return { scale: s, aucBeforeUMH: before, aucAfterUMH: singleDoseAuc(scaleHepaticClint(d, s), phys, doseMg, horizonH), targetUMH: target, converged: true };
+  return { scale: s, aucBeforeUMH: before, aucAfterUMH: auc(scaleHepaticClint(d, s)), targetUMH: target, converged: true };
 }
