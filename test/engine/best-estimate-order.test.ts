@@ -45,6 +45,22 @@ describe('best estimate: a single perpetrator dose is simulated before the stati
   });
 });
 
+describe('best estimate: a course shorter than three perpetrator half-lives is simulated too (REQ-12.9)', () => {
+  // fluconazole's recorded half-life is about 30 h: 3 days of dosing is short of its steady state, 14 days is not
+  it('fluconazole 200 mg qd 3d → glimepiride: the dynamic model answers (short course), the static one is listed', () => {
+    const p = predict(kb, { victim: 'glimepiride', perpetrator: 'fluconazole', perpetratorDose: '200 mg qd 3d' });
+    expect(p.model).toBe('dynamic');
+    expect(p.models?.map((m) => m.model)).toEqual(expect.arrayContaining(['dynamic', 'static']));
+    expect(p.statements.find((s) => s.code === 'NOTE_BEST_ESTIMATE')?.params['why']).toMatch(/short-course$/);
+  });
+  it('14 days, or a regimen without a duration (chronic), keeps the static model first', () => {
+    for (const perpetratorDose of ['200 mg qd 14d', '200 mg qd']) {
+      const p = predict(kb, { victim: 'glimepiride', perpetrator: 'fluconazole', perpetratorDose });
+      expect(p.model).toBe('static');
+    }
+  });
+});
+
 describe("best estimate: its range is the chosen model's, narrowed by the tune-calibrated factor (REQ-12.11)", () => {
   it('narrows ln(bound / point) by BEST_RANGE_LOG_FACTOR, quotes it in the headline, and cites the assumption', async () => {
     const { BEST_RANGE_LOG_FACTOR, BEST_RANGE_SOURCE } = await import('../../src/core/answers/best-estimate.js');

@@ -72,7 +72,7 @@ interface PredictOptions {
 export function registerEngine(program: Command, deps: CliDeps): void {
   program
     .command('predict')
-    .description('predict how much a perpetrator changes a victim\'s exposure (best estimate: anchored, else the mechanistic model — dynamic first for a single perpetrator dose — each rule in docs/model-choices.md)')
+    .description('predict how much a perpetrator changes a victim\'s exposure (best estimate: anchored, else the mechanistic model — dynamic first for a single perpetrator dose or a course shorter than three of its half-lives — each rule in docs/model-choices.md)')
     .argument('[victim]', 'the substance whose exposure may change (same as --victim)')
     .argument('[perpetrator]', 'the substance that may change it (same as --perpetrator)')
     .option('--victim <name>', 'the substance whose exposure may change')

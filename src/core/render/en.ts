@@ -7,6 +7,11 @@ import type { Statement, StatementParam } from '../schema/statement.js';
 import { magnitudeClass } from '../models/static/static-ddi.js';
 
 /** What some templates need beyond their own parameters: the answer's missing items, already rendered. */
+
+/** Why the dynamic model came before the static one (best-estimate.ts `perpetratorCourse`). */
+const SINGLE_DOSE_WHY = 'the dynamic model before the static one because a single dose of the other substance rises and falls while this one is in the body, which the static model replaces by one constant concentration';
+const SHORT_COURSE_WHY = 'the dynamic model before the static one because the other substance was taken for less than three of its half-lives, so its level was still rising toward the steady state the static model assumes';
+
 export interface RenderContext {
   missing: string[];
 }
@@ -62,7 +67,7 @@ const ASSUMPTIONS: Record<string, Template> = {
   NOTE_BEST_ESTIMATE: (p) =>
     `Best estimate from the ${MODEL_NAMES[t(p.chosen)] ?? t(p.chosen)}: the rule, settled on the benchmark's tune split, takes the first of ${list(p.order)
       .map((m) => MODEL_NAMES[String(m)] ?? m)
-      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : p.why === 'partial-anchored-single-dose' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways; the dynamic model before the static one because a single dose of the other substance rises and falls while this one is in the body, which the static model replaces by one constant concentration)' : p.why === 'single-dose' ? ' (the dynamic model before the static one because a single dose of the other substance rises and falls while this one is in the body, which the static model replaces by one constant concentration)' : p.why === 'metabolite' ? " (for a metabolite the dynamic model, which simulates its formation and elimination, comes before the anchored model's mass balance)" : ''}; every model's answer is listed under models${typeof p.rangeFactor === 'number' ? `, each with its own range; the best estimate's range is that model's range narrowed on the log scale to ×${n(p.rangeFactor)} of its width, calibrated on the tune split (chosen answers err less than a model's answers at large)` : ''}.`,
+      .join(', then ')} that can answer${p.why === 'transporter' ? ' (the mechanistic model first because a transporter drives its answer, which the anchored model has no path for)' : p.why === 'partial-anchored' ? ' (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways)' : p.why === 'partial-anchored-single-dose' ? ` (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways; ${SINGLE_DOSE_WHY})` : p.why === 'single-dose' ? ` (${SINGLE_DOSE_WHY})` : p.why === 'partial-anchored-short-course' ? ` (the mechanistic model first because the anchored answer lacks an in-vivo ratio on one of the main pathways; ${SHORT_COURSE_WHY})` : p.why === 'short-course' ? ` (${SHORT_COURSE_WHY})` : p.why === 'metabolite' ? " (for a metabolite the dynamic model, which simulates its formation and elimination, comes before the anchored model's mass balance)" : ''}; every model's answer is listed under models${typeof p.rangeFactor === 'number' ? `, each with its own range; the best estimate's range is that model's range narrowed on the log scale to ×${n(p.rangeFactor)} of its width, calibrated on the tune split (chosen answers err less than a model's answers at large)` : ''}.`,
   ASSUME_PHENOTYPE: (p) =>
     `${t(p.analyte)} taken by a ${t(p.phenotype)} of ${t(p.enzyme)}: its clearance through ${t(p.enzyme)} scaled by ${t(p.multiplier)} (CPIC/DPWG-based multiplier, a modelling assumption), and its fractions of clearance moved accordingly.`,
   NOTE_PHENOTYPE_NOT_SIMULATED: (p) =>

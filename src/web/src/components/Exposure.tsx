@@ -89,7 +89,7 @@ export function Exposure({ pair, sources }: { pair: PairAnalysis; sources: Map<s
         <h2 id="pred-h">Predicted exposure change, each way</h2>
         <p className="muted">
           Best estimate of how much one raises or lowers the other's blood levels (AUC, Cmax), with its range: the clinically anchored model where human studies of
-          other pairs allow it, else the mechanistic models (the dynamic simulation first when the other substance is taken once, since one dose rises and falls; otherwise the static model) — each card names the model and lists every model's answer. Ratios
+          other pairs allow it, else the mechanistic models (the dynamic simulation first when the other substance is taken once or for less than three of its half-lives, since its level is then rising or falling; otherwise the static model) — each card names the model and lists every model's answer. Ratios
           near 1 mean little change. Grey
           answers have no estimate: the knowledge base lacks data, which is not the same as no interaction. Studies that measured the pair are shown beside each
           prediction, with the species first.
