@@ -62,4 +62,15 @@ describe('transporter terms on the real KB (issue 12 §7, MODEL.md §7)', () => 
     expect(p.status).toBe('grey');
     expect(p.statements.map((s) => s.code)).toContain('MISSING_FM');
   });
+  it('… and a perpetrator whose circulating metabolite acts on those enzymes counts too (diltiazem via N-desmethyldiltiazem)', () => {
+    expect(kb.substance('diltiazem')?.metabolites.map((m) => m.substance)).toContain('n-desmethyldiltiazem');
+    const base = kb.data.relations.find((r) => r.subject === 'atorvastatin' && r.action === 'transporter-substrate' && r.ft && r.site !== 'gut')!;
+    // the parent's own CYP3A4 records removed, so only the metabolite's inhibition of CYP3A4 remains
+    const relations = kb.data.relations.filter((r) => !(r.subject === 'diltiazem' && r.object === 'cyp3a4'));
+    expect(relations.some((r) => r.subject === 'n-desmethyldiltiazem' && r.object === 'cyp3a4' && ['inhibitor', 'tdi'].includes(r.action))).toBe(true);
+    const k = new KbIndex({ ...kb.data, relations: [...relations, { ...base, id: 'bosentan-oatp1b-ft-test', subject: 'bosentan' }] });
+    const p = predict(k, { victim: 'bosentan', perpetrator: 'diltiazem', model: 'static' });
+    expect(p.status).toBe('grey');
+    expect(p.statements.map((s) => s.code)).toContain('MISSING_FM');
+  });
 });

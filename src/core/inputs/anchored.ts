@@ -18,7 +18,7 @@
 import type { KbIndex } from '../kb/kb-index.js';
 import { enzymeGroup, INDEX_DRUGS, INDEX_IR_ASSUMPTION, INDEX_SOURCE } from './anchored-index.js';
 import { exposureOf, relatedIds, usableObservations, type Exposure, type Observation } from './anchored-studies.js';
-import { ENZYME_EFFECT_ACTIONS, fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
+import { enzymesActedOn, fmScenarios, isPoorMetaboliserFm, pkValue } from './pk-inputs.js';
 import { phenotypeOfGroup } from './pgx.js';
 import type { Scenario } from './scenario.js';
 
@@ -120,11 +120,7 @@ interface Ctx {
  * recorded effect to anchor: the mechanistic models take it as unchanged, and so does the anchored model.
  */
 function recordedEffects(kb: KbIndex, ids: readonly string[]): Set<string> {
-  const all = new Set(ids);
-  for (const id of ids) for (const m of kb.substance(id)?.metabolites ?? []) all.add(m.substance);
-  const out = new Set<string>();
-  for (const id of all) for (const r of kb.relationsOf(id)) if (ENZYME_EFFECT_ACTIONS.has(r.action)) out.add(enzymeGroup(r.object));
-  return out;
+  return new Set([...enzymesActedOn(kb, ids)].map(enzymeGroup));
 }
 
 /** How the victim was given: only an oral dose meets the gut wall. */

@@ -197,10 +197,23 @@ function addInduction(acc: EffectAccumulator, rs: Relation[]): void {
   }
 }
 
-/** Inhibition, inactivation and induction constants of one compound, per enzyme. */
 /** Relation actions by which a perpetrator changes an enzyme's activity (reversible, time-dependent, induction). */
 export const ENZYME_EFFECT_ACTIONS: ReadonlySet<string> = new Set(['inhibitor', 'tdi', 'inducer']);
 
+/**
+ * The enzymes the given compounds or their recorded metabolites (which circulate with them) are recorded to inhibit,
+ * inactivate or induce — whether or not a constant quantifies it. One reading for every model that asks "does the
+ * perpetrator touch this pathway at all?" (the anchored model's unaffected pathways, the static model's transport-only guard).
+ */
+export function enzymesActedOn(kb: KbIndex, ids: readonly string[]): Set<string> {
+  const all = new Set(ids);
+  for (const id of ids) for (const m of kb.substance(id)?.metabolites ?? []) all.add(m.substance);
+  const out = new Set<string>();
+  for (const id of all) for (const r of kb.relationsOf(id)) if (ENZYME_EFFECT_ACTIONS.has(r.action)) out.add(r.object);
+  return out;
+}
+
+/** Inhibition, inactivation and induction constants of one compound, per enzyme. */
 export function perpetratorEffects(kb: KbIndex, compoundId: string): PerpetratorParams {
   const rels = kb.relationsOf(compoundId).filter((r) => ENZYME_EFFECT_ACTIONS.has(r.action));
   const byEnzyme = new Map<string, Relation[]>();

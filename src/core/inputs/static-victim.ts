@@ -3,7 +3,7 @@ import type { Relation } from '../kb/types.js';
 import { DEFAULT_KA_PER_H, type Physiology } from '../models/static/static-ddi.js';
 import { kaFromTmax } from '../models/one-compartment.js';
 import { statement, type Statement } from '../schema/statement.js';
-import { ENZYME_EFFECT_ACTIONS, fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-inputs.js';
+import { enzymesActedOn, fmScenarios, pkValue, type FmScenario, type ParamUse } from './pk-inputs.js';
 import { multiplierOf, shiftFractions } from './phenotype-shift.js';
 import type { Phenotype } from './pgx.js';
 import type { Scenario } from './scenario.js';
@@ -108,9 +108,13 @@ function withPhenotypes(scenarios: FmScenario[], phenotypes: Record<string, Phen
   return scenarios.map((s) => ({ ...s, fm: shiftFractions(s.fm, phenotypes), fmLow: shiftFractions(s.fmLow, phenotypes), fmHigh: shiftFractions(s.fmHigh, phenotypes) }));
 }
 
-/** Does the perpetrator act on an enzyme the analyte is recorded to be cleared by, with no fm to weigh it? */
+/**
+ * Does the perpetrator (or a metabolite circulating with it) act on an enzyme the analyte is recorded to be cleared by,
+ * with no fm to weigh it?
+ */
 function unquantifiedPathwayHit(kb: KbIndex, sc: Scenario): boolean {
   const pathways = new Set(kb.relationsOf(sc.analyte.id).filter((r) => r.action === 'substrate' && kb.target(r.object)?.kind === 'enzyme').map((r) => r.object));
   if (pathways.size === 0) return false;
-  return sc.perpetratorCompounds.some((c) => kb.relationsOf(c.compoundId).some((r) => ENZYME_EFFECT_ACTIONS.has(r.action) && pathways.has(r.object)));
+  const acted = enzymesActedOn(kb, sc.perpetratorCompounds.map((c) => c.compoundId));
+  return [...pathways].some((e) => acted.has(e));
 }
