@@ -10,6 +10,7 @@
  */
 import { fail } from '../../errors.js';
 import type { DrugParams, Physiology } from './types.js';
+import type { RhsTables } from './rhs-codegen.js';
 
 export const STRIDE = 7;
 export const GUT = 0, FAST = 1, LIV = 2, CEN = 3, PER = 4, AUC = 5, ELIM = 6;
@@ -196,6 +197,18 @@ export class ModelLayout {
     ({ state: this.indState, drug: this.indDrug } = stateMechanismEntries(drugs, 'induces', stateOf));
     this.indEmax = new Float64Array(this.indState.length); this.indEc50 = new Float64Array(this.indState.length);
     this.load(drugs, phys);
+  }
+
+  /** The index tables (and the arrays the generated right-hand side reads by reference), for rhs-codegen.ts. */
+  rhsTables(): RhsTables {
+    return {
+      nDrugs: this.nDrugs, nEnzymes: this.enzymeIds.length, nStateBase: this.nDrugs * STRIDE,
+      ecStart: this.ecStart, ecEnz: this.ecEnz, ecStateL: this.ecStateL, ecStateG: this.ecStateG,
+      inhEnz: this.inhEnz, inhDrug: this.inhDrug, inhLiver: this.inhLiver, inhGut: this.inhGut,
+      mfEc: this.mfEc, mfTo: this.mfTo, mfFromDrug: this.mfFromDrug, mfFrac: this.mfFrac,
+      tdiState: this.tdiState, tdiDrug: this.tdiDrug, indState: this.indState, indDrug: this.indDrug,
+      esOrgan: this.esOrgan, order: this.order, hasGut: this.hasGut, sEJ: this.sEJ, chv: this.chv,
+    };
   }
 
   /**

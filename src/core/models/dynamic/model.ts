@@ -11,7 +11,9 @@
  *
  * The QSS liver holds no mass: it differs from the full model by the liver's share of the body
  * amount (Vh·Kp·Chv), which is negligible for drugs with large volumes (measured in bench/sim.ts).
- * `rhs` and `enzymeRhs` are solver inner loops: flat, allocation-free, and deliberately not split.
+ * `rhs` and `enzymeRhs` are solver inner loops: flat, allocation-free, and deliberately not split. The arm runner
+ * integrates with the straight-line copy generated for the model's structure (rhs-codegen.ts) where it applies; this
+ * one is the reference it is tested against, and serves every other case.
  */
 import { LiverKinetics } from './liver-kinetics.js';
 import { AUC, CEN, ELIM, FAST, GUT, LIV, PER, STRIDE } from './model-layout.js';

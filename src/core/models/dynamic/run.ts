@@ -8,6 +8,7 @@ import { Dopri5, solveWithEvents, type DenseStep, type SolverStats, type SolverW
 import { ExposureTracker, GridRecorder, type DrugExposure } from './arm-observers.js';
 import { AUC, CEN, ELIM, FAST, GUT, STRIDE, type InteractionModel } from './model.js';
 import type { DoseEvent, SolveSettings } from './types.js';
+import { compileRhs, type CompiledRhs } from './rhs-codegen.js';
 
 export type { DrugExposure } from './arm-observers.js';
 
@@ -53,10 +54,13 @@ export class ArmRunner {
   private readonly solver: Stepper;
   private readonly y: Float64Array;
   private readonly atol: Float64Array;
+  /** The right-hand side generated for this model's structure (rhs-codegen.ts), or null: the generic one serves. */
+  private readonly compiled: CompiledRhs | null;
 
   constructor(model: InteractionModel, settings: SolveSettings) {
     this.model = model;
     this.settings = settings;
+    this.compiled = settings.compiledRhs === false ? null : compileRhs(model);
     this.solver = new Dopri5(model.nStates);
     this.y = new Float64Array(model.nStates);
     this.atol = new Float64Array(model.nStates);
@@ -83,7 +87,9 @@ export class ArmRunner {
       tracker.observe(sol, tOld, tNew);
       grid?.observe(sol, tOld, tNew);
     };
-    solveWithEvents(s, m.rhs, y, 0, tEndH, sched.events, {
+    const fast = m.analyticDepots ? this.compiled : null;
+    fast?.load();
+    solveWithEvents(s, fast ? fast.rhs : m.rhs, y, 0, tEndH, sched.events, {
       rtol: this.settings.rtol, atol: this.atol, maxSteps: this.settings.maxSteps, hmax: this.settings.hmaxH,
       // Every state is an amount, an exposure integral or an enzyme level: none may go below zero (issue 15 §6).
       nonNegative: true,

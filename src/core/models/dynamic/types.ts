@@ -127,6 +127,8 @@ export interface SolveSettings {
   hmaxH: number;
   /** Oral and fast depots decayed in closed form instead of integrated (exact; see InteractionModel.analyticDepots). */
   analyticDepots?: boolean;
+  /** The right-hand side generated per model structure (rhs-codegen.ts; default true): same equations, faster. */
+  compiledRhs?: boolean;
   /** Absolute tolerance of the enzyme states (fraction of baseline); default `atolUmol`. */
   atolEnzyme?: number;
   /** Absolute tolerance of the gut enzyme states (fraction of baseline); default `atolEnzyme`. */
