@@ -32,6 +32,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.conseil-etat.fr',
   // Argentina's government domains, among them the official gazette (Boletín Oficial de la República Argentina).
   '.gob.ar',
+  // The New York State Assembly's bill-status and text system (the Legislature's own record of bills, memos and actions).
+  'assembly.state.ny.us',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
