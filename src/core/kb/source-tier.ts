@@ -34,6 +34,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.gob.ar',
   // The New York State Assembly's bill-status and text system (the Legislature's own record of bills, memos and actions).
   'assembly.state.ny.us',
+  // The Dutch central government's website (ministries' news, policy pages and Q&As).
+  '.rijksoverheid.nl',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
