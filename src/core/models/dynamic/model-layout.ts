@@ -10,7 +10,6 @@
  */
 import { fail } from '../../errors.js';
 import type { DrugParams, Physiology } from './types.js';
-import type { RhsTables } from './rhs-codegen.js';
 
 export const STRIDE = 7;
 export const GUT = 0, FAST = 1, LIV = 2, CEN = 3, PER = 4, AUC = 5, ELIM = 6;
@@ -93,6 +92,16 @@ function topoOrder(n: number, edges: { from: number; to: number }[]): Int32Array
   }
   for (let i = 0; i < n; i++) if (!out.includes(i)) out.push(i); // cycles: keep given order
   return Int32Array.from(out);
+}
+
+/** The index tables of a compiled model, read by the right-hand-side generator (rhs-codegen.ts). */
+export interface RhsTables {
+  nDrugs: number; nEnzymes: number; nStateBase: number;
+  ecStart: Int32Array; ecEnz: Int32Array; ecStateL: Int32Array; ecStateG: Int32Array;
+  inhEnz: Int32Array; inhDrug: Int32Array; inhLiver: Uint8Array; inhGut: Uint8Array;
+  mfEc: Int32Array; mfTo: Int32Array; mfFromDrug: Int32Array; mfFrac: Float64Array;
+  tdiState: Int32Array; tdiDrug: Int32Array; indState: Int32Array; indDrug: Int32Array;
+  esOrgan: Uint8Array; order: Int32Array; hasGut: Uint8Array; sEJ: Float64Array; chv: Float64Array;
 }
 
 /** Structure shared by every individual with the same drugs and mechanisms. */

@@ -16,7 +16,7 @@
  * browser page whose CSP forbids eval) `compileRhs` returns null and the generic right-hand side is used.
  */
 import type { Rhs } from '../../ode/index.js';
-import { CEN, ELIM, FAST, GUT, LIV, PER, AUC, STRIDE } from './model-layout.js';
+import { CEN, ELIM, FAST, GUT, LIV, PER, AUC, STRIDE, type RhsTables } from './model-layout.js';
 import type { InteractionModel } from './model.js';
 
 /** Newton iterations in the fast path before the generic solver (with its fixed-point fallback) takes the call. */
@@ -34,16 +34,6 @@ type Factory = (m: InteractionModel, generic: Rhs, tables: RhsTables) => Compile
  * and optimising it costs 10–50 ms of CPU). Deterministic: the cache holds only what the structure determines.
  */
 const factories = new Map<string, Factory>();
-
-/** The index tables of a compiled model (model-layout.ts), read by the generator. */
-export interface RhsTables {
-  nDrugs: number; nEnzymes: number; nStateBase: number;
-  ecStart: Int32Array; ecEnz: Int32Array; ecStateL: Int32Array; ecStateG: Int32Array;
-  inhEnz: Int32Array; inhDrug: Int32Array; inhLiver: Uint8Array; inhGut: Uint8Array;
-  mfEc: Int32Array; mfTo: Int32Array; mfFromDrug: Int32Array; mfFrac: Float64Array;
-  tdiState: Int32Array; tdiDrug: Int32Array; indState: Int32Array; indDrug: Int32Array;
-  esOrgan: Uint8Array; order: Int32Array; hasGut: Uint8Array; sEJ: Float64Array; chv: Float64Array;
-}
 
 /**
  * A generated right-hand side, valid while the model's depots are analytic (`analyticDepots`): `load` reads the model's
