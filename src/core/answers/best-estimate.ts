@@ -91,8 +91,8 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const course = perpetratorCourse(kb, sc);
   const notSteady = course !== null && staticOrOwn.model === 'static' && staticOrOwn.status === 'predicted' && !transporterDriven(staticOrOwn) && !sc.model;
   const simulated = notSteady ? dynamicAnswer(kb, sc, base, opts) : null;
-  const singleDose = !!simulated && answered(simulated);
-  const mechanistic = singleDose ? simulated! : staticOrOwn;
+  const simulatedFirst = !!simulated && answered(simulated);
+  const mechanistic = simulatedFirst ? simulated! : staticOrOwn;
   const mechModel: ModelSummary['model'] = mechanistic.model === 'dynamic' ? 'dynamic' : 'static';
   // The mechanistic answer also comes first when the anchored one is partial: a main pathway of the victim (fm ≥ 0.25)
   // has no in-vivo ratio for this perpetrator, so the anchored product would rest on the minor pathways alone
@@ -118,12 +118,12 @@ export function bestEstimate(kb: KbIndex, sc: Scenario, base: AnswerBase, opts: 
   const unquantified = mechanistic.statements.some((s) => s.code === 'MISSING_CONSTANTS');
   if (!answered(anchored) && !answered(mechanistic) && mechModel === 'static' && !unquantified) answers.push({ model: 'dynamic', a: dynamicAnswer(kb, sc, base, opts) });
   // The static answer stays listed beside the dynamic one it gave way to.
-  if (singleDose) answers.push({ model: 'static', a: staticOrOwn });
+  if (simulatedFirst) answers.push({ model: 'static', a: staticOrOwn });
   const chosen = answers.find((x) => answered(x.a)) ?? { model: mechModel, a: mechanistic };
-  const mechOrder = singleDose ? ['dynamic', 'static'] : ['static', 'dynamic'];
+  const mechOrder = simulatedFirst ? ['dynamic', 'static'] : ['static', 'dynamic'];
   const order = !mechanisticFirst ? ['anchored', ...mechOrder] : metaboliteFirst ? [mechModel, 'anchored'] : [mechOrder[0]!, 'anchored', mechOrder[1]!];
   const courseWhy = course === 'single' ? 'single-dose' : 'short-course';
-  const why = !mechanisticFirst ? (singleDose ? courseWhy : null) : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : singleDose ? `partial-anchored-${courseWhy}` : 'partial-anchored';
+  const why = !mechanisticFirst ? (simulatedFirst ? courseWhy : null) : metaboliteFirst ? 'metabolite' : transporterDriven(mechanistic) ? 'transporter' : simulatedFirst ? `partial-anchored-${courseWhy}` : 'partial-anchored';
   const factor = opts.bestRangeLogFactor ?? BEST_RANGE_LOG_FACTOR;
   const narrowed = factor !== 1 && !!chosen.a.range && answered(chosen.a);
   const note = statement('NOTE_BEST_ESTIMATE', 'assumption', { chosen: chosen.model, order, why, rangeFactor: narrowed ? factor : null }, null, narrowed ? [BEST_RANGE_SOURCE] : []);

@@ -14,7 +14,7 @@
  */
 import { brentRoot } from '../../ode/brent.js';
 import { asLitresPerHour, asMilligrams } from '../../units/branded.js';
-import { summarise } from './metrics.js';
+import { summarise, type ExposureSummary } from './metrics.js';
 import { InteractionModel } from './model.js';
 import { ArmRunner } from './run.js';
 import { DEFAULT_SOLVE, type DrugParams, type Physiology } from './types.js';
@@ -30,12 +30,16 @@ export function scaleHepaticClint(d: DrugParams, s: number): DrugParams {
   return { ...d, clintOtherLPerH: asLitresPerHour(d.clintOtherLPerH * s), enzymes: d.enzymes.map((e) => ({ ...e, clintLiverLPerH: e.clintLiverLPerH * s })) };
 }
 
+/** The drug alone (its metabolites not simulated) given `doseMg` orally every `tauH` hours, `doses` times, run to `horizonH`. */
+function aloneOral(d: DrugParams, phys: Physiology, doseMg: number, tauH: number, doses: number, horizonH: number): ExposureSummary {
+  const m = new InteractionModel([{ ...d, metabolites: [] }], phys, true);
+  const events = Array.from({ length: doses }, (_, i) => ({ drugId: d.id, tH: i * tauH, amountMg: asMilligrams(doseMg), route: 'po' as const }));
+  return summarise(new ArmRunner(m, DEFAULT_SOLVE).run(events, horizonH).drugs[0]!);
+}
+
 /** AUC0-inf (µM·h) of a single oral dose of the drug alone. */
 export function singleDoseAuc(d: DrugParams, phys: Physiology, doseMg: number, horizonH: number): number {
-  const drug: DrugParams = { ...d, metabolites: [] };
-  const m = new InteractionModel([drug], phys, true);
-  const r = new ArmRunner(m, DEFAULT_SOLVE).run([{ drugId: d.id, tH: 0, amountMg: asMilligrams(doseMg), route: 'po' }], horizonH);
-  const s = summarise(r.drugs[0]!);
+  const s = aloneOral(d, phys, doseMg, 0, 1, horizonH);
   return s.aucInfUMH ?? s.aucUMH;
 }
 
@@ -47,11 +51,7 @@ const CALIBRATION_HALF_LIVES = 10, CALIBRATION_MIN_H = 72, CALIBRATION_MAX_H = 2
  * the steady-state AUCτ once the horizon covers the drug's and its enzymes' approach to steady state.
  */
 export function steadyStateIntervalAuc(d: DrugParams, phys: Physiology, doseMg: number, tauH: number, doses: number): number {
-  const drug: DrugParams = { ...d, metabolites: [] };
-  const m = new InteractionModel([drug], phys, true);
-  const events = Array.from({ length: doses }, (_, i) => ({ drugId: d.id, tH: i * tauH, amountMg: asMilligrams(doseMg), route: 'po' as const }));
-  const r = new ArmRunner(m, DEFAULT_SOLVE).run(events, doses * tauH);
-  return summarise(r.drugs[0]!).aucLastIntervalUMH;
+  return aloneOral(d, phys, doseMg, tauH, doses, doses * tauH).aucLastIntervalUMH;
 }
 
 /**
