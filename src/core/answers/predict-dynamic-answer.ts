@@ -8,7 +8,7 @@ import { gradeChain, type EvidenceLink } from './evidence/grade.js';
 import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 import type { Interval } from '../models/model.js';
 import { observedDisagreement } from './predict-statements.js';
-import { unquantifiedEffects } from '../inputs/sim-missing-constants.js';
+import { transporterEffectsLeftOut, unquantifiedEffects } from '../inputs/sim-missing-constants.js';
 
 /**
  * Model-structure uncertainty around the dynamic model's answer (SD of a log-normal factor, like the static model's
@@ -50,20 +50,30 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
     clinicalClasses: [],
     sources: [...new Set(links.flatMap((l) => l.sources))].sort(),
   };
-  const why = sc.model === 'dynamic' ? statement('ASSUME_DYNAMIC_REQUESTED', 'assumption') : statement('ASSUME_DYNAMIC_FOR_METABOLITE', 'assumption', { analyte: sc.analyte.name, victim: sc.victim.name });
-  const notes: Statement[] = [why];
+  // Why the dynamic model answers: asked for, or a metabolite's exposure; when the best estimate runs it as one of its
+  // models (a single dose, a short course, a last resort) the best estimate's own note says why.
+  const why =
+    sc.model === 'dynamic'
+      ? [statement('ASSUME_DYNAMIC_REQUESTED', 'assumption')]
+      : sc.metaboliteQuestion
+        ? [statement('ASSUME_DYNAMIC_FOR_METABOLITE', 'assumption', { analyte: sc.analyte.name, victim: sc.victim.name })]
+        : [];
+  const notes: Statement[] = [...why];
   if (Object.keys(sc.phenotypes).length) notes.push(statement('NOTE_PHENOTYPE_NOT_SIMULATED', 'assumption', { enzymes: Object.keys(sc.phenotypes) }));
   const { victimDose, victim } = simulatedVictimDose(kb, sc, common.victim, notes);
   // A recorded effect on the victim's enzymes with no constants, and nothing quantified beside it: the simulation
   // would answer "no change" by omission, so the answer is grey for the same reason as the static model's.
+  // The same holds for a transporter that carries the victim and that the perpetrator acts on: the model has no
+  // transporter path.
   const unquantified = unquantifiedEffects(kb, sc);
-  if (unquantified.missing.length > 0 && !unquantified.quantified) {
+  const leftOut = [...unquantified.missing, ...transporterEffectsLeftOut(kb, sc)];
+  if (leftOut.length > 0 && !unquantified.quantified) {
     return {
       ...common,
       ...GREY_FIELDS,
       victim,
       parameters: [],
-      statements: [...notes, ...unquantified.missing, statement('PLAIN_GREY', 'plain'), statement('TECH_GREY', 'technical')],
+      statements: [...notes, ...leftOut, statement('PLAIN_GREY', 'plain'), statement('TECH_GREY', 'technical')],
       evidence: gradeChain(links),
     };
   }
@@ -93,8 +103,9 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
       parameters,
       statements: [
         ...notes,
-        // Effects recorded without constants beside quantified ones: the answer leaves them out, and says so.
-        ...unquantified.missing,
+        // Effects recorded without constants, or through transporters, beside quantified ones: the answer leaves them
+        // out, and says so.
+        ...leftOut,
         // The simulator's own notes (what it assumed while planning and solving) are carried as they come.
         ...d.notes.map((text) => statement('NOTE_SIMULATOR', 'assumption', { text })),
         ...observedDisagreement(base.observed, d.aucRatio),
@@ -115,7 +126,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
       scenarios: [],
       concentrationsUM: {},
       parameters: [],
-      statements: [why, statement('MISSING_DYNAMIC', 'missing', { message: e.message }), statement('PLAIN_GREY_DYNAMIC', 'plain', { message: e.message }), statement('TECH_GREY_DYNAMIC', 'technical', { message: e.message })],
+      statements: [...why, statement('MISSING_DYNAMIC', 'missing', { message: e.message }), statement('PLAIN_GREY_DYNAMIC', 'plain', { message: e.message }), statement('TECH_GREY_DYNAMIC', 'technical', { message: e.message })],
       evidence: gradeChain(links),
     };
   }

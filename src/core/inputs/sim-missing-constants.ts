@@ -32,6 +32,30 @@ function perpetratorCompoundIds(kb: KbIndex, sc: Scenario): string[] {
   return ids.filter((id) => id !== sc.analyte.id);
 }
 
+/**
+ * Transporter effects the dynamic model leaves out: it has no transporter path (uptake into the liver, efflux in the gut
+ * wall or into bile are static-model terms, MODEL.md §7), so where a perpetrator compound (or a metabolite circulating
+ * with it) is recorded to inhibit or induce a transporter that carries the victim or the analyte, its simulation would
+ * answer "no change" through that route by omission (ritonavir → fexofenadine ×1.00, a P-gp probe with no enzyme
+ * pathway). One MISSING_DYNAMIC_TRANSPORTER statement per (compound, transporter).
+ */
+export function transporterEffectsLeftOut(kb: KbIndex, sc: Scenario): Statement[] {
+  const isTransporter = (id: string): boolean => kb.target(id)?.kind === 'transporter';
+  const carriers = new Set([...new Set([sc.victim.id, sc.analyte.id])].flatMap((id) => kb.relationsOf(id).filter((r) => r.action === 'transporter-substrate' && isTransporter(r.object)).map((r) => r.object)));
+  if (carriers.size === 0) return [];
+  const out: Statement[] = [];
+  const seen = new Set<string>();
+  for (const id of perpetratorCompoundIds(kb, sc)) {
+    for (const r of kb.relationsOf(id)) {
+      const acts = r.action === 'transporter-inhibitor' || ENZYME_EFFECT_ACTIONS.has(r.action);
+      if (!acts || !carriers.has(r.object) || seen.has(`${id}|${r.object}`)) continue;
+      seen.add(`${id}|${r.object}`);
+      out.push(statement('MISSING_DYNAMIC_TRANSPORTER', 'missing', { compound: kb.substance(id)?.name ?? id, transporter: kb.target(r.object)?.name ?? r.object, induction: r.action === 'inducer', analyte: sc.analyte.name }, null, r.sources));
+    }
+  }
+  return out;
+}
+
 export function unquantifiedEffects(kb: KbIndex, sc: Scenario): UnquantifiedEffects {
   const enzymes = clearingEnzymes(kb, sc);
   const missing: Statement[] = [];

@@ -97,6 +97,8 @@ const MISSING: Record<string, Template> = {
   MISSING_FM: (p) => `no metabolic pathway (fm) recorded for ${t(p.analyte)}`,
   MISSING_CONSTANTS: (p) =>
     `${p.induction ? 'induction constants (Emax, EC50)' : 'inhibition constants (Ki, or KI and kinact)'} of ${t(p.compound)} for ${t(p.enzyme)} — the KB records the effect${p.clinicalClass ? ` (${t(p.clinicalClass)} ${p.induction ? 'inducer' : 'inhibitor'})` : ''} but not its size`,
+  MISSING_DYNAMIC_TRANSPORTER: (p) =>
+    `the ${p.induction ? 'induction' : 'inhibition'} of ${t(p.transporter)} by ${t(p.compound)}, which carries ${t(p.analyte)} — the dynamic model has no transporter path, so the simulation leaves it out`,
   MISSING_CONTENT: (p) => `content of ${t(p.compound)} in ${t(p.product)} (needed to turn the dose into a ${t(p.compound)} dose)`,
   MISSING_DOSE: (p) => `a dose of ${t(p.product)} (none given and no usual dose in the KB)`,
   MISSING_MW: (p) => `molecular weight of ${t(p.compound)}`,
