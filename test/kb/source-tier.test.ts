@@ -45,6 +45,8 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://boe.es.example.com/x' }))).toBe('weak');
     expect(sourceTier(src({ type: 'website', url: 'https://assembly.state.ny.us/leg/?Text=Y&bn=S8925A&term=2025' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://www.rijksoverheid.nl/actueel/nieuws/2024/06/17/start-overgangsfase-experiment-gesloten-coffeeshopketen-wietexperiment' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt/harmreduction/' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt.example.com/x' }))).toBe('weak');
     expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
     expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
     expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');

@@ -36,6 +36,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   'assembly.state.ny.us',
   // The Dutch central government's website (ministries' news, policy pages and Q&As).
   '.rijksoverheid.nl',
+  // Malta's Authority on the Responsible Use of Cannabis, the statutory regulator set up by Chapter 628 of the Laws of Malta.
+  '.aruc.mt',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
