@@ -47,6 +47,7 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://www.rijksoverheid.nl/actueel/nieuws/2024/06/17/start-overgangsfase-experiment-gesloten-coffeeshopketen-wietexperiment' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt/harmreduction/' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt.example.com/x' }))).toBe('weak');
+    expect(sourceTier(src({ type: 'website', url: 'https://www.drogues-info-service.fr/Actualites/Le-kratom-classe-sur-la-liste-des-substances-psychotropes' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
     expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
     expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');

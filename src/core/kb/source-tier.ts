@@ -38,6 +38,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.rijksoverheid.nl',
   // Malta's Authority on the Responsible Use of Cannabis, the statutory regulator set up by Chapter 628 of the Laws of Malta.
   '.aruc.mt',
+  // Drogues Info Service, the drug-information service of Santé publique France (France's national public-health agency).
+  '.drogues-info-service.fr',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
