@@ -37,6 +37,27 @@ describe('transporter terms on the real KB (issue 12 §7, MODEL.md §7)', () => 
     expect(iv.mechanisms.some((m) => m.site === 'gut')).toBe(false);
   });
 
+  it('rifampicin induces duodenal P-gp: oral digoxin exposure falls through the gut term only; iv digoxin is untouched (the record is from the gut)', () => {
+    const po = staticPredict('digoxin', 'rifampicin', '600 mg qd 10d');
+    expect(po.status).toBe('predicted');
+    const gut = po.mechanisms.find((m) => m.kind === 'efflux' && m.site === 'gut' && m.enzyme === 'abcb1');
+    expect(gut?.aucRatio).toBeLessThan(0.9);
+    // bounded by the gut efflux share (ft 0.2) and the 3.5-fold induction: 1/(0.2·3.5 + 0.8) = 0.667
+    expect(po.aucRatio!).toBeGreaterThan(1 / (0.2 * 3.5 + 0.8) - 1e-6);
+    expect(po.statements.find((x) => x.code === 'PLAIN_CHANGE')?.params['mechanism']).toBe('induction');
+    const iv = predict(kb, { victim: 'digoxin', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 10d', victimDose: '0.5 mg iv', model: 'static' });
+    expect(iv.mechanisms.some((m) => m.enzyme === 'abcb1')).toBe(false);
+    // one dose does not build days of transporter: the induction's turnover onset is that of a single dose
+    const single = staticPredict('digoxin', 'rifampicin', '600 mg');
+    expect(single.aucRatio!).toBeGreaterThan(po.aucRatio! + 0.1);
+  });
+
+  it('a transporter-only victim with no effect recorded names its transporters, not an empty enzyme list', () => {
+    const p = staticPredict('digoxin', 'omeprazole');
+    expect(p.status).toBe('no-interaction-expected');
+    expect(p.statements.find((x) => x.code === 'PLAIN_NO_INTERACTION')?.params['enzymes']).toEqual(['P-glycoprotein (P-gp, MDR1)']);
+  });
+
   it('a transporter victim with a perpetrator that has no constant at its transporters is not read as an interaction', () => {
     const p = staticPredict('rosuvastatin', 'fluoxetine');
     expect(p.mechanisms.filter((m) => m.kind === 'uptake' || m.kind === 'efflux')).toEqual([]);

@@ -87,7 +87,9 @@ export function headline(kb: KbIndex, sc: Scenario, ans: StaticModelAnswer, rang
     'plain',
     {
       ...common,
-      mechanism: top ? (top.kind === 'induction' ? 'induction' : top.kind === 'time-dependent' ? 'inactivation' : 'inhibition') : null,
+      // A transporter term lowers exposure only when the transporter is induced (more efflux, or more uptake ahead of
+      // metabolism); it raises it when inhibited.
+      mechanism: top ? (top.kind === 'induction' || ((top.kind === 'efflux' || top.kind === 'uptake') && top.aucRatio < 1) ? 'induction' : top.kind === 'time-dependent' ? 'inactivation' : 'inhibition') : null,
       enzyme: top ? (kb.target(top.enzyme)?.name ?? top.enzyme) : null,
       site: top?.site ?? null,
       observedBeside: basis === 'referenced',

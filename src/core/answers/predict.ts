@@ -11,6 +11,7 @@ import type { ParamUse } from '../inputs/pk-inputs.js';
 import type { Scenario } from '../inputs/scenario.js';
 import { GUT_SOLUBILITY_CAP, staticPerpetratorInputs, type ClinicalClassNote, type StaticPerpetratorInputs } from '../inputs/static-perpetrator.js';
 import { staticVictimInputs, type StaticVictimInputs } from '../inputs/static-victim.js';
+import { transportersOf } from '../inputs/static-transport.js';
 import { staticModel, type StaticModelAnswer } from '../models/static/index.js';
 import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, type ConcentrationOption, type Physiology } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
@@ -156,7 +157,8 @@ function noInteractionAnswer(
   sources: string[],
   victimLinks: EvidenceLink[],
 ): PredictionAnswer {
-  const ids = Object.keys(victim.fmScenarios[0]!.fm);
+  // The victim's pathways: its enzymes, and the transporters that carry it (a transport-only victim has no enzyme).
+  const ids = [...new Set([...Object.keys(victim.fmScenarios[0]!.fm), ...(victim.transport ? transportersOf(victim.transport) : [])])];
   const enzymes = ids.map((e) => kb.target(e)?.name ?? e);
   return {
     ...base,

@@ -91,7 +91,10 @@ export function staticPerpetratorInputs(
     out.sources.push(...eff.used.map((u) => u.source), ...bindingNotes.flatMap((n) => n.sources));
     out.relations.push(...eff.relations);
     out.alternatives[input.name] = eff.alternatives;
-    if (timeCourse) Object.assign(input, enzymeOnset(kb, sc, c, input, eff.effects, phys, victimAtH, out));
+    if (timeCourse) {
+      Object.assign(input, enzymeOnset(kb, sc, c, input, eff.effects, phys, victimAtH, out));
+      transporterOnset(kb, sc, c, input, phys, victimAtH, out);
+    }
     out.perpetrators.push(input);
     out.compounds.push(c.compoundId);
   }
@@ -204,6 +207,36 @@ function compoundInput(kb: KbIndex, sc: Scenario, c: PerpCompound, enzymes: Reco
 }
 
 /**
+ * How long the victim's exposure meets the perpetrator's effect on turnover (`tEff`: the victim's dose time plus its
+ * elimination, at most 48 h), and how long one dose of the perpetrator stays near its peak (`single`: AUC/Cmax of one
+ * dose; ∞ for repeated dosing).
+ */
+function exposureHours(kb: KbIndex, sc: Scenario, c: PerpCompound, input: PerpetratorInput, victimAtH: number): { tEff: number; single: number } {
+  const victimHalfLife = pkValue(kb, sc.analyte.id, 'halfLife')?.value;
+  const tEff = victimAtH + Math.min(48, (victimHalfLife ?? 6) / Math.LN2);
+  const perpHl = pkValue(kb, c.compoundId, 'halfLife');
+  const perpK = perpHl ? Math.LN2 / perpHl.value : undefined;
+  const single = !sc.perpetratorDose.regimen?.intervalH && perpK ? 1 / (perpK * peakPerUnitDose(input.kaPerH ?? DEFAULT_KA_PER_H, perpK, null)) : Infinity;
+  return { tEff, single };
+}
+
+/**
+ * A transporter's induced expression builds with its turnover like an enzyme's (the KB has no transporter turnover:
+ * the hepatic CYP3A4 value stands in, said so), so a short regimen or a single dose meets part of it.
+ */
+function transporterOnset(kb: KbIndex, sc: Scenario, c: PerpCompound, input: PerpetratorInput, phys: Physiology, victimAtH: number, out: StaticPerpetratorInputs): void {
+  if (!input.transporters) return;
+  const { tEff, single } = exposureHours(kb, sc, c, input, victimAtH);
+  if (!Number.isFinite(tEff)) return;
+  for (const [t, e] of Object.entries(input.transporters)) {
+    if (!e.induction) continue;
+    const kdeg = phys.kdegLiverPerH[t];
+    if (kdeg === undefined) out.notes.push(statement('ASSUME_KDEG_FALLBACK', 'assumption', { enzyme: kb.target(t)?.name ?? t, kdeg: FALLBACK_KDEG_PER_H }));
+    input.transporters[t] = { ...e, induction: { ...e.induction, onset: onsetFraction(kdeg ?? FALLBACK_KDEG_PER_H, Math.min(tEff, single)) } };
+  }
+}
+
+/**
  * Enzyme turnover: a short regimen has not reached the steady-state TDI or induction effect. Induction builds at
  * kdeg; inactivation at kdeg + kobs, which the static model computes from the exposure time (tdiTimeH). One dose of
  * an inactivator does not stay at its peak: the enzyme sees the equivalent of the peak for AUC/Cmax hours (one
@@ -220,13 +253,9 @@ function enzymeOnset(
   out: StaticPerpetratorInputs,
 ): Pick<PerpetratorInput, 'inductionOnset' | 'tdiTimeH'> {
   const s: Substance = kb.substance(c.compoundId)!;
-  const victimHalfLife = pkValue(kb, sc.analyte.id, 'halfLife')?.value;
-  const tEff = victimAtH + Math.min(48, (victimHalfLife ?? 6) / Math.LN2);
   const inductionOnset: Record<string, number> = {};
+  const { tEff, single } = exposureHours(kb, sc, c, input, victimAtH);
   if (!Number.isFinite(tEff)) return { inductionOnset };
-  const perpHl = pkValue(kb, c.compoundId, 'halfLife');
-  const perpK = perpHl ? Math.LN2 / perpHl.value : undefined;
-  const single = !sc.perpetratorDose.regimen?.intervalH && perpK ? 1 / (perpK * peakPerUnitDose(input.kaPerH ?? DEFAULT_KA_PER_H, perpK, null)) : Infinity;
   let tdiTimeH: number | undefined;
   for (const [e, x] of Object.entries(enzymes)) {
     const kdeg = phys.kdegLiverPerH[e];

@@ -122,7 +122,8 @@ function probeIs(r: Relation, victimId: string, victimName: string): boolean {
 /**
  * A perpetrator's inhibition constants at the victim's transporters: the geometric mean of unbound Ki (IC50/2 when
  * only an IC50 is given, as for enzymes), from records measured with the victim as the probe substrate where the KB
- * has them (transporter inhibition is substrate-dependent), else from every record.
+ * has them (transporter inhibition is substrate-dependent), else from every record; and its induction of them
+ * (Emax, EC50 and the site measured).
  */
 export function perpetratorTransporterEffects(
   kb: KbIndex,
@@ -134,14 +135,29 @@ export function perpetratorTransporterEffects(
   const relations: Relation[] = [];
   const used: ParamUse[] = [];
   const all = kb.relationsOf(compoundId).filter((r) => r.action === 'transporter-inhibitor' && transporters.has(r.object) && (r.ki || r.ic50));
+  const inducers = kb.relationsOf(compoundId).filter((r) => r.action === 'inducer' && transporters.has(r.object) && isTransporter(kb, r.object) && r.emaxFold && r.ec50);
   for (const t of transporters) {
+    // Induction of the transporter's expression (geometric means, as for enzymes); the onset at the scenario's regimen
+    // is set by the perpetrator inputs (static-perpetrator.ts), 1 here (steady state).
+    const ind = preferHuman(inducers.filter((r) => r.object === t));
+    if (ind.length > 0) {
+      const sites = [...new Set(ind.map((r) => r.site))];
+      const site = sites.length === 1 && (sites[0] === 'gut' || sites[0] === 'liver') ? sites[0] : undefined;
+      effects[t] = { induction: { emaxFold: geomean(ind.map((r) => r.emaxFold!.value)), ec50UM: geomean(ind.map((r) => r.ec50!.value)), ...(site ? { site } : {}), onset: 1 } };
+      for (const r of ind) {
+        relations.push(r);
+        const name = kb.target(t)?.name ?? t;
+        used.push({ substance: compoundId, name: `induction ${name} Emax (fold)${site ? `, ${site}` : ''}`, value: r.emaxFold!.value, unit: 'fold', source: r.emaxFold!.source, verified: r.emaxFold!.verified, assumption: false, note: r.emaxFold!.note });
+        used.push({ substance: compoundId, name: `induction ${name} EC50,u`, value: r.ec50!.value, unit: 'µM', source: r.ec50!.source, verified: r.ec50!.verified, assumption: false, note: r.ec50!.note });
+      }
+    }
     const rs = preferHuman(all.filter((r) => r.object === t));
     if (rs.length === 0) continue;
     const own = rs.filter((r) => probeIs(r, victim.id, victim.name));
     const pick = own.length > 0 ? own : rs;
     const kis = pick.map((r) => ({ r, k: kiUnboundOf(r)! })).filter((x) => x.k && x.k.value > 0);
     if (kis.length === 0) continue;
-    effects[t] = { kiUM: geomean(kis.map((x) => x.k.value)) };
+    effects[t] = { ...effects[t], kiUM: geomean(kis.map((x) => x.k.value)) };
     for (const { r, k } of kis) {
       relations.push(r);
       used.push({

@@ -145,7 +145,7 @@ const PLAIN: Record<string, Template> = {
       .join('; ')} (FDA bands: ${[p.anyInhibitor ? FDA_BANDS_INHIBITOR : '', p.anyInducer ? FDA_BANDS_INDUCER : ''].filter(Boolean).join('; ')}).`,
   PLAIN_NO_INTERACTION: (p) => {
     const enz = list(p.enzymes);
-    return `No pharmacokinetic effect of ${t(p.perpetrator)} on ${t(p.analyte)} is expected from what the KB records: ${t(p.analyte)} is cleared by ${enz.join(', ')}, and no effect of ${t(p.perpetrator)} on ${enz.length > 1 ? 'these enzymes' : 'this enzyme'} is recorded.`;
+    return `No pharmacokinetic effect of ${t(p.perpetrator)} on ${t(p.analyte)} is expected from what the KB records: ${t(p.analyte)} is cleared by ${enz.join(', ')}, and no effect of ${t(p.perpetrator)} on ${enz.length > 1 ? 'these pathways' : 'this pathway'} is recorded.`;
   },
   PLAIN_CLASS_CLASH: (p) =>
     `From lab constants the model gives about ${fmtRatio(n(p.ratio))}× (range ${fmtRatio(n(p.low))}–${fmtRatio(n(p.high))}×), but ${t(p.perpetrator)}'s clinical classification implies a larger effect on ${t(p.analyte)} in people (see the warning): read the model figure as a lower estimate, not as reassurance.`,
@@ -166,7 +166,7 @@ const TECHNICAL: Record<string, Template> = {
   TECH_MSM: (p) => {
     const perps = list(p.perpetrators).map((name, i) => `${name}: Ih,u ${fmtRatio(n(list(p.ihUM)[i]))} µM, Ig ${fmtRatio(n(list(p.igUM)[i]))} µM`);
     const fm = list(p.fmEnzymes).map((e, i) => `${e} ${list(p.fmValues)[i]}`);
-    return `MSM (Fahmi/FDA 2020), ${t(p.option)}: AUCR ${fmtRatio(n(p.ratio))} [gut ${fmtRatio(n(p.gut))} × liver ${fmtRatio(n(p.liver))}], CmaxR ${fmtRatio(n(p.cmaxRatio))} (${t(p.cmaxMethod)}); ${perps.join('; ')}; victim fm ${fm.join(', ')}, Fg ${t(p.fg)}; FDA class ${t(p.magnitudeClass)}.`;
+    return `MSM (Fahmi/FDA 2020), ${t(p.option)}: AUCR ${fmtRatio(n(p.ratio))} [gut ${fmtRatio(n(p.gut))} × liver ${fmtRatio(n(p.liver))}], CmaxR ${fmtRatio(n(p.cmaxRatio))} (${t(p.cmaxMethod)}); ${perps.join('; ')}; victim fm ${fm.length ? fm.join(', ') : 'none (carried by transporters only)'}, Fg ${t(p.fg)}; FDA class ${t(p.magnitudeClass)}.`;
   },
   TECH_DYNAMIC: (p) =>
     `Dynamic model (semi-physiological, DOPRI5): AUCR ${f2(n(p.ratio))} (${t(p.metric)}), CmaxR ${f2(n(p.cmaxRatio))}, Tmax shift ${n(p.tmaxShiftH).toFixed(2)} h; ${list(p.explanations).join(' ')}`,

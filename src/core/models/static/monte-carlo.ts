@@ -2,7 +2,7 @@ import { createRng, lognormalFactor, percentile, type Rng } from '../random.js';
 import { staticAucRatio, type ConcentrationOption, type EnzymeEffect, type PerpetratorInput, type Physiology, type VictimInput } from './static-ddi.js';
 import type { Interval } from '../model.js';
 import { asMicromolar } from '../../units/branded.js';
-import type { Fraction, VictimTransport } from './transporters.js';
+import type { Fraction, TransporterEffect, VictimTransport } from './transporters.js';
 
 /** Victim fm scenario as the sampler needs it: point values and the source's range per enzyme. */
 export interface FmDraw {
@@ -79,13 +79,21 @@ function drawEffect(rng: Rng, eff: EnzymeEffect, options: EnzymeEffect[]): Enzym
   };
 }
 
+function drawTransporterEffect(rng: Rng, e: TransporterEffect): TransporterEffect {
+  const kiUM = e.kiUM !== undefined ? e.kiUM * lognormalFactor(rng, STATIC_SPREAD.constantCv) : undefined;
+  const ind = e.induction;
+  if (!ind) return { kiUM };
+  return { kiUM, induction: { ...ind, emaxFold: 1 + (ind.emaxFold - 1) * lognormalFactor(rng, STATIC_SPREAD.emaxCv), ec50UM: ind.ec50UM * lognormalFactor(rng, STATIC_SPREAD.constantCv) } };
+}
+
 function drawPerpetrator(rng: Rng, p: PerpetratorInput, alts: Record<string, EnzymeEffect[]>): PerpetratorInput {
   const enzymes: Record<string, EnzymeEffect> = {};
   for (const [e, eff] of Object.entries(p.enzymes)) enzymes[e] = drawEffect(rng, eff, alts[e] ?? []);
   // Peak and average move together: one exposure draw scales both.
   const exposure = lognormalFactor(rng, STATIC_SPREAD.exposureCv);
-  // Transporter constants spread like enzyme Ki (CV 50 %).
-  const transporters = p.transporters ? Object.fromEntries(Object.entries(p.transporters).map(([t, e]) => [t, { kiUM: e.kiUM * lognormalFactor(rng, STATIC_SPREAD.constantCv) }])) : undefined;
+  // Transporter constants spread like the enzyme constants: Ki and EC50 (CV 50 %), Emax − 1 (emaxCv). The Ki is drawn
+  // first so that an inhibition-only perpetrator draws the same sequence as before induction was modelled.
+  const transporters = p.transporters ? Object.fromEntries(Object.entries(p.transporters).map(([t, e]) => [t, drawTransporterEffect(rng, e)])) : undefined;
   return { ...p, transporters, cmaxUM: asMicromolar(p.cmaxUM * exposure), cavUM: p.cavUM === undefined ? undefined : asMicromolar(p.cavUM * exposure), fuP: Math.min(1, p.fuP * lognormalFactor(rng, STATIC_SPREAD.fuCv)), enzymes };
 }
 

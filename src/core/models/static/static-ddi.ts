@@ -70,7 +70,7 @@ export interface PerpetratorInput {
   ihUM?: number;
   igUM?: number;
   enzymes: Record<string, EnzymeEffect>;
-  /** Inhibition constants at transporters (OATP1B1, P-gp, BCRP…), MODEL.md §7. */
+  /** Inhibition constants and induction at transporters (OATP1B1, P-gp, BCRP…), MODEL.md §7. */
   transporters?: Record<string, TransporterEffect>;
   /**
    * Fraction of the steady-state enzyme effect reached by the time the victim is given (0–1), per
@@ -285,10 +285,14 @@ export function staticAucRatio(
     ? transporterTerms(
         victim.transport,
         victim.route,
-        perps.map(({ p, c }) => ({ transporters: p.transporters, c: { inletUM: c.inletUM, inletTotalUM: c.inletTotalUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM } })),
+        perps.map(({ p, c }) => ({
+          transporters: p.transporters,
+          c: { inletUM: c.inletUM, inletTotalUM: c.inletTotalUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM, enterocyteUM: c.igUM },
+        })),
         uptakeOption,
         victim.transportDraw,
         breakdown,
+        phys.d,
       )
     : undefined;
   const transport = tt && victim.transport ? { terms: tt, fHepatic: victim.transportDraw?.fHepatic ?? victim.transport.fHepatic.value } : undefined;

@@ -7,7 +7,7 @@ const phys: Physiology = { qhLPerH: asLitresPerHour(97), qentLPerH: asLitresPerH
 const f = (v: number): Fraction => ({ value: v, low: v, high: v });
 
 /** A perpetrator with fixed unbound concentrations: inlet (ihUM) for the liver and a dose for the gut (dose/0.25 L). */
-function perp(args: { inletUM?: number; doseUmol?: number; transporters?: Record<string, { kiUM: number }>; enzymes?: PerpetratorInput['enzymes'] }): PerpetratorInput {
+function perp(args: { inletUM?: number; doseUmol?: number; transporters?: PerpetratorInput['transporters']; enzymes?: PerpetratorInput['enzymes'] }): PerpetratorInput {
   return {
     name: 'p',
     route: 'oral',
@@ -58,6 +58,32 @@ describe('transporter terms of the static model (MODEL.md §7)', () => {
     expect(oral.aucRatio).toBeCloseTo(1 / (0.6 * c + 0.4), 10);
     expect(oral.gutRatio).toBeCloseTo(oral.aucRatio, 10);
     expect(staticAucRatio(victim({ gutEfflux: { abcb1: f(0.6) } }, {}, 'iv'), [p], phys).aucRatio).toBe(1);
+  });
+
+  it('induced intestinal efflux: F′/F = 1/(ft·D + 1 − ft), D = 1 + (Emax − 1)·I·onset/(I + EC50) at the enterocyte concentration', () => {
+    // rifampicin-like: duodenal P-gp 3.5-fold at saturation; enterocyte 20 µM ≫ EC50 0.34 µM
+    const induced = (onset: number, site?: 'gut' | 'liver'): PerpetratorInput => ({
+      ...perp({ doseUmol: 1e-9, transporters: { abcb1: { induction: { emaxFold: 3.5, ec50UM: 0.34, onset, ...(site ? { site } : {}) } } } }),
+      igUM: 20,
+    });
+    const d = 1 + (2.5 * 20) / 20.34;
+    const oral = staticAucRatio(victim({ gutEfflux: { abcb1: f(0.2) } }), [induced(1, 'gut')], phys);
+    expect(oral.aucRatio).toBeCloseTo(1 / (0.2 * d + 0.8), 10);
+    expect(oral.mechanisms).toEqual([expect.objectContaining({ enzyme: 'abcb1', kind: 'efflux', site: 'gut' })]);
+    // half the turnover onset: half the induced excess
+    expect(staticAucRatio(victim({ gutEfflux: { abcb1: f(0.2) } }), [induced(0.5, 'gut')], phys).aucRatio).toBeCloseTo(1 / (0.2 * (1 + (d - 1) / 2) + 0.8), 10);
+    // an induction measured in the gut does not act on secretion; one with no site does
+    const p = { ...induced(1, 'gut'), cmaxUM: asMicromolar(20) };
+    expect(staticAucRatio(victim({ eliminationEfflux: { abcb1: f(0.4) } }), [p], phys).aucRatio).toBe(1);
+    const anywhere = { ...induced(1), cmaxUM: asMicromolar(20) };
+    expect(staticAucRatio(victim({ eliminationEfflux: { abcb1: f(0.4) } }), [anywhere], phys).aucRatio).toBeCloseTo(1 / (1 + 0.4 * (d - 1)), 10);
+  });
+
+  it('inhibition and induction at one transporter multiply (C·D), as the enzyme model multiplies C and B', () => {
+    const p: PerpetratorInput = { ...perp({ doseUmol: 0.25, transporters: { abcb1: { kiUM: 1, induction: { emaxFold: 3, ec50UM: 1, onset: 1 } } } }), igUM: 1 };
+    const c = 1 / (1 + 0.25 / 0.25 / 1);
+    const d = 1 + (2 * 1) / 2;
+    expect(staticAucRatio(victim({ gutEfflux: { abcb1: f(0.5) } }), [p], phys).aucRatio).toBeCloseTo(1 / (0.5 * c * d + 0.5), 10);
   });
 
   it('elimination efflux (renal/biliary secretion) at the unbound systemic peak: share 0.4 fully blocked → 1/0.6', () => {

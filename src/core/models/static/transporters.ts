@@ -19,12 +19,34 @@
  * - elimination efflux (renal or biliary secretion by P-gp, e.g. digoxin): a share fe_t of systemic clearance, at
  *   the unbound systemic peak: scale += Σ_t fe_t·(C_t − 1).
  *
+ * Induction of a transporter's expression enters each term as the enzyme model's B term does: the activity left is
+ * C·D, with D = 1 + Σ d·(Emax − 1)·I·onset/(I + EC50) at the enterocyte concentration in the gut and the unbound
+ * systemic peak elsewhere, and only at the site the induction was measured when the record names one (rifampicin's
+ * duodenal P-gp). An induced efflux transporter keeps more of the dose out: F'/F < 1.
+ *
  * Combined multiplicatively with the enzyme part: AUCR = gut(enzymes) · gut(efflux) / scale. Pure arithmetic.
  */
 
-/** A perpetrator's inhibition constant at one transporter (unbound where the source allows, µM). */
+/**
+ * A perpetrator's effect at one transporter: an inhibition constant (unbound where the source allows, µM), an
+ * induction of the transporter's expression, or both.
+ */
 export interface TransporterEffect {
-  kiUM: number;
+  kiUM?: number;
+  induction?: TransporterInduction;
+}
+
+/**
+ * Induction of a transporter's expression (rifampicin raises duodenal P-gp about 3.5-fold): fold at saturation, unbound
+ * EC50 (µM), the site the record measured it at (gut: the intestinal efflux term only; liver: hepatic uptake only;
+ * undefined: every term, secretion included), and the share of the steady-state induction the victim's dose meets
+ * (the same turnover onset as enzyme induction, 1 at steady state).
+ */
+export interface TransporterInduction {
+  emaxFold: number;
+  ec50UM: number;
+  site?: 'gut' | 'liver';
+  onset: number;
 }
 
 /** One victim fraction with the range the uncertainty draws sample (low = high = value when none is known). */
@@ -62,6 +84,11 @@ export interface TransporterConcentrations {
   inletTotalUM: number;
   systemicUM: number;
   gutUM: number;
+  /**
+   * Unbound enterocyte concentration (Fa·ka·Dose/Qent), read by gut induction like the enzyme model's gut induction;
+   * the inhibition term reads gutUM (dose/250 mL, the FDA gut concentration for P-gp). Defaults to gutUM.
+   */
+  enterocyteUM?: number;
 }
 
 export interface TransporterMechanism {
@@ -90,10 +117,24 @@ function uptakeConcentrationOf(c: TransporterConcentrations, option: UptakeConce
 function inhibitionSum(t: string, perps: { effects: Record<string, TransporterEffect> | undefined; iUM: number }[]): number {
   let s = 0;
   for (const { effects, iUM } of perps) {
-    const e = effects?.[t];
-    if (e && e.kiUM > 0 && iUM > 0) s += iUM / e.kiUM;
+    const k = effects?.[t]?.kiUM;
+    if (k !== undefined && k > 0 && iUM > 0) s += iUM / k;
   }
   return s;
+}
+
+/**
+ * Fold induction of one transporter at one site, summed over perpetrators as the enzyme model's B term sums them:
+ * 1 + Σ d·(Emax − 1)·I·onset/(I + EC50). A record measured at one site (duodenal biopsies) acts at that site only.
+ */
+function inductionFold(t: string, site: 'gut' | 'liver' | 'secretion', perps: { effects: Record<string, TransporterEffect> | undefined; iUM: number }[], d: number): number {
+  let s = 0;
+  for (const { effects, iUM } of perps) {
+    const ind = effects?.[t]?.induction;
+    if (!ind || (ind.site !== undefined && ind.site !== site) || !(iUM > 0)) continue;
+    s += (d * (ind.emaxFold - 1) * iUM * ind.onset) / (iUM + ind.ec50UM);
+  }
+  return 1 + s;
 }
 
 const value = (m: Record<string, Fraction>): Record<string, number> => Object.fromEntries(Object.entries(m).map(([k, f]) => [k, f.value]));
@@ -109,12 +150,24 @@ export function transporterTerms(
   option: UptakeConcentration,
   fractions?: { hepaticUptake: Record<string, number>; gutEfflux: Record<string, number>; eliminationEfflux: Record<string, number>; fHepatic: number },
   breakdown = true,
+  /** Induction calibration factor d, as for enzymes (Physiology.d). */
+  inductionD = 1,
 ): TransporterTerms {
   const f = fractions ?? { hepaticUptake: value(victim.hepaticUptake), gutEfflux: value(victim.gutEfflux), eliminationEfflux: value(victim.eliminationEfflux), fHepatic: victim.fHepatic.value };
-  const at = (site: 'inlet' | 'gut' | 'systemic') =>
-    perps.map((x) => ({ effects: x.transporters, iUM: site === 'gut' ? x.c.gutUM : site === 'systemic' ? x.c.systemicUM : uptakeConcentrationOf(x.c, option) }));
+  const at = (site: 'inlet' | 'gut' | 'systemic' | 'enterocyte') =>
+    perps.map((x) => ({
+      effects: x.transporters,
+      iUM: site === 'gut' ? x.c.gutUM : site === 'enterocyte' ? (x.c.enterocyteUM ?? x.c.gutUM) : site === 'systemic' ? x.c.systemicUM : uptakeConcentrationOf(x.c, option),
+    }));
   const mechanisms: TransporterMechanism[] = [];
-  const cOf = (t: string, site: 'inlet' | 'gut' | 'systemic'): number => 1 / (1 + inhibitionSum(t, at(site)));
+  // Activity left at a transporter: reversible inhibition C times induced expression D (the enzyme model's C·B). The
+  // induction reads the concentration the enzyme model's induction reads at that site: the enterocyte in the gut, the
+  // unbound systemic peak elsewhere (induction integrates exposure over days of turnover, not the inlet peak).
+  const cOf = (t: string, site: 'inlet' | 'gut' | 'systemic'): number => {
+    const c = 1 / (1 + inhibitionSum(t, at(site)));
+    const d = site === 'gut' ? inductionFold(t, 'gut', at('enterocyte'), inductionD) : inductionFold(t, site === 'inlet' ? 'liver' : 'secretion', at('systemic'), inductionD);
+    return c * d;
+  };
 
   let sumFt = 0;
   let uptake = 0;
@@ -122,7 +175,7 @@ export function transporterTerms(
     const c = cOf(t, 'inlet');
     sumFt += ft;
     uptake += ft * c;
-    if (breakdown && c < 1) mechanisms.push({ transporter: t, kind: 'uptake', site: 'liver', aucRatio: 1 / (f.fHepatic * (ft * c + 1 - ft) + 1 - f.fHepatic) });
+    if (breakdown && c !== 1) mechanisms.push({ transporter: t, kind: 'uptake', site: 'liver', aucRatio: 1 / (f.fHepatic * (ft * c + 1 - ft) + 1 - f.fHepatic) });
   }
   const uptakeScale = uptake + Math.max(0, 1 - sumFt);
 
@@ -134,7 +187,7 @@ export function transporterTerms(
       const c = cOf(t, 'gut');
       sumE += ft;
       eff += ft * c;
-      if (breakdown && c < 1) mechanisms.push({ transporter: t, kind: 'efflux', site: 'gut', aucRatio: 1 / (ft * c + 1 - ft) });
+      if (breakdown && c !== 1) mechanisms.push({ transporter: t, kind: 'efflux', site: 'gut', aucRatio: 1 / (ft * c + 1 - ft) });
     }
     gutRatio = 1 / (eff + Math.max(0, 1 - sumE));
   }
@@ -143,7 +196,7 @@ export function transporterTerms(
   for (const [t, fe] of Object.entries(f.eliminationEfflux)) {
     const c = cOf(t, 'systemic');
     eliminationShift += fe * (c - 1);
-    if (breakdown && c < 1) mechanisms.push({ transporter: t, kind: 'efflux', site: 'kidney', aucRatio: 1 / (1 + fe * (c - 1)) });
+    if (breakdown && c !== 1) mechanisms.push({ transporter: t, kind: 'efflux', site: 'kidney', aucRatio: 1 / (1 + fe * (c - 1)) });
   }
   return { uptakeScale, gutRatio, eliminationShift, mechanisms };
 }
