@@ -48,6 +48,7 @@ describe('source tiers (issue 16 §1)', () => {
     expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt/harmreduction/' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://aruc.mt.example.com/x' }))).toBe('weak');
     expect(sourceTier(src({ type: 'website', url: 'https://www.drogues-info-service.fr/Actualites/Le-kratom-classe-sur-la-liste-des-substances-psychotropes' }))).toBe('primary');
+    expect(sourceTier(src({ type: 'website', url: 'https://debates.parlamento.pt/catalogo/r3/dar/s2a/15/01/267/2023-08-01/13' }))).toBe('primary');
     expect(sourceTier(src({ type: 'website', url: 'https://some-kratom-shop.com/legal' }))).toBe('weak');
     expect(sourceTier(src({ type: 'database', url: 'https://pubchem.ncbi.nlm.nih.gov/compound/3559' }))).toBe('secondary');
     expect(sourceTier(src({ type: 'database', url: 'https://github.com/someone/table' }))).toBe('weak');

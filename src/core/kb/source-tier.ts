@@ -40,6 +40,8 @@ const OFFICIAL_HOST_SUFFIXES = [
   '.aruc.mt',
   // Drogues Info Service, the drug-information service of Santé publique France (France's national public-health agency).
   '.drogues-info-service.fr',
+  // Portugal's Assembleia da República (its debates and Diário da Assembleia da República archive).
+  '.parlamento.pt',
 ];
 /** Hosts of regulators' label repositories and manufacturers' own label sites (a label there is primary). */
 const LABEL_HOSTS = [
