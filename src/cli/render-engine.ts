@@ -36,8 +36,9 @@ function modelsText(models: NonNullable<Prediction['models']>): string {
 export function renderPredictionText(p: Prediction, kb: KbIndex): string {
   const out: string[] = [];
   out.push(pc.bold(`${p.perpetrator.name} → ${p.victim.analyteName}${p.victim.analyte !== p.victim.id ? ` (from ${p.victim.name})` : ''}`));
-  const doseNote = (src: string): string => (src === 'user' ? '' : src === 'none' ? pc.dim(' (not needed for the static AUC ratio)') : pc.dim(` (KB reference dose, ${src})`));
-  out.push(`doses: ${p.victim.name} ${p.victim.dose}${doseNote(p.victim.doseSource)}; ${p.perpetrator.name} ${p.perpetrator.dose}${doseNote(p.perpetrator.doseSource)}`);
+  const doseNote = (src: string, usage?: string): string =>
+    src === 'user' ? '' : src === 'none' ? pc.dim(' (not needed for the static AUC ratio)') : usage ? pc.dim(` (everyday default: ${usage}, ${src})`) : pc.dim(` (KB reference dose, ${src})`);
+  out.push(`doses: ${p.victim.name} ${p.victim.dose}${doseNote(p.victim.doseSource, p.victim.usage)}; ${p.perpetrator.name} ${p.perpetrator.dose}${doseNote(p.perpetrator.doseSource, p.perpetrator.usage)}`);
   if (p.status === 'grey') {
     out.push(pc.dim(`GREY (no data): ${p.missing.join('; ')}`));
   } else {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/answers/check.js';
+import { predict } from '../../src/core/predict.js';
 import { worstFirst, TIER_SEVERITY_ORDER } from '../../src/core/answers/check/regimen.js';
 import type { PairAnalysis } from '../../src/core/answers/check/types.js';
 import { isCrosstalkError } from '../../src/core/errors.js';
@@ -131,6 +132,25 @@ describe('doses stated and changeable (REQ-14.3)', () => {
   it('an unknown pattern, or a usage key that is not one of the substances, is an error naming the field', () => {
     expect(thrown(() => check(kb, ['cannabis', 'kratom'], { usage: { cannabis: 'bong' } }))).toMatchObject({ code: 'INPUT_NOT_ONE_OF', field: 'usage.cannabis' });
     expect(thrown(() => check(kb, ['cannabis', 'kratom'], { usage: { oxycodone: 'medicine' } }))).toMatchObject({ code: 'INPUT_INVALID', field: 'usage.oxycodone' });
+  });
+});
+
+describe('predict without a dose uses the everyday default, as check does (REQ-14.3)', () => {
+  it('cannabis → warfarin is answered at a joint, and says so, where it went grey for want of a dose', () => {
+    const p = predict(kb, { victim: 'warfarin', perpetrator: 'cannabis' });
+    expect(p.status).not.toBe('grey');
+    expect(p.perpetrator.usage).toBe('a THC-dominant joint, smoked');
+    expect(p.perpetrator.dose).toBe('0.32 g inhaled');
+    const s = p.statements.find((x) => x.code === 'ASSUME_DEFAULT_USAGE');
+    expect(s?.params).toMatchObject({ role: 'perpetrator', name: 'Cannabis', estimate: true });
+    expect(s?.sources.length).toBeGreaterThan(0);
+  });
+  it('a dose given, or a reference dose in the KB, wins over the pattern; everydayUse false (the benchmark) leaves the dose out', () => {
+    expect(predict(kb, { victim: 'warfarin', perpetrator: 'cannabis', perpetratorDose: '1 g inhaled' }).perpetrator.usage).toBeUndefined();
+    expect(predict(kb, { victim: 'midazolam', perpetrator: 'ketoconazole' }).perpetrator.usage).toBeUndefined();
+    const off = predict(kb, { victim: 'warfarin', perpetrator: 'cannabis', everydayUse: false });
+    expect(off.status).toBe('grey');
+    expect(off.perpetrator.usage).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import { predictDynamic } from './dynamic-prediction.js';
 import { gradeChain, type EvidenceLink } from './evidence/grade.js';
 import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 import type { Interval } from '../models/model.js';
-import { observedDisagreement } from './predict-statements.js';
+import { doseStatements, observedDisagreement } from './predict-statements.js';
 import { transporterEffectsLeftOut, unquantifiedEffects } from '../inputs/sim-missing-constants.js';
 
 /**
@@ -58,7 +58,7 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
       : sc.metaboliteQuestion
         ? [statement('ASSUME_DYNAMIC_FOR_METABOLITE', 'assumption', { analyte: sc.analyte.name, victim: sc.victim.name })]
         : [];
-  const notes: Statement[] = [...why];
+  const notes: Statement[] = [...why, ...doseStatements(sc, true)];
   if (Object.keys(sc.phenotypes).length) notes.push(statement('NOTE_PHENOTYPE_NOT_SIMULATED', 'assumption', { enzymes: Object.keys(sc.phenotypes) }));
   const { victimDose, victim } = simulatedVictimDose(kb, sc, common.victim, notes);
   // A recorded effect on the victim's enzymes with no constants, and nothing quantified beside it: the simulation
@@ -81,8 +81,9 @@ export function dynamicAnswer(kb: KbIndex, sc: Scenario, base: AnswerBase, opts:
     const d = predictDynamic(kb, {
       victim: sc.victim.id,
       perpetrator: sc.perpetrator.id,
-      victimDose: sc.victimDose.defaulted && !sc.victimDose.routeOverride ? undefined : victimDose,
-      perpetratorDose: sc.perpetratorDose.defaulted ? undefined : sc.perpetratorDose.regimen ? sc.perpetratorDose.text : undefined,
+      victimDose: sc.victimDose.defaulted && !sc.victimDose.routeOverride && !sc.victimDose.pattern ? undefined : victimDose,
+      // A reference dose the simulator finds itself; an everyday usage pattern it does not know, so it is passed.
+      perpetratorDose: sc.perpetratorDose.defaulted && !sc.perpetratorDose.pattern ? undefined : sc.perpetratorDose.regimen ? sc.perpetratorDose.text : undefined,
       analyte: sc.analyte.id === sc.victim.id ? undefined : sc.analyte.id,
       victimAt: sc.victimAtH,
       weightKg: sc.weightGiven ? sc.weightKg : undefined,

@@ -123,3 +123,18 @@ export function technicalLine(ans: StaticModelAnswer, option: ConcentrationOptio
     'model',
   );
 }
+
+/**
+ * What stood in for a dose the question did not give: the KB's reference dose, or the substance's everyday usage
+ * pattern (a typical-use estimate). `patternsOnly` for the dynamic model, whose simulator states reference doses itself.
+ */
+export function doseStatements(sc: Scenario, patternsOnly = false): Statement[] {
+  return (['victim', 'perpetrator'] as const).flatMap((role) => {
+    const d = role === 'victim' ? sc.victimDose : sc.perpetratorDose;
+    const s = role === 'victim' ? sc.victim : sc.perpetrator;
+    if (!d.defaulted || !d.regimen || (patternsOnly && !d.pattern)) return [];
+    if (d.pattern)
+      return [statement('ASSUME_DEFAULT_USAGE', 'assumption', { role, name: s.name, pattern: d.pattern.name, regimen: d.text, estimate: d.pattern.assumption, sources: d.pattern.sources }, null, d.pattern.sources)];
+    return [statement('ASSUME_DEFAULT_DOSE', 'assumption', { role, name: s.name, regimen: d.text, source: d.source }, null, [d.source])];
+  });
+}

@@ -16,7 +16,7 @@ import { staticModel, type StaticModelAnswer } from '../models/static/index.js';
 import { DEFAULT_QENT_L_PER_H, DEFAULT_QH_L_PER_H, type ConcentrationOption, type Physiology } from '../models/static/static-ddi.js';
 import { statement, type Statement } from '../schema/statement.js';
 import { gradeChain, uncertaintyLabel, type EvidenceLink, type EvidenceSummary } from './evidence/grade.js';
-import { classConsistency, classStatement, headline, observedDisagreement, technicalLine } from './predict-statements.js';
+import { classConsistency, classStatement, doseStatements, headline, observedDisagreement, technicalLine } from './predict-statements.js';
 import { dynamicAnswer } from './predict-dynamic-answer.js';
 import { answerSize, GREY_FIELDS, type AnswerBase, type PredictionAnswer, type PredictOptions } from './prediction.js';
 export { GREY_FIELDS } from './prediction.js';
@@ -55,19 +55,11 @@ export function physiologyFromKb(kb: KbIndex): Physiology {
 
 export function baseOf(sc: Scenario, observed: ObservedStudy[]): AnswerBase {
   return {
-    victim: { id: sc.victim.id, name: sc.victim.name, analyte: sc.analyte.id, analyteName: sc.analyte.name, dose: sc.victimDose.text, doseSource: sc.victimDose.source },
-    perpetrator: { id: sc.perpetrator.id, name: sc.perpetrator.name, dose: sc.perpetratorDose.text, doseSource: sc.perpetratorDose.source, compounds: [] },
+    victim: { id: sc.victim.id, name: sc.victim.name, analyte: sc.analyte.id, analyteName: sc.analyte.name, dose: sc.victimDose.text, doseSource: sc.victimDose.source, ...(sc.victimDose.pattern ? { usage: sc.victimDose.pattern.name } : {}) },
+    perpetrator: { id: sc.perpetrator.id, name: sc.perpetrator.name, dose: sc.perpetratorDose.text, doseSource: sc.perpetratorDose.source, ...(sc.perpetratorDose.pattern ? { usage: sc.perpetratorDose.pattern.name } : {}), compounds: [] },
     basis: observed.some((o) => o.species === 'human') ? 'referenced' : 'theoretical',
     observed,
   };
-}
-
-function doseStatements(sc: Scenario): Statement[] {
-  return (['victim', 'perpetrator'] as const).flatMap((role) => {
-    const d = role === 'victim' ? sc.victimDose : sc.perpetratorDose;
-    const s = role === 'victim' ? sc.victim : sc.perpetrator;
-    return d.defaulted && d.regimen ? [statement('ASSUME_DEFAULT_DOSE', 'assumption', { role, name: s.name, regimen: d.text, source: d.source }, null, [d.source])] : [];
-  });
 }
 
 function evidenceLinks(rels: Relation[], claimFor: (r: Relation) => string): EvidenceLink[] {

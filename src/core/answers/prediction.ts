@@ -37,8 +37,9 @@ export function answerSize(metaboliteQuestion: boolean, aucRatio: number): Answe
 
 /** A prediction as the engine answers it: numbers, provenance and statements (no prose). */
 export interface PredictionAnswer {
-  victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string };
-  perpetrator: { id: string; name: string; dose: string; doseSource: string; compounds: string[] };
+  /** `usage`: the everyday usage pattern that stood in for a dose the question did not give (a joint of cannabis). */
+  victim: { id: string; name: string; analyte: string; analyteName: string; dose: string; doseSource: string; usage?: string };
+  perpetrator: { id: string; name: string; dose: string; doseSource: string; usage?: string; compounds: string[] };
   model: 'static' | 'dynamic' | 'anchored' | 'none';
   /** Predicted from mechanism (theoretical) or backed by an observed study of this pair (referenced). */
   basis: 'theoretical' | 'referenced';

@@ -8,12 +8,30 @@ import { PHENOTYPE_MULTIPLIERS, PHENOTYPES, type Phenotype } from './pgx.js';
 import { parseRegimen, type Regimen, type Route } from '../units/parse-regimen.js';
 import { fmScenarios } from './pk-inputs.js';
 
+/** An everyday usage pattern standing in for a dose not given (a joint of cannabis), resolved by the caller. */
+export interface UsageDose {
+  id: string;
+  name: string;
+  regimen: string;
+  /** A typical-use estimate rather than a number read in a source. */
+  assumption: boolean;
+  sources: string[];
+}
+
 /** A prediction question as the user (or a study record) asks it: names and regimen strings, not yet resolved. */
 export interface PredictRequest {
   victim: string;
   perpetrator: string;
   victimDose?: string;
   perpetratorDose?: string;
+  /**
+   * Set by `predict` (core/predict.ts) from the substance's everyday usage pattern when no dose is given and the KB
+   * has no reference dose; never by the benchmark, whose studies state their doses (REQ-14.3).
+   */
+  victimUsage?: UsageDose;
+  perpetratorUsage?: UsageDose;
+  /** False: a dose not given stays not given (the benchmark). Default true. */
+  everydayUse?: boolean;
   /** Metabolite or constituent whose exposure is the question. */
   analyte?: string;
   model?: 'static' | 'dynamic' | 'anchored';
@@ -35,6 +53,8 @@ export interface DoseChoice {
   defaulted: boolean;
   /** Set when the route came from the request, apart from the dose (the text then carries it). */
   routeOverride?: Route;
+  /** Set when the substance's everyday usage pattern stands in (a joint of cannabis), not a reference dose. */
+  pattern?: UsageDose;
 }
 
 /**
@@ -69,9 +89,14 @@ export interface Scenario {
 /** Default body weight (kg) of an adult when the question gives none (the reference adult of MODEL.md §1.5). */
 export const DEFAULT_WEIGHT_KG = 70;
 
-function doseChoice(s: Substance, given: string | undefined, field: string): DoseChoice {
+/**
+ * The dose a question uses: the one given, else the KB's reference dose, else the everyday usage pattern the caller
+ * resolved (cannabis: a joint, 0.32 g inhaled — the dose `check` and `explain` use by default).
+ */
+function doseChoice(s: Substance, given: string | undefined, field: string, usage: UsageDose | undefined): DoseChoice {
   if (given !== undefined) return { regimen: parseRegimen(given, field), text: given, source: 'user', defaulted: false };
   if (s.usualDose) return { regimen: parseRegimen(s.usualDose.regimen, `${field} (KB usual dose of ${s.name})`), text: s.usualDose.regimen, source: s.usualDose.source, defaulted: true };
+  if (usage) return { regimen: parseRegimen(usage.regimen, `${field} (everyday use of ${s.name}: ${usage.name})`), text: usage.regimen, source: usage.sources[0] ?? 'none', defaulted: true, pattern: usage };
   return { regimen: undefined, text: 'not given', source: 'none', defaulted: false };
 }
 
@@ -109,8 +134,8 @@ export function buildScenario(kb: KbIndex, req: PredictRequest): Scenario {
     fail('INPUT_SAME_SUBSTANCE', { field: 'perpetrator', problem: `'${req.perpetrator}' is the same substance as the victim` }, { field: 'perpetrator' });
   if (req.victimAt !== undefined && !(req.victimAt >= 0 && req.victimAt <= MAX_VICTIM_AT_H))
     fail('INPUT_INVALID', { field: 'victimAt', problem: `${req.victimAt} h must be between 0 and ${MAX_VICTIM_AT_H}` }, { field: 'victimAt' });
-  const victimDose = withRoute(doseChoice(victim, req.victimDose, 'victimDose'), req.victimRoute);
-  const perpetratorDose = doseChoice(perpetrator, req.perpetratorDose, 'perpetratorDose');
+  const victimDose = withRoute(doseChoice(victim, req.victimDose, 'victimDose', req.victimUsage), req.victimRoute);
+  const perpetratorDose = doseChoice(perpetrator, req.perpetratorDose, 'perpetratorDose', req.perpetratorUsage);
   const analyte = chooseAnalyte(kb, victim, req.analyte);
   return {
     victim,

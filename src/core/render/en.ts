@@ -34,6 +34,8 @@ const noMeaningfulChange = (ratio: number): boolean => magnitudeClass(ratio) ===
 const ASSUMPTIONS: Record<string, Template> = {
   ASSUME_DEFAULT_DOSE: (p) =>
     `${p.role === 'victim' ? 'Victim' : 'Perpetrator'} dose not given: used the KB's reference dose of ${t(p.name)} (a dose from a label or study, not a recommendation), ${t(p.regimen)} [${t(p.source)}].`,
+  ASSUME_DEFAULT_USAGE: (p) =>
+    `${p.role === 'victim' ? 'Victim' : 'Perpetrator'} dose not given: ${t(p.name)} taken as in its everyday default, ${t(p.pattern)} (${t(p.regimen)})${p.estimate ? ', a typical-use estimate' : ''} — a description of common use, not a recommendation; give a dose to ask about another [${list(p.sources).join(', ')}].`,
   ASSUME_FG_ONE: (p) => `Fg of ${t(p.analyte)} unknown: assumed 1 (no gut-wall extraction), which under-states gut CYP3A interactions.`,
   ASSUME_FHEPATIC_ONE: (p) => `No hepatic share of ${t(p.analyte)}'s clearance is recorded: all of it is taken as hepatic, so hepatic uptake inhibition may be over-stated.`,
   ASSUME_UPTAKE_TOTAL_INLET: (p) =>

@@ -67,7 +67,7 @@ describe('benchmark run (issue 11 §2)', () => {
   const run = runBenchmark(kb, { predictor: fake });
 
   it('builds the request from the design', () => {
-    expect(requestFor(clinical[0] as ClinicalStudy & { perpetrator: string })).toEqual({ victim: 'midazolam', perpetrator: 'keto', victimDose: '2 mg', perpetratorDose: '400 mg qd 4d', victimAt: 73, weightKg: 80 });
+    expect(requestFor(clinical[0] as ClinicalStudy & { perpetrator: string })).toEqual({ victim: 'midazolam', perpetrator: 'keto', victimDose: '2 mg', perpetratorDose: '400 mg qd 4d', victimAt: 73, weightKg: 80, everydayUse: false });
   });
 
   it('scores verified interaction records with a locator; reports the verified share and what is kept unscored', () => {

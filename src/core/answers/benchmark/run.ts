@@ -127,6 +127,8 @@ export function requestFor(c: ClinicalStudy & { perpetrator: string }): PredictR
     ...(c.victimRoute !== undefined ? { victimRoute: c.victimRoute } : {}),
     ...(Object.keys(phenotypesOfGenotype(c.genotype)).length ? { phenotypes: phenotypesOfGenotype(c.genotype) } : {}),
     ...(c.weightKg !== undefined ? { weightKg: c.weightKg } : {}),
+    // A study's dose is what it states; an everyday usage pattern never stands in for one it does not (REQ-14.3).
+    everydayUse: false,
   };
 }
 

@@ -8,7 +8,7 @@ import { fail } from '../../errors.js';
 import { expandToCompounds, withConstituents } from '../../kb/constituents.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import type { Substance } from '../../kb/types.js';
-import { DEFAULT_WEIGHT_KG } from '../../inputs/scenario.js';
+import { DEFAULT_WEIGHT_KG, type UsageDose } from '../../inputs/scenario.js';
 import { parseRegimen } from '../../units/parse-regimen.js';
 
 /** One dose given to the engine: the substance itself (`regimen` of the product) or one of its constituents. */
@@ -71,4 +71,15 @@ export function doseUsed(kb: KbIndex, s: Substance, patternId: string | undefine
   if (parts.length)
     return { ...base, basis: 'constituents', pattern: null, doses: parts.map((c) => ({ substance: c.id, substanceName: c.name, regimen: c.usualDose!.regimen })), implied: [], sources: parts.map((c) => c.usualDose!.source) };
   return { ...base, basis: 'none', pattern: null, doses: [], implied: [], sources: [] };
+}
+
+/**
+ * The everyday dose `predict` uses for a substance asked about without a dose and without a KB reference dose: its
+ * default usage pattern, when written as a dose of the substance itself (cannabis: a joint, 0.32 g inhaled) — the
+ * dose `check` and `explain` also use. Undefined otherwise (a pattern of constituent doses, or none).
+ */
+export function everydayUsageDose(s: Substance): UsageDose | undefined {
+  if (s.usualDose) return undefined;
+  const p = (s.usagePatterns ?? []).find((x) => x.default && x.regimen !== undefined);
+  return p?.regimen !== undefined ? { id: p.id, name: p.name, regimen: p.regimen, assumption: p.assumption, sources: p.sources } : undefined;
 }

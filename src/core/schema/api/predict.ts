@@ -84,13 +84,18 @@ export const MagnitudeClass = z.enum([
  * How much the perpetrator changes the victim's exposure: ratios (null when grey, never a guess), their range,
  * the mechanisms, every input used, the evidence chain and observed studies of the pair.
  */
+const USAGE_FIELD = z
+  .string()
+  .optional()
+  .meta({ description: "The everyday usage pattern that stood in for a dose the question did not give (e.g. 'a THC-dominant joint, smoked'); absent when a dose was given or a reference dose stood in" });
+
 export const PredictionJson = z
   .object({
     victim: z
-      .object({ id: z.string(), name: z.string(), analyte: z.string(), analyteName: z.string(), dose: z.string(), doseSource: z.string() })
+      .object({ id: z.string(), name: z.string(), analyte: z.string(), analyteName: z.string(), dose: z.string(), doseSource: z.string(), usage: USAGE_FIELD })
       .strict(),
     perpetrator: z
-      .object({ id: z.string(), name: z.string(), dose: z.string(), doseSource: z.string(), compounds: z.array(z.string()) })
+      .object({ id: z.string(), name: z.string(), dose: z.string(), doseSource: z.string(), usage: USAGE_FIELD, compounds: z.array(z.string()) })
       .strict(),
     model: z.enum(['static', 'dynamic', 'anchored', 'none']),
     basis: z.enum(['theoretical', 'referenced']),

@@ -46,8 +46,8 @@ export const PredictRequest = z
   .object({
     victim: SubstanceName.meta({ description: 'The substance whose exposure may change' }),
     perpetrator: SubstanceName.meta({ description: 'The substance that may change it' }),
-    victimDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "7.5 mg" (default: the KB usual dose)' }),
-    perpetratorDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "200 mg bid 7d"' }),
+    victimDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "7.5 mg" (default: the KB usual dose, else the everyday usage pattern, e.g. a joint of cannabis; the answer names it in victim.usage)' }),
+    perpetratorDose: RegimenText.optional().meta({ description: 'Regimen, e.g. "200 mg bid 7d" (default: the KB usual dose, else the everyday usage pattern; named in perpetrator.usage)' }),
     analyte: SubstanceName.optional().meta({ description: 'A metabolite or constituent whose exposure is the question' }),
     model: z
       .enum(['static', 'dynamic', 'anchored'])
