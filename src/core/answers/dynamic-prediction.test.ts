@@ -47,6 +47,19 @@ describe('predictDynamic', () => {
     expect(p.analyte).toBe('met');
     expect(p.aucRatio).toBeLessThan(1);
   });
+  it('a single victim dose is compared on AUC0-inf: a slow metabolite gets a longer follow-up instead of a truncated AUC0-t', () => {
+    // The metabolite's own half-life (60 h) leaves most of its AUC beyond the default 48 h follow-up.
+    const data = fixture();
+    const met = data.pk.find((x) => x.id === 'met-po')!;
+    const slow = new KbIndex({ ...data, pk: data.pk.map((x) => (x === met ? { ...x, halfLife: q(60, 'h') } : x)) } as KbData);
+    const p = predictDynamic(slow, { victim: 'victim', perpetrator: 'perp', analyte: 'met', victimDose: '10 mg', victimAt: 48 });
+    expect(p.aucMetric).toBe('AUC0-inf');
+    expect(p.notes.some((n) => /follow-up after the victim dose lengthened to \d+ h/.test(n))).toBe(true);
+    expect(p.aucRatio).toBeGreaterThan(0);
+    expect(p.aucRatio).toBeLessThan(1);
+    // the fast fixture keeps its default follow-up
+    expect(predictDynamic(kb, { victim: 'victim', perpetrator: 'perp', victimDose: '10 mg', victimAt: 48 }).notes.some((n) => /lengthened/.test(n))).toBe(false);
+  });
   it('rejects an analyte that is not the victim or its metabolite', () => {
     expect(() => predictDynamic(kb, { victim: 'victim', perpetrator: 'perp', analyte: 'perp' })).toThrow(CrosstalkError);
   });

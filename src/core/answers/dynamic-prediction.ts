@@ -14,6 +14,7 @@ import { resolveSubstance } from '../kb/fuzzy-match.js';
 import { doseTimesH, parseRegimen, type Regimen } from '../units/parse-regimen.js';
 import { expandToCompounds } from '../kb/constituents.js';
 import { simulateInteraction } from '../models/dynamic/interaction.js';
+import { MAX_EXTRAPOLATED_PCT } from '../models/dynamic/metrics.js';
 import { planSimulation } from '../inputs/simulation-plan.js';
 import type { UsedParameter } from '../inputs/physiology.js';
 import { runPopulation } from '../models/dynamic/population.js';
@@ -59,6 +60,8 @@ export const RANGE_SEED = 1;
 export const RANGE_STEP_BUDGET = 600_000;
 /** Follow-up after the victim's last dose when its regimen has no interval (h): long enough for most AUC0-inf extrapolations. */
 export const MIN_FOLLOW_UP_H = 48;
+/** Longest follow-up after a single victim dose the simulation extends to when AUC0-inf needs it (h): four weeks. */
+export const MAX_FOLLOW_UP_H = 672;
 /** Interval assumed for the perpetrator's last dose when its regimen gives none: one day (h). */
 const DEFAULT_INTERVAL_H = 24;
 /** Concentration curves are sampled at this many intervals over the run. */
@@ -173,16 +176,36 @@ export function predictDynamic(kb: KbIndex, req: DynamicPredictionRequest): Dyna
   const species = req.species ?? 'human';
   const notes: string[] = [];
   const { victim, perp } = resolvePair(kb, req);
-  const { perpText, victimText, vr, victimAt, tEndH } = design(kb, req, victim, perp, species, notes);
+  const { perpText, victimText, vr, victimAt, tEndH: tEnd0 } = design(kb, req, victim, perp, species, notes);
   const weightKg = req.weightKg;
   const { analyte, extra } = chooseAnalyte(kb, req, victim, vr, species);
 
-  const plan = planSimulation(kb, [
-    { substance: perp.id, regimen: perpText, startH: 0 },
-    { substance: victim.id, regimen: victimText, startH: victimAt },
-  ], { species, ...(weightKg !== undefined ? { weightKg } : {}), days: tEndH / 24, extra });
+  // A single victim dose is compared on AUC0-inf. When the analyte has no terminal phase within the follow-up (a
+  // metabolite whose formation the perpetrator slows peaks a day or more later), or more than 20 % of its AUC0-inf
+  // lies beyond it, the follow-up is lengthened (×3, up to MAX_FOLLOW_UP_H) rather than the ratio switched to a
+  // truncated AUC0-t — which compares a metabolite's first two days only (paroxetine → 2-hydroxydesipramine).
+  const simulate = (tEnd: number) => {
+    const plan = planSimulation(kb, [
+      { substance: perp.id, regimen: perpText, startH: 0 },
+      { substance: victim.id, regimen: victimText, startH: victimAt },
+    ], { species, ...(weightKg !== undefined ? { weightKg } : {}), days: tEnd / 24, extra });
+    const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH: tEnd, gridH: Array.from({ length: CURVE_INTERVALS + 1 }, (_, k) => (tEnd * k) / CURVE_INTERVALS) });
+    return { plan, res };
+  };
+  const short = (r: ReturnType<typeof simulate>['res']): boolean => {
+    const x = r.compounds.find((y) => y.id === analyte);
+    if (!x?.ratios || x.ratios.aucMetric === 'AUCtau,last') return false;
+    const over = (e: { pctExtrapolated: number | null } | null): boolean => !!e && (e.pctExtrapolated === null || e.pctExtrapolated > MAX_EXTRAPOLATED_PCT);
+    return x.ratios.aucMetric === 'AUC0-t' || over(x.combined) || over(x.alone);
+  };
+  let tEndH = tEnd0;
+  let { plan, res } = simulate(tEndH);
+  while (short(res) && tEndH - victimAt < MAX_FOLLOW_UP_H) {
+    tEndH = Math.min(victimAt + MAX_FOLLOW_UP_H, victimAt + 3 * (tEndH - victimAt));
+    ({ plan, res } = simulate(tEndH));
+  }
+  if (tEndH !== tEnd0) notes.push(`follow-up after the victim dose lengthened to ${Math.round(tEndH - victimAt)} h so that the analyte's AUC0-inf is reached (no terminal phase, or more than ${MAX_EXTRAPOLATED_PCT} % extrapolated, within ${Math.round(tEnd0 - victimAt)} h)`);
   notes.push(...plan.notes);
-  const res = simulateInteraction({ drugs: plan.drugs, physiology: plan.physiology, groups: plan.groups, doses: plan.doses, tEndH, gridH: Array.from({ length: CURVE_INTERVALS + 1 }, (_, k) => (tEndH * k) / CURVE_INTERVALS) });
   notes.push(...res.warnings);
   const c = res.compounds.find((x) => x.id === analyte);
   if (!c || !c.ratios || c.ratios.aucRatio === null || c.ratios.cmaxRatio === null) {

@@ -15,7 +15,7 @@ const MIN_TERMINAL_POINTS = 3;
 /** Smallest r² of a log-linear terminal phase: 0.99, stricter than the usual NCA adjusted-r² rule since the samples are noise-free. */
 const MIN_TERMINAL_R2 = 0.99;
 /** AUC0-inf extrapolated beyond this share (%) is flagged: the usual NCA acceptance limit of 20 %. */
-const MAX_EXTRAPOLATED_PCT = 20;
+export const MAX_EXTRAPOLATED_PCT = 20;
 
 /** Fit ln C = a − λz·t on the last k ≥ 3 samples, widening while r² > 0.99; null when no log-linear decline. */
 export function fitTerminal(timesH: readonly number[], conc: readonly number[]): TerminalFit | null {
