@@ -18,10 +18,11 @@ export function speciesLabel(species: string): string {
 }
 
 /** "Kratom 2 g (usual dose, tanna-2022)": the dose an answer used, and where it came from. */
-function doseText(name: string, dose: string, source: string): string {
+function doseText(name: string, dose: string, source: string, usage?: string): string {
   if (!dose || dose === 'not given') return `${name}: no dose given`;
-  // 'user': a dose passed in — the check's usage pattern or one typed in; the dose panels say which.
-  const from = !source || source === 'none' || source === 'user' || source === 'request' ? '' : ` (default: ${source})`;
+  // 'user': a dose passed in — the check's usage pattern or one typed in; the dose panels say which. `usage`: the
+  // everyday pattern that stood in for a dose not given (a joint of cannabis), a typical-use estimate.
+  const from = usage ? ` (everyday default: ${usage})` : !source || source === 'none' || source === 'user' || source === 'request' ? '' : ` (default: ${source})`;
   return `${name} ${dose}${from}`;
 }
 
@@ -89,7 +90,7 @@ export function PredictionCard({ p, via, sources, names }: { p: Prediction; via?
         {via && <span className="muted"> (as part of {via})</span>}
       </h3>
       <p className="dose-used" data-testid="dose-used">
-        At {doseText(p.perpetrator.name, p.perpetrator.dose, p.perpetrator.doseSource)}; {doseText(p.victim.name, p.victim.dose, p.victim.doseSource)}
+        At {doseText(p.perpetrator.name, p.perpetrator.dose, p.perpetrator.doseSource, p.perpetrator.usage)}; {doseText(p.victim.name, p.victim.dose, p.victim.doseSource, p.victim.usage)}
       </p>
       <p className="status-line">
         <span className={`status-badge st-${p.status}`}>{STATUS_TEXT[p.status]}</span>
