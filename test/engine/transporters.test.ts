@@ -46,7 +46,8 @@ describe('transporter terms on the real KB (issue 12 §7, MODEL.md §7)', () => 
     expect(po.aucRatio!).toBeGreaterThan(1 / (0.2 * 3.5 + 0.8) - 1e-6);
     expect(po.statements.find((x) => x.code === 'PLAIN_CHANGE')?.params['mechanism']).toBe('induction');
     const iv = predict(kb, { victim: 'digoxin', perpetrator: 'rifampicin', perpetratorDose: '600 mg qd 10d', victimDose: '0.5 mg iv', model: 'static' });
-    expect(iv.mechanisms.some((m) => m.enzyme === 'abcb1')).toBe(false);
+    // (its weak P-gp inhibition, Ki 169 µM, may still act on secretion: only a lowering term would be the induction)
+    expect(iv.mechanisms.filter((m) => m.enzyme === 'abcb1' && m.aucRatio < 1)).toEqual([]);
     // one dose does not build days of transporter: the induction's turnover onset is that of a single dose
     const single = staticPredict('digoxin', 'rifampicin', '600 mg');
     expect(single.aucRatio!).toBeGreaterThan(po.aucRatio! + 0.1);

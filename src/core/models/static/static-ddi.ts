@@ -160,6 +160,16 @@ export function perpetratorConcentrations(
   return { ihUM: ih, ...(ihReversible !== undefined ? { ihReversibleUM: ihReversible } : {}), igUM: ig, imaxUUM: imaxU, igutUM: cap(p.doseUmol / GUT_VOLUME_L), inletUM: p.ihUM ?? inlet, inletTotalUM: totalOf(p.ihUM ?? inlet, p.fuP) };
 }
 
+/**
+ * The perpetrator concentration intestinal efflux (P-gp, BCRP) meets: the enterocyte concentration Fa·ka·Dose/Qent,
+ * as for gut enzymes, settled on the benchmark's tune split (ninth session, docs/model-choices.md: static GMFE 1.750 →
+ * 1.740, Guest 47.1 → 48.2 %); the regulatory screening option (`inlet_max_u`) keeps the FDA's luminal Igut = dose/250 mL,
+ * a deliberately high bound that turns any weak inhibitor given in a large dose (rifampicin, Ki 169 µM) into a strong one.
+ */
+function gutTransporterUM(c: PerpetratorConcentrations, option: ConcentrationOption): number {
+  return option === 'inlet_max_u' ? (c.igutUM ?? c.igUM) : c.igUM;
+}
+
 export interface Terms {
   /** A: fraction of enzyme left after inactivation. */
   A: number;
@@ -287,7 +297,7 @@ export function staticAucRatio(
         victim.route,
         perps.map(({ p, c }) => ({
           transporters: p.transporters,
-          c: { inletUM: c.inletUM, inletTotalUM: c.inletTotalUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? (c.igutUM ?? c.igUM) : c.imaxUUM, enterocyteUM: c.igUM },
+          c: { inletUM: c.inletUM, inletTotalUM: c.inletTotalUM, systemicUM: c.imaxUUM, gutUM: p.route === 'oral' ? gutTransporterUM(c, option) : c.imaxUUM, enterocyteUM: c.igUM },
         })),
         uptakeOption,
         victim.transportDraw,

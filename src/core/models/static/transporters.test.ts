@@ -60,6 +60,13 @@ describe('transporter terms of the static model (MODEL.md §7)', () => {
     expect(staticAucRatio(victim({ gutEfflux: { abcb1: f(0.6) } }, {}, 'iv'), [p], phys).aucRatio).toBe(1);
   });
 
+  it('intestinal efflux reads the enterocyte concentration, except under the regulatory screening option (dose/250 mL)', () => {
+    const p: PerpetratorInput = { ...perp({ doseUmol: 0.5, transporters: { abcb1: { kiUM: 1 } } }), igUM: 0.1 };
+    const v = victim({ gutEfflux: { abcb1: f(0.6) } });
+    expect(staticAucRatio(v, [p], phys, 'average_u').aucRatio).toBeCloseTo(1 / (0.6 / 1.1 + 0.4), 10);
+    expect(staticAucRatio(v, [p], phys, 'inlet_max_u').aucRatio).toBeCloseTo(1 / (0.6 / 3 + 0.4), 10);
+  });
+
   it('induced intestinal efflux: F′/F = 1/(ft·D + 1 − ft), D = 1 + (Emax − 1)·I·onset/(I + EC50) at the enterocyte concentration', () => {
     // rifampicin-like: duodenal P-gp 3.5-fold at saturation; enterocyte 20 µM ≫ EC50 0.34 µM
     const induced = (onset: number, site?: 'gut' | 'liver'): PerpetratorInput => ({

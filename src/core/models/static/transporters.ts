@@ -15,7 +15,8 @@
  * - intestinal efflux (P-gp/BCRP): absorption across the gut wall competes with efflux back to the lumen, F_abs =
  *   P / (P + Σ_t E_t). With ft_t = E_t / (P + Σ E) (the fraction of the dose transporter t keeps out), inhibition
  *   gives F'/F = 1 / (Σ_t ft_t·C_t + 1 − Σ_t ft_t), C_t = 1/(1 + Igut/Ki_t): the Fg formula of §1.3 with efflux in
- *   place of gut metabolism. Igut = dose / 250 mL (MODEL.md §1.1, the FDA gut concentration for P-gp).
+ *   place of gut metabolism. Igut is the enterocyte concentration the gut enzyme terms read (Fa·ka·Dose/Qent; the
+ *   regulatory screening option keeps the FDA's dose/250 mL), chosen on the tune split (static-ddi.ts).
  * - elimination efflux (renal or biliary secretion by P-gp, e.g. digoxin): a share fe_t of systemic clearance, at
  *   the unbound systemic peak: scale += Σ_t fe_t·(C_t − 1).
  *
