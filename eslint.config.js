@@ -36,4 +36,12 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*/**', '**/core/*', '!**/core/index.js'], message: 'import from src/core/index.ts, the core\'s public entry point' }] }],
     },
   },
+  {
+    // A population worker thread starts with an empty module graph: it imports the core's narrow population entry point
+    // (src/core/population.ts, a subset of index.ts), because loading the whole core cost ~300 ms of CPU per worker (issue 12 §12).
+    files: ['src/node/population-worker.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*/**', '**/core/*', '!**/core/index.js', '!**/core/population.js'], message: 'import from src/core/index.ts (or, in the population worker, src/core/population.ts)' }] }],
+    },
+  },
 );
