@@ -125,6 +125,49 @@ describe('DOPRI5 properties (fast-check)', () => {
   });
 });
 
+describe('DOPRI5 held components (StepperOptions.live, REQ-12.speed-live)', () => {
+  // Two linear chains, with three components between and around them whose derivative is 0 between events (as the
+  // closed-form depots and the algebraic liver of the interaction model): one feeds the first chain's rate.
+  const HELD = [0, 3, 6];
+  const LIVE = Int32Array.from([1, 2, 4, 5, 7]);
+  const f: Rhs = (t, y, d) => {
+    const input = 0.3 * y[0]! * Math.exp(-0.7 * t);
+    d[0] = 0; d[3] = 0; d[6] = 0;
+    d[1] = input - 0.4 * y[1]!;
+    d[2] = 0.4 * y[1]! - 0.05 * y[2]! + 0.01 * y[5]!;
+    d[4] = -1.3 * y[4]! + 0.2 * y[3]!;
+    d[5] = 1.3 * y[4]! - 0.02 * y[5]!;
+    d[7] = y[2]! / 30;
+  };
+  const run = (live?: Int32Array) => {
+    const s = new Dopri5(8);
+    const y = Float64Array.from([5, 0, 0, 2, 1, 0, 7, 0]);
+    const dense: number[] = [];
+    const events = [6, 12, 30].map((tH, k) => ({ tH, apply: (yy: Float64Array) => { yy[0] = yy[0]! + 4 + k; yy[3] = yy[3]! * 0.5; yy[4] = yy[4]! + 1; } }));
+    solveWithEvents(s, f, y, 0, 48, events, { rtol: 1e-4, atol: 1e-8, nonNegative: true, live }, (sol, a, b) => {
+      for (const i of [0, 2, 3, 5]) dense.push(sol.interpolate((a + b) / 2, i), sol.interpolateDerivative(b, i));
+    });
+    return { y, dense, stats: { ...s.stats } };
+  };
+
+  it('takes the same steps and gives the same solution and dense output as the full integration', () => {
+    const full = run(), held = run(LIVE);
+    expect(held.stats).toEqual(full.stats);
+    expect(Array.from(held.y)).toEqual(Array.from(full.y));
+    expect(held.dense).toEqual(full.dense);
+    for (const i of HELD) expect(held.y[i]).not.toBe(0); // held, not zeroed
+  });
+
+  it('is not a no-op: naming a changing component as held changes the answer', () => {
+    expect(Array.from(run(Int32Array.from([1, 4, 5, 7])).y)).not.toEqual(Array.from(run().y));
+  });
+
+  it('rejects indices that are not ascending or not below the dimension', () => {
+    for (const live of [[1, 1, 2], [2, 1], [1, 8], [-1, 2]])
+      expect(() => new Dopri5(8).integrate(f, 0, new Float64Array(8), 1, { live: Int32Array.from(live) })).toThrow(CrosstalkError);
+  });
+});
+
 describe('DOPRI5 failure modes', () => {
   it('throws SIM_NONFINITE_STATE on a non-finite state', () => {
     const s = new Dopri5(1);

@@ -59,11 +59,21 @@ export class Dopri5 implements Stepper {
   private readonly r3: Float64Array;
   private readonly r4: Float64Array;
   private readonly r5: Float64Array;
+  /**
+   * The components integrated, as runs of consecutive indices [lo, hi) flattened (lo0, hi0, lo1, hi1, …): every loop
+   * over the state walks the runs, so a subset costs no indirection per component. `[0, n)` without `live`.
+   */
+  private readonly allRuns: Int32Array;
+  private liveRuns: Int32Array | null = null;
+  /** The `live` array `liveRuns` was made from (a runner passes the same one on every call). */
+  private liveRunsOf: Int32Array | null = null;
   private denseReady = false;
   /** The last integrate call's `nonNegative`: dense output is clamped at zero too. */
   private nonNegative = false;
-  private hLast = 0;
-  private tLast = 0;
+  // NaN until the first step: fields of doubles start as doubles (a small integer first would make V8 change the
+  // object's layout at the first fractional step and discard the compiled integrator, issue 12 §12)
+  private hLast = NaN;
+  private tLast = NaN;
   /** Derivative at the start of the most recent accepted step (valid inside an observer). */
   get fStart(): Float64Array {
     return this.k1Prev;
@@ -95,6 +105,7 @@ export class Dopri5 implements Stepper {
     this.y1 = mk(); this.ys = mk(); this.yCur = mk(); this.atolFill = mk();
     this.r1 = mk(); this.r2 = mk(); this.r3 = mk(); this.r4 = mk(); this.r5 = mk();
     this.k1Prev = mk(); this.yPrev = mk();
+    this.allRuns = Int32Array.of(0, n);
   }
 
   resetStats(): void {
@@ -127,6 +138,9 @@ export class Dopri5 implements Stepper {
     this.checkFinite(y, t0);
     let yc = this.yCur;
     yc.set(y);
+    const runs = this.runsFor(opts.live), nr = runs.length;
+    // Components outside `live` are never written below: every state buffer the stages read starts with their values.
+    if (opts.live) { ys.set(y); y1.set(y); yPrev.set(y); }
     f(t0, yc, k1);
     this.stats.rhsEvals++;
     let h = opts.h0 && opts.h0 > 0 ? Math.min(opts.h0, hmax) : this.initialStep(f, t0, yc, hmax, rtol, atolS, atolV);
@@ -146,23 +160,23 @@ export class Dopri5 implements Stepper {
       let last = false;
       if (t + 1.01 * h >= t1) { hUncut = Math.max(hUncut, h); h = t1 - t; last = true; }
       this.stats.steps++;
-      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * A21 * k1[i]!;
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { ys[i] = yc[i]! + h * A21 * k1[i]!; }
       f(t + C2 * h, ys, k2);
-      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A31 * k1[i]! + A32 * k2[i]!);
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { ys[i] = yc[i]! + h * (A31 * k1[i]! + A32 * k2[i]!); }
       f(t + C3 * h, ys, k3);
-      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!);
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { ys[i] = yc[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!); }
       f(t + C4 * h, ys, k4);
-      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!);
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { ys[i] = yc[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!); }
       f(t + C5 * h, ys, k5);
-      for (let i = 0; i < n; i++) ys[i] = yc[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! + A64 * k4[i]! + A65 * k5[i]!);
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { ys[i] = yc[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! + A64 * k4[i]! + A65 * k5[i]!); }
       const tph = t + h;
       f(tph, ys, k6);
-      for (let i = 0; i < n; i++) y1[i] = yc[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! + A75 * k5[i]! + A76 * k6[i]!);
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) { y1[i] = yc[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! + A75 * k5[i]! + A76 * k6[i]!); }
       f(tph, y1, k2); // k2 now holds f(t+h, y1) = k7 (FSAL)
       this.stats.rhsEvals += 6;
       // error estimate; the same pass notes a negative or non-finite component of y1 for the checks on acceptance
       let err = 0, negative = false, nonFinite = false;
-      for (let i = 0; i < n; i++) {
+      for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) {
         const e = h * (E1 * k1[i]! + E3 * k3[i]! + E4 * k4[i]! + E5 * k5[i]! + E6 * k6[i]! + E7 * k2[i]!);
         const yi = y1[i]!;
         const sk = atol[i]! + rtol * Math.max(Math.abs(yc[i]!), Math.abs(yi));
@@ -172,7 +186,7 @@ export class Dopri5 implements Stepper {
         if (yi < 0) negative = true;
         else if (!(yi <= Number.MAX_VALUE)) nonFinite = true;
       }
-      err = Math.sqrt(err / n);
+      err = Math.sqrt(err / n); // n, not the live count: a held component counts as one with zero error (see StepperOptions.live)
       if (!Number.isFinite(err)) {
         // A non-finite trial state: shrink the step; throw only if the state itself cannot be advanced.
         this.checkFinite(y, t);
@@ -193,21 +207,23 @@ export class Dopri5 implements Stepper {
         // stiffness detection (Hairer): compare |k7 - k6| / |y1 - ys|
         if (this.stats.accepted % 10 === 0 || stiffCount > 0) {
           let stnum = 0, stden = 0;
-          for (let i = 0; i < n; i++) {
+          for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) {
             const a = k2[i]! - k6[i]!; stnum += a * a;
             const b = y1[i]! - ys[i]!; stden += b * b;
           }
-          if (stden > 0 && h * h * stnum > STIFF_HLAMBDA * STIFF_HLAMBDA * stden) {
-            nonstiffRun = 0;
-            stiffCount++;
-            if (stiffCount === 15)
-              this.warnings.push({ code: 'SIM_WARN_STIFFNESS_SUSPECTED', message: 'the problem looks stiff: DOPRI5 steps are stability-limited (consider liverQSS)', tH: t });
-          } else if (++nonstiffRun === 6) stiffCount = 0;
+          // Counted without a branch: code first run after the optimising compiler has compiled this loop (the first
+          // stiff-looking step comes late in a population) has no type feedback, and running it discards the compiled
+          // loop — measured: 2 more TurboFan compilations of this function per thread, ~0.3 s of CPU (issue 12 §12).
+          const stiff = stden > 0 && h * h * stnum > STIFF_HLAMBDA * STIFF_HLAMBDA * stden ? 1 : 0;
+          nonstiffRun = (nonstiffRun + 1) * (1 - stiff); // a stiff step restarts the run of non-stiff ones
+          stiffCount = nonstiffRun === 6 ? 0 : stiffCount + stiff;
+          if (stiffCount === 15 && stiff === 1)
+            this.warnings.push({ code: 'SIM_WARN_STIFFNESS_SUSPECTED', message: 'the problem looks stiff: DOPRI5 steps are stability-limited (consider liverQSS)', tH: t });
         }
         if (nonFinite) this.checkFinite(y1, tph);
         if (nonNegative && negative) {
           // The dip is within tolerance here (else the step was rejected): set it to zero, and keep FSAL exact.
-          for (let i = 0; i < n; i++) if (y1[i]! < 0) y1[i] = 0;
+          for (let r = 0; r < nr; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) if (y1[i]! < 0) y1[i] = 0;
           f(tph, y1, k2); this.stats.rhsEvals++;
         }
         // Keep the step for dense output and advance: the start state and derivative become yPrev and k1Prev, the
@@ -282,6 +298,22 @@ export class Dopri5 implements Stepper {
       this.r5[i] = h * (D1 * k1[i]! + D3 * k3[i]! + D4 * k4[i]! + D5 * k5[i]! + D6 * k6[i]! + D7 * k7[i]!);
     }
     this.denseReady = true;
+  }
+
+  /** The runs of `live` (checked: ascending indices below n), or [0, n). */
+  private runsFor(live: Int32Array | undefined): Int32Array {
+    if (!live) return this.allRuns;
+    if (live === this.liveRunsOf && this.liveRuns) return this.liveRuns;
+    const out: number[] = [];
+    for (let j = 0; j < live.length; j++) {
+      const i: number = live[j]!;
+      if (!(Number.isInteger(i) && i >= (j > 0 ? live[j - 1]! + 1 : 0) && i < this.n))
+        fail('INPUT_INVALID', { field: 'ode.live', problem: `expected ascending indices below ${this.n}, got ${i} at ${j}` }, { field: 'live' });
+      if (out.length > 0 && out[out.length - 1] === i) out[out.length - 1] = i + 1;
+      else out.push(i, i + 1);
+    }
+    this.liveRunsOf = live;
+    return (this.liveRuns = Int32Array.from(out));
   }
 
   private checkFinite(y: Float64Array, t: number): void {

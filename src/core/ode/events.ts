@@ -42,7 +42,12 @@ export function solveWithEvents(
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.tH - b.e.tH || a.i - b.i);
   let t = t0;
   let k = 0;
-  const segOpts: StepperOptions = { ...opts };
+  // Restart the step-size selection after each discontinuity (h0 undefined: Hairer's initial step): continuing with
+  // the previous segment's step was measured (bench/sim.ts, 7-day qd) to cost more steps and to put 5e-3 errors into
+  // Cmax ratios, because a dose makes the problem fast again. h0 is part of the object from the start: assigning it on
+  // every segment to an object made without it changed V8's layout of that object on every run (a field generalisation
+  // per arm, issue 12 §12).
+  const segOpts: StepperOptions = { ...opts, h0: undefined };
   while (k < sorted.length && sorted[k]!.e.tH <= t) {
     const ev = sorted[k]!.e;
     if (!Number.isFinite(ev.tH)) fail('INPUT_INVALID', { field: `ode.events[${k}].tH`, problem: 'not finite' }, { field: `events[${k}].tH` });
@@ -53,10 +58,6 @@ export function solveWithEvents(
     const next = k < sorted.length ? Math.min(sorted[k]!.e.tH, tEnd) : tEnd;
     if (!Number.isFinite(next)) fail('INPUT_INVALID', { field: `ode.events[${k}].tH`, problem: 'not finite' }, { field: `events[${k}].tH` });
     if (next > t) {
-      // restart the step-size selection after each discontinuity: continuing with the previous
-      // segment's step was measured (bench/sim.ts, 7-day qd) to cost more steps and to put 5e-3
-      // errors into Cmax ratios, because a dose makes the problem fast again
-      segOpts.h0 = undefined;
       solver.integrate(f, t, y, next, segOpts, observer);
       t = next;
     }

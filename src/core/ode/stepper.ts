@@ -22,6 +22,15 @@ export interface StepperOptions {
    * of ODEs", Appl Math Comput 2005;170:556 — MATLAB's NonNegative option).
    */
   nonNegative?: boolean;
+  /**
+   * Indices of the components that may change, ascending (default: all). Every other component must have a
+   * derivative of exactly 0 and a value ≥ 0 throughout the call — the right-hand side still writes the 0 — as the
+   * depots held in closed form and the algebraic liver of the interaction model do: the solver keeps them at their
+   * start value and skips them in the stage sums, the error norm and the stiffness test, where each would add exactly
+   * 0. The steps taken are therefore the same as without this option (the RMS error norm still divides by the full
+   * dimension, and the initial step still sees every component); only the work per step shrinks (issue 12 §12).
+   */
+  live?: Int32Array;
 }
 
 /** Warning codes the solver may return (never thrown, never logged). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Dopri5 } from '../../ode/index.js';
 import { InteractionModel } from './model.js';
 import { pgxPlansFor, POPULATION_SOLVE, runPopulation, runPopulationChunk, subjectParameters, summarisePopulation, type PopulationSpec } from './population.js';
 import { Rng } from './rng.js';
@@ -103,5 +104,30 @@ describe('population against its reference path (bench/sim.ts model: TDI in live
     }
     expect(worst).toBeGreaterThan(0); // a different tolerance: the comparison is not of a run with itself
     expect(worst).toBeLessThan(3e-4);
+  });
+});
+
+describe('held state components (issue 12 §12, REQ-12.speed-live)', () => {
+  it('the runner skips the depots and the algebraic liver and gives exactly the exposures of the full integration (bench pair, 7 days)', () => {
+    const bench = JSON.parse(readFileSync(new URL('../../../../test/reference/interaction-spec.json', import.meta.url), 'utf8')) as { drugs: DrugParams[]; physiology: Physiology; doses: DoseEvent[] };
+    const doses = [0, 1, 2, 3, 4, 5, 6].flatMap((d) => bench.doses.filter((x) => x.tH === 0).map((x) => ({ ...x, tH: 24 * d })));
+    const pop: PopulationSpec = {
+      drugs: bench.drugs, physiology: bench.physiology, doses, tEndH: 168, n: 10_000, seed: 1, ancestry: 'european', fixedPhenotypes: {},
+      groups: bench.drugs.map((d) => ({ id: d.id, compounds: [d.id] })),
+    };
+    const held = runPopulationChunk(pop, 0, 40);
+    // the reference: the same runs with every component integrated (the solver ignores the runner's live list)
+    const integrate = Dopri5.prototype.integrate;
+    const liveSeen: number[] = [];
+    const spy = vi.spyOn(Dopri5.prototype, 'integrate').mockImplementation(function (this: Dopri5, f, t0, y, t1, opts, observer) {
+      liveSeen.push(opts?.live?.length ?? this.n);
+      return integrate.call(this, f, t0, y, t1, { ...opts, live: undefined }, observer);
+    });
+    let full;
+    try { full = runPopulationChunk(pop, 0, 40); } finally { spy.mockRestore(); }
+    expect([...new Set(liveSeen)].sort((a, b) => a - b), 'integrated components: 10 of the combined arm\'s 16, 6 of each single-drug arm\'s 9').toEqual([6, 10]);
+    expect(held.steps).toBe(full.steps);
+    for (const k of ['aucCombined', 'aucAlone', 'cmaxCombined', 'cmaxAlone'] as const)
+      held[k].forEach((x, j) => expect(Math.abs(x / full[k][j]! - 1), `${k}[${j}]`).toBeLessThanOrEqual(1e-12));
   });
 });

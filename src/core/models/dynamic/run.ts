@@ -6,7 +6,7 @@
 import { fail } from '../../errors.js';
 import { Dopri5, solveWithEvents, type DenseStep, type SolverStats, type SolverWarning, type StateEvent, type Stepper } from '../../ode/index.js';
 import { ExposureTracker, GridRecorder, type DrugExposure } from './arm-observers.js';
-import { AUC, CEN, ELIM, FAST, GUT, STRIDE, type InteractionModel } from './model.js';
+import { AUC, CEN, ELIM, FAST, GUT, LIV, STRIDE, type InteractionModel } from './model.js';
 import type { DoseEvent, SolveSettings } from './types.js';
 import { compileRhs, type CompiledRhs } from './rhs-codegen.js';
 
@@ -56,6 +56,12 @@ export class ArmRunner {
   private readonly atol: Float64Array;
   /** The right-hand side generated for this model's structure (rhs-codegen.ts), or null: the generic one serves. */
   private readonly compiled: CompiledRhs | null;
+  /**
+   * The state components that change during a segment, or undefined (all). With depots in closed form and the
+   * algebraic liver, each drug's GUT, FAST and LIV slots have derivative 0 between doses (6 of the 16 components of a
+   * two-drug arm with two enzyme states): the solver skips them, and takes the same steps (StepperOptions.live).
+   */
+  private readonly live: Int32Array | undefined;
 
   constructor(model: InteractionModel, settings: SolveSettings) {
     this.model = model;
@@ -64,6 +70,8 @@ export class ArmRunner {
     this.solver = new Dopri5(model.nStates);
     this.y = new Float64Array(model.nStates);
     this.atol = new Float64Array(model.nStates);
+    const held = new Set(model.liverQSS && (settings.analyticDepots ?? true) ? [GUT, FAST, LIV] : []);
+    this.live = held.size ? Int32Array.from([...Array(model.nStates).keys()].filter((k) => k >= model.nDrugs * STRIDE || !held.has(k % STRIDE))) : undefined;
   }
 
   /**
@@ -90,7 +98,7 @@ export class ArmRunner {
     const fast = m.analyticDepots ? this.compiled : null;
     fast?.load();
     solveWithEvents(s, fast ? fast.rhs : m.rhs, y, 0, tEndH, sched.events, {
-      rtol: this.settings.rtol, atol: this.atol, maxSteps: this.settings.maxSteps, hmax: this.settings.hmaxH,
+      rtol: this.settings.rtol, atol: this.atol, maxSteps: this.settings.maxSteps, hmax: this.settings.hmaxH, live: this.live,
       // Every state is an amount, an exposure integral or an enzyme level: none may go below zero (issue 15 §6).
       nonNegative: true,
     }, observer, (tH, ys) => m.advanceDepots(ys, tH));
