@@ -140,7 +140,10 @@ export class ModelLayout {
   readonly tdiKinact: Float64Array; readonly tdiKI: Float64Array; readonly tdiSlope: Float64Array; readonly tdiCap: Float64Array;
   protected readonly indState: Int32Array; protected readonly indDrug: Int32Array;
   readonly indEmax: Float64Array; readonly indEc50: Float64Array;
-  qh = 0; qent = 0; vLiver = 0;
+  // NaN, not 0, until `load`: V8 stores a field first given a small integer as one, and the first fraction then changes
+  // the object layout and discards the optimised code of every function that read it (issue 12 §12: the bench's
+  // physiology has whole-number flows, each subject's are scaled).
+  qh = NaN; qent = NaN; vLiver = NaN;
   /** Σ 1/Ki,u of drug j on enzyme e in the liver (constant per individual). */
   protected readonly sEJ: Float64Array;
   protected readonly hasGut: Uint8Array;

@@ -30,7 +30,8 @@ export class InteractionModel extends LiverKinetics {
    * runner moves the reference to each dose time with `advanceDepots` (set by the runner).
    */
   analyticDepots = false;
-  depotRefH = 0;
+  /** −0 rather than 0: a double from the start, as it stays (see ModelLayout.qh). */
+  depotRefH = -0;
   private depotScaled = false;
 
   /** Initial state: empty depots and compartments, every enzyme at baseline 1. */
