@@ -156,7 +156,8 @@ test('exposure: human data says "observed in people"; a grey answer shows the FD
   const grey = page.getByTestId('prediction-card').filter({ hasText: 'Dronedarone → Midazolam' });
   await expect(grey.getByTestId('grey-answer')).toBeVisible();
   await expect(grey).toContainText('Dronedarone is a moderate CYP3A4 inhibitor (FDA class)');
-  await expect(grey.locator('.missing')).toContainText('inhibition constants');
+  // what the KB lacks for it (since session 9 it has dronedarone's inactivation constants, but no human Cmax yet)
+  await expect(grey.locator('.missing')).toContainText(/inhibition constants|human Cmax/);
   await expect(grey.getByTestId('grey-answer')).not.toContainText('×');
   await grey.screenshot({ path: `${SHOTS}/exposure-grey.png` });
 });
