@@ -84,6 +84,15 @@ describe('the crosstalk CLI as a user runs it (REQ-2.cli)', () => {
     expect(s.substances).toBeGreaterThanOrEqual(300);
     expect(s.verifiedShare).toBeGreaterThan(0.8);
   });
+  it('kb audit --weak lists each weak source with the searches recorded on it, as Markdown', async () => {
+    const r = await cli(['kb', 'audit', '--weak', '--today', '2026-12-05']);
+    expect(r.code).toBe(0);
+    const weak = JSON.parse((await cli(['kb', 'audit', '--json', '--today', '2026-12-05'])).out) as { weakSources: { source: string; numbers: number }[]; verifiedByTier: { weak: number } };
+    expect(r.out).toMatch(/^# Verified numbers still on weak sources/);
+    expect(r.out).toContain(`${weak.verifiedByTier.weak} of `);
+    // Every weak source has its own table row.
+    for (const w of weak.weakSources) expect(r.out).toContain(`| ${w.source} |`);
+  });
   it('claim --json prints {claims: [{claim, reading, verdict, reasons, sources, caveats}], summary, verdict}', async () => {
     const r = await cli(['claim', 'cannabis and kratom are pharmacologically unrelated', '--json']);
     expect(r.code).toBe(0);

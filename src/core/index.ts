@@ -14,6 +14,7 @@ export { resolveSubstance, searchSubstances } from './kb/fuzzy-match.js';
 export { KbIndex } from './kb/kb-index.js';
 export { namesOf } from './kb/names.js';
 export { auditKb, kbStats } from './kb/stats.js';
+export type { KbAudit, WeakKind, WeakSource } from './kb/stats.js';
 export { numberMeaningIssues } from './kb/number-meaning.js';
 export type { NumberMeaningIssue } from './kb/number-meaning.js';
 export { FM_SUM_TOLERANCE, fmSums, fmSumsOverOne } from './kb/fm-sums.js';

@@ -2,7 +2,7 @@ import { quantitiesIn } from './convert.js';
 import { fmSumsOverOne } from './fm-sums.js';
 import { sourceTiers } from './source-tier.js';
 import type { SourceTier } from './source-tier.js';
-import type { KbData } from './types.js';
+import type { KbData, Source } from './types.js';
 
 export interface KbStats {
   version: string;
@@ -81,6 +81,67 @@ export interface KbAudit {
   fmSumsOver1: string[];
   /** Compounds, medicines and metabolites without a PubChem CID or a recorded reason; targets without UniProt+HGNC or a reason. */
   identifiersMissing: string[];
+  /**
+   * The weak sources that verified numbers still rest on, most numbers first, each with why it was not moved: its kind
+   * (what a primary replacement would have to be) and the searches curators recorded on it (issue 16's closing list).
+   */
+  weakSources: WeakSource[];
+}
+
+/** Why a weak source's numbers are still there, by what kind of document it is. */
+export type WeakKind = 'label-copy' | 'paper-without-identifier' | 'web-page' | 'uncurated-database' | 'other';
+
+export interface WeakSource {
+  source: string;
+  kind: WeakKind;
+  /** Host of the page the numbers were read on. */
+  host: string | undefined;
+  /** Verified numbers citing it. */
+  numbers: number;
+  /** How many issue-16 search rounds are recorded in its note (each names the queries that failed). */
+  searchRounds: number;
+  /** The last recorded search round, as the curator wrote it. */
+  lastSearch: string | undefined;
+}
+
+/** Issue-16 search rounds are noted as "issue 16 (session N…): …"; the first, unnumbered round as "issue 16: …". */
+const SEARCH_ROUND = /issue 16(?: \((?:session )?[^)]*\))?:/g;
+
+function weakKind(s: Source): WeakKind {
+  switch (s.type) {
+    case 'label':
+      return 'label-copy';
+    case 'article':
+      return 'paper-without-identifier';
+    case 'website':
+    case 'guidance':
+    case 'book':
+      return 'web-page';
+    case 'database':
+      return 'uncurated-database';
+    default:
+      return 'other';
+  }
+}
+
+function weakSourcesOf(sources: readonly Source[], counts: ReadonlyMap<string, number>): WeakSource[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const out: WeakSource[] = [];
+  for (const [id, numbers] of counts) {
+    const s = byId.get(id);
+    if (!s) continue;
+    const note = s.note ?? '';
+    const starts = [...note.matchAll(SEARCH_ROUND)].map((m) => m.index);
+    const last = starts.length > 0 ? note.slice(starts[starts.length - 1]).trim() : undefined;
+    let host: string | undefined;
+    try {
+      host = s.url ? new URL(s.url).hostname.replace(/^www\./, '') : undefined;
+    } catch {
+      host = undefined;
+    }
+    out.push({ source: id, kind: weakKind(s), host, numbers, searchRounds: starts.length, lastSearch: last });
+  }
+  return out.sort((a, b) => b.numbers - a.numbers || a.source.localeCompare(b.source));
 }
 
 /** Months between two ISO dates (calendar months, fractional by day). */
@@ -100,6 +161,7 @@ export function auditKb(kb: KbData, today: string): KbAudit {
   const verifiedByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
   const legalByTier: Record<SourceTier, number> = { primary: 0, secondary: 0, weak: 0, assumption: 0 };
   const verifiedOnWeak: string[] = [];
+  const weakCounts = new Map<string, number>();
   const readOnCopy = new Set(kb.sources.filter((s) => s.readOn).map((s) => s.id));
   let verifiedReadOnCopy = 0;
   const withoutSource: string[] = [];
@@ -115,7 +177,10 @@ export function auditKb(kb: KbData, today: string): KbAudit {
         const tier = tiers.get(q.source) ?? 'weak';
         verifiedByTier[tier]++;
         if (readOnCopy.has(q.source)) verifiedReadOnCopy++;
-        if (tier === 'weak') verifiedOnWeak.push(label);
+        if (tier === 'weak') {
+          verifiedOnWeak.push(label);
+          weakCounts.set(q.source, (weakCounts.get(q.source) ?? 0) + 1);
+        }
       }
       if (assumptionIds.has(q.source)) assumptions.push(label);
     }
@@ -139,5 +204,6 @@ export function auditKb(kb: KbData, today: string): KbAudit {
       .filter((t) => (!t.uniprot || !t.hgnc) && !t.noGeneIdsReason)
       .map((t) => `target ${t.id}: ${[!t.uniprot && 'UniProt', !t.hgnc && 'HGNC'].filter(Boolean).join(' and ')} missing, no reason recorded`),
   ];
-  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, verifiedReadOnCopy, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing };
+  const weakSources = weakSourcesOf(kb.sources, weakCounts);
+  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, verifiedReadOnCopy, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing, weakSources };
 }
