@@ -92,7 +92,7 @@ export function renderSubstanceText(d: SubstanceDescription): string {
   }
   if (d.legal.length) {
     out.push('', pc.underline(`Legal status (${d.legal.length} jurisdictions; check the as-of date)`));
-    for (const l of d.legal.slice(0, 15)) out.push(`  ${l.jurisdictionName} (${l.jurisdiction}) · ${l.form} · ${l.use}: ${l.status} — as of ${l.asOf}`);
+    for (const l of d.legal.slice(0, 15)) out.push(`  ${l.jurisdictionName} (${l.jurisdiction}) · ${l.form} · ${l.use}: ${l.status} — as of ${l.asOf}${l.rechecked ? ` (searched again ${l.rechecked}: no later source found)` : ''}`);
     if (d.legal.length > 15) out.push(`  … ${d.legal.length - 15} more (--json for all)`);
   }
   out.push('', pc.underline(`Sources (${d.sources.length})`));

@@ -125,7 +125,7 @@ export function registerKb(program: Command, deps: CliDeps): void {
       if (a.unverified.length > 30) deps.print(`  … ${a.unverified.length - 30} more (--json for all)`);
       deps.print(`numbers resting on assumptions: ${a.assumptions.length}`);
       for (const r of a.assumptions.slice(0, 20)) deps.print(`  ${r}`);
-      deps.print(`legal statuses older than 12 months: ${a.staleLegal.length}`);
+      deps.print(`legal statuses older than 12 months: ${a.staleLegal.length} (searched again within the last 12 months, no later source found: ${a.staleLegalRechecked})`);
       for (const r of a.staleLegal.slice(0, 30)) deps.print(`  ${r}`);
       const tierLine = (t: Record<string, number>): string =>
         Object.entries(t).map(([k, n]) => `${k} ${n}`).join(', ');

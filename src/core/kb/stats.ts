@@ -69,6 +69,8 @@ export interface KbAudit {
   unverified: string[];
   assumptions: string[];
   staleLegal: string[];
+  /** Of the stale legal statuses, those curators searched again (`rechecked`) without finding a later source. */
+  staleLegalRechecked: number;
   /** Verified numbers by the tier of the source they cite (issue 16 §1). */
   verifiedByTier: Record<SourceTier, number>;
   /** Legal-status records by the tier of their source. */
@@ -191,9 +193,10 @@ export function auditKb(kb: KbData, today: string): KbAudit {
   for (const p of kb.pk) check('pk', p.id, p, p.sources);
   for (const f of kb.findings) check('finding', f.id, f, [f.source]);
   for (const c of kb.clinical) check('clinical', c.id, c, c.sources);
-  const staleLegal = kb.legal
-    .filter((l) => monthsBetween(l.asOf, today) > 12)
-    .map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}`);
+  const stale = kb.legal.filter((l) => monthsBetween(l.asOf, today) > 12);
+  const staleLegal = stale.map((l) => `${l.substance} ${l.jurisdiction} (${l.use}) as of ${l.asOf}${l.rechecked ? `, searched again ${l.rechecked}` : ''}`);
+  // A re-check counts for 12 months, like the status itself.
+  const staleLegalRechecked = stale.filter((l) => l.rechecked && monthsBetween(l.rechecked, today) <= 12).length;
   for (const l of kb.legal) legalByTier[tiers.get(l.source) ?? 'weak']++;
   const fmSumsOver1 = fmSumsOverOne(kb.relations).map((f) => `${f.substance} (${f.species}) ${f.scope}: ${f.total.toFixed(2)}`);
   const identifiersMissing = [
@@ -205,5 +208,5 @@ export function auditKb(kb: KbData, today: string): KbAudit {
       .map((t) => `target ${t.id}: ${[!t.uniprot && 'UniProt', !t.hgnc && 'HGNC'].filter(Boolean).join(' and ')} missing, no reason recorded`),
   ];
   const weakSources = weakSourcesOf(kb.sources, weakCounts);
-  return { today, withoutSource, unverified, assumptions, staleLegal, verifiedByTier, verifiedReadOnCopy, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing, weakSources };
+  return { today, withoutSource, unverified, assumptions, staleLegal, staleLegalRechecked, verifiedByTier, verifiedReadOnCopy, legalByTier, verifiedOnWeak, fmSumsOver1, identifiersMissing, weakSources };
 }

@@ -159,7 +159,7 @@ export const BRIEF_EN: Readonly<Record<string, BriefTemplate>> = {
   BRIEF_LEGAL_NO_RECORD: { text: (p) => `The KB has no legal-status record for ${t(p.jurisdiction)}. Legality varies widely and changes often; check local law.` },
   BRIEF_LEGAL_STATUS: {
     text: (p) =>
-      `${t(p.jurisdiction)}: ${t(p.form)} (${t(p.use)} use) — ${t(p.status)}, as of ${t(p.asOf)}${p.stale ? ' (older than 12 months: may be out of date)' : ''}.${p.notes ? ` ${t(p.notes)}` : ''}`,
+      `${t(p.jurisdiction)}: ${t(p.form)} (${t(p.use)} use) — ${t(p.status)}, as of ${t(p.asOf)}${p.stale ? ` (older than 12 months: may be out of date${p.rechecked ? `; searched again on ${t(p.rechecked)}, no later source found` : ''})` : ''}.${p.notes ? ` ${t(p.notes)}` : ''}`,
   },
   BRIEF_LEGAL_CHOOSE: { text: legalChoose },
 };

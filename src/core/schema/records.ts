@@ -330,12 +330,29 @@ export const LegalStatus = z
     jurisdictionName: Text,
     use: z.enum(['medical', 'adult', 'any']),
     status: z.enum(LEGAL_STATUSES),
+    /** What a reader should know about this status (shown in answers). */
     notes: z.string().optional(),
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
     source: Id,
     verified: z.boolean(),
+    /**
+     * Curators' search log: which later or more official sources were looked for, where, and what came back. It keeps
+     * the trail auditable (issue 16) and stays out of answers, where a list of failed queries would only be noise.
+     */
+    curation: z.string().optional(),
+    /**
+     * When curators last searched for a source later than `asOf` (or more official) and found none worth citing: the
+     * status is still the newest the KB can support, and answers say so beside the "may be out of date" warning.
+     */
+    rechecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (l.rechecked && l.rechecked < l.asOf)
+      ctx.addIssue({ code: 'custom', path: ['rechecked'], message: 'a re-check cannot predate the status it re-checked (asOf)' });
+    if (l.rechecked && !l.curation)
+      ctx.addIssue({ code: 'custom', path: ['curation'], message: 'a re-check needs its search log in `curation` (what was searched, where)' });
+  });
 
 /**
  * The pharmacological role a contributor plays in an effect class (issue 17). The mechanism-level PD rules

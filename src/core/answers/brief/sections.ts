@@ -252,7 +252,7 @@ export function legalItems({ kb, A, B, item }: BriefContext, j: string | null, t
   const chosen = j ? statuses.filter((l) => l.jurisdiction === j || (j.includes('-') && l.jurisdiction === j.split('-')[0])) : [];
   if (j && chosen.length === 0) out.push(item('BRIEF_LEGAL_NO_RECORD', { jurisdiction: j }, undefined, []));
   for (const l of [...new Map(chosen.map((x) => [`${x.substance}|${x.form}|${x.jurisdiction}|${x.use}`, x])).values()]) {
-    const params = { jurisdiction: l.jurisdictionName, form: l.form, use: l.use, status: l.status, asOf: l.asOf, stale: monthsBetween(l.asOf, today) > 12, notes: l.notes ?? null };
+    const params = { jurisdiction: l.jurisdictionName, form: l.form, use: l.use, status: l.status, asOf: l.asOf, stale: monthsBetween(l.asOf, today) > 12, rechecked: l.rechecked ?? null, notes: l.notes ?? null };
     out.push(item('BRIEF_LEGAL_STATUS', params, undefined, [l.source]));
   }
   if (!j) out.push(item('BRIEF_LEGAL_CHOOSE', { jurisdictions: new Set(statuses.map((s) => s.jurisdiction)).size }, undefined, []));

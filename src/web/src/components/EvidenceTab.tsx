@@ -96,6 +96,7 @@ export function EvidenceTab({
                     <span className="stale" role="note">
                       {' '}
                       Warning: this status is more than 12 months old and may have changed; check an official source.
+                      {l.rechecked && ` Searched again on ${l.rechecked}: no later source was found.`}
                     </span>
                   )}
                   <Sources ids={[l.source]} index={sources} />
