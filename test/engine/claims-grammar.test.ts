@@ -182,3 +182,48 @@ describe('findings in context: a contrast the finding draws (REQ-13.1)', () => {
     expect(verdict('Is mitragynine a CYP2D6 inhibitor?')).toBe('supported');
   });
 });
+
+describe('session-10 shapes: safety of one substance, interactions without a second name, effect verbs, routes', () => {
+  it('reads "X is safe / harmless / dangerous" as a safety claim and never supports safety', () => {
+    expect(read('Kratom is basically harmless because it is a plant')).toMatchObject({ kind: 'safety', predicate: 'safe' });
+    expect(read('Kratom is not dangerous')).toMatchObject({ kind: 'safety', predicate: 'safe' });
+    expect(read('7-OH is dangerous')).toMatchObject({ kind: 'safety', predicate: 'dangerous' });
+    // Human harms recorded (liver injury, dependence, withdrawal): a claim of safety is contradicted, of danger supported.
+    expect(verdict('Kratom is safe')).toBe('contradicted');
+    expect(verdict('Kratom is dangerous')).toBe('supported');
+    const safe = checkText(kb, 'CBD is harmless').claims[0]!;
+    expect(safe.reasons.length).toBeGreaterThan(0);
+    expect(safe.caveats.join(' ')).toMatch(/never rates a substance as safe/);
+    // A risk note about a combination (smoking and CYP1A2-cleared medicines) is not a harm of caffeine itself.
+    expect(verdict('Caffeine is safe')).toBe('insufficient-evidence');
+    // A benefit or a combination is not a safety claim about one substance.
+    expect(read('Kratom is safe with alcohol')!.kind).toBe('interaction');
+  });
+  it('reads one substance with an interaction word as against other medications', () => {
+    const r = read('CBD has no drug interactions')!;
+    expect(r).toMatchObject({ kind: 'interaction', predicate: 'interact', negated: true });
+    expect(r.subjects[1]!.label).toBe('other medications');
+    const a = checkText(kb, 'CBD has no drug interactions').claims[0]!;
+    expect(a.verdict).toBe('contradicted');
+    // Studies that gave the two together come first (CBD raised N-desmethylclobazam in people).
+    expect(a.reasons[0]!.text).toMatch(/^Observed in people: Cannabidiol →/);
+  });
+  it('reads an effect verb between two substances as an interaction claim', () => {
+    expect(read('Fluconazole has no effect on warfarin')).toMatchObject({ kind: 'interaction', predicate: 'interact', negated: true });
+    expect(read('Does kratom affect oxycodone?')).toMatchObject({ kind: 'interaction', predicate: 'interact', negated: false });
+    expect(verdict('Fluconazole does not affect warfarin')).toBe('contradicted');
+    // With levels and a direction it stays an exposure claim.
+    expect(read('Grapefruit juice increases the effect of midazolam')!.kind).toBe('exposure');
+  });
+  it('reads "smoking weed" as cannabis, and "smoking" alone as tobacco smoke', () => {
+    expect(read('Smoking weed with tramadol is fine')!.subjects.map((s) => s.ids[0])).toEqual(['cannabis', 'tramadol']);
+    expect(read('Smoking lowers clozapine levels')!.subjects[0]!.ids).toEqual(['tobacco-smoke']);
+  });
+  it('holds a receptor claim on human data when only animal tissue disagrees, naming the disagreement', () => {
+    const a = checkText(kb, 'Mitragynine activates the mu opioid receptor').claims[0]!;
+    expect(a.verdict).toBe('supported');
+    expect(a.caveats.join(' ')).toMatch(/rat tissue found the opposite action/);
+    // In rats the records do conflict.
+    expect(verdict('Mitragynine activates the mu opioid receptor in rats')).not.toBe('supported');
+  });
+});

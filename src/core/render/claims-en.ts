@@ -59,6 +59,8 @@ export function predicateText(r: Reading): string {
       return DEP_WORDS[r.predicate]?.[neg] ?? r.predicate;
     case 'legality':
       return `is ${LEGAL_WORDS[r.predicate] ?? r.predicate}${r.objects.length && !r.objects[0]!.ids.includes('*') ? ' in' : ''}`;
+    case 'safety':
+      return r.predicate === 'safe' ? 'is safe' : 'is dangerous';
     case 'context':
       if (r.predicate === 'blocked-by') return r.negated ? 'has no effect blocked at' : 'has an effect blocked at';
       if (r.predicate === 'converts') return r.negated ? 'does not turn into' : 'turns into';
@@ -98,6 +100,7 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_RELATION_OTHER_SPECIES: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}, but not in the species or system the claim names (${t(p.species)}).`,
   CLAIM_RELATION_OPPOSITE: (p) => `The KB records the opposite action of ${t(p.subject)} at ${t(p.object)}.`,
   CLAIM_RELATION_OTHER_ACTION: (p) => `The KB records ${t(p.subject)} at ${t(p.object)}, but not as claimed (${RELATION_VERB[t(p.predicate)]?.[0] ?? t(p.predicate)}).`,
+  CLAIM_CAVEAT_ANIMAL_DISAGREES: (p) => `A study in ${t(p.species)} tissue found the opposite action; the studies with human material agree with each other.`,
   CLAIM_RELATION_CONFLICT: (p) => `The KB records both ${RELATION_VERB[t(p.predicate)]?.[0] ?? t(p.predicate)} and the opposite for ${t(p.subject)} at ${t(p.object)}: the studies conflict.`,
   CLAIM_RELATION_NONE: (p) => `The KB holds no record of ${t(p.subject)} at ${t(p.object)}, for or against.`,
   CLAIM_ONLY_BROKEN: (p) => `${t(p.subject)} acts on more than ${t(p.object)}: the KB records other targets.`,
@@ -111,6 +114,10 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_PAIR_SHARED: (p) => `${t(p.subjects)} share ${t(p.object) || (p.scope === 'targets' ? 'receptors' : p.scope === 'enzymes' ? 'enzymes' : 'receptors or enzymes')} in the KB.`,
   CLAIM_PAIR_EFFECTS_ONLY: (p) => `The KB records no shared receptor or enzyme for ${t(p.subjects)}, but both add to the same effects.`,
   CLAIM_PAIR_NONE_RECORDED: (p) => `The KB records no shared ${p.scope === 'targets' ? 'receptor' : p.scope === 'enzymes' ? 'enzyme' : 'receptor or enzyme'} for ${t(p.subjects)}.`,
+  CLAIM_SAFETY_HARMS: (p) => `The KB records harms of ${t(p.subject)} in people.`,
+  CLAIM_SAFETY_HARMS_PRECLINICAL: (p) => `The KB records harms of ${t(p.subject)} only in lab or animal studies.`,
+  CLAIM_SAFETY_NONE: (p) => `The KB records no harm of ${t(p.subject)}; that is absence of evidence, not evidence of safety.`,
+  CLAIM_CAVEAT_SAFETY_DEPENDS: () => 'Whether harm happens depends on the dose, the product, the person and what else is taken; Crosstalk never rates a substance as safe.',
   CLAIM_SAFE_WARNED: (p) => `Not safe to assume: the KB finds a recognised risk in combining ${t(p.subjects)}.`,
   CLAIM_SAFE_UNKNOWN: (p) => `The KB finds connections between ${t(p.subjects)} but cannot say the combination is safe.`,
   CLAIM_SAFE_NO_MECHANISM: (p) => `The KB finds no mechanism linking ${t(p.subjects)}; that is absence of evidence, not evidence of safety.`,

@@ -3,6 +3,7 @@
  * rules of its kind over the KB's facts. Answers are statements; src/core/render/claims-en.ts writes the English.
  * Example: checkClaims(kb, 'CBD inhibits CYP2D6. Kratom is legal everywhere.').claims.map((c) => c.judgement.verdict)
  */
+import { checkSafety } from './verdict-safety.js';
 import { fail } from '../../errors.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import { MAX_CLAIM_TEXT_LENGTH } from '../../limits.js';
@@ -48,6 +49,8 @@ export function judgeReading(kb: KbIndex, r: Reading): Judgement {
       return checkLegality(kb, r);
     case 'context':
       return checkContext(kb, r);
+    case 'safety':
+      return checkSafety(kb, r);
   }
 }
 

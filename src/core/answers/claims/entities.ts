@@ -177,6 +177,12 @@ export function lexiconOf(kb: KbIndex): Lexicon {
 const isCaps = (raw: string): boolean => raw === raw.toUpperCase() && /[A-Z]/.test(raw);
 
 /** The entities in a token stream, left to right, longest match first. */
+/** "Other medications" as an entity at token `at`: what a claim means when it names one substance and an interaction. */
+export function anyMedicineEntity(kb: KbIndex, at: number): Entity {
+  const ids = kb.allSubstances().filter((m) => m.kind === 'medicine').map((m) => m.id);
+  return { type: 'substance-class', ids, label: 'other medications', from: at, to: at + 1 };
+}
+
 export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
   const lex = lexiconOf(kb);
   const out: Entity[] = [];
@@ -205,8 +211,16 @@ export function findEntities(kb: KbIndex, tokens: Token[]): Entity[] {
       i = found.to;
     } else i++;
   }
-  return out;
+  // "Smoking weed", "smoking cannabis": a route word before a substance is how it is taken, not tobacco smoke (whose
+  // synonyms include "smoking"); the substance that follows is the one meant.
+  return out.filter((e, k) => {
+    const next = out[k + 1];
+    const routeOnly = e.to - e.from === 1 && ROUTE_WORDS.has(tokens[e.from]!.norm);
+    return !(routeOnly && next && next.from === e.to && (next.type === 'substance' || next.type === 'substance-class'));
+  });
 }
+
+const ROUTE_WORDS = new Set(['smoking', 'smoke', 'smoked', 'vaping', 'vape', 'drinking', 'chewing', 'snorting']);
 
 /** Keys a span may match: as written, as base forms, joined; with a possessive merged ("John's" → johns) and a plural dropped ("SSRIs"). */
 function spanKeys(span: Token[]): string[] {

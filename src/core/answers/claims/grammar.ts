@@ -4,11 +4,11 @@
  * effects, places) and by its cue words, not by fixed sentence shapes, so word order and filler words vary freely.
  */
 import type { KbIndex } from '../../kb/kb-index.js';
-import { findEntities } from './entities.js';
+import { anyMedicineEntity, findEntities } from './entities.js';
 import { contextVocabulary, contrastVocabulary } from './context-words.js';
 import { Cues, SUBSTANCE, contextWords, ctxWord, dedupe, doses, exclusivityOf, magnitudeOf, relationPredicate, scopeEndOf, speciesOf, unknownPlaceOf } from './grammar-parts.js';
 import {
-  BENEFIT, CAUSE, COMBINE, CONTEXT_SYNONYMS, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
+  AFFECT, BENEFIT, CAUSE, COMBINE, CONTEXT_SYNONYMS, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
   LEGAL_CUES, NEGATION, PAIR_RELATED, PAIR_UNRELATED, QUESTION_START, RELATION_CUES, SAFE, TREAT, USE_ADULT, USE_MEDICAL,
 } from './lexicon-en.js';
 import type { ClaimKind, Entity, Reading, Token } from './types.js';
@@ -118,6 +118,29 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     return done(r);
   }
 
+  // "CBD has no drug interactions", "kratom interacts with everything": one substance and an interaction word, read
+  // against medicines in general, as "… with other medications" would be.
+  if (subs.length === 1 && targets.length === 0) {
+    const ix = c.any(INTERACT).filter((i) => !inEntity(i));
+    if (ix.length > 0) {
+      subs.push(anyMedicineEntity(kb, ix[0]!));
+      c.take(c.any(['drug', 'medication', 'medicine', 'med', 'anything', 'everything']).filter((i) => !inEntity(i)));
+    }
+  }
+
+  // "Kratom is safe", "CBD is harmless", "7-OH is dangerous": one substance judged safe or not, with nothing it is
+  // combined with, no effect named and no benefit claimed.
+  if (subs.length === 1 && targets.length === 0 && c.any([...BENEFIT, ...TREAT, ...COMBINE]).length === 0) {
+    const safeIdx = c.any(SAFE).filter((i) => !inEntity(i) && !['good', 'cool'].includes(tokens[i]!.lemma));
+    const dangerIdx = c.any(DANGER).filter((i) => !inEntity(i));
+    if (safeIdx.length + dangerIdx.length > 0 || (safeIdiom && c.any(INTERACT).length === 0)) {
+      c.take([...safeIdx, ...dangerIdx]);
+      const neg = negations() % 2 === 1;
+      const claimsSafe = (dangerIdx.length === 0) !== neg;
+      return done(base('safety', claimsSafe ? 'safe' : 'dangerous', [subs[0]!], []));
+    }
+  }
+
   if (subs.length >= 2) {
     // Pair: unrelated / related / shared receptors or enzymes.
     const unrelatedIdx = c.any(PAIR_UNRELATED);
@@ -133,7 +156,10 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
       return done(r);
     }
     const exposureIdx = c.any(EXPOSURE_NOUNS).filter((i) => !['effect', 'strong', 'weak'].includes(tokens[i]!.lemma) || c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).length > 0);
-    const interactIdx = c.any(INTERACT);
+    // "Fluconazole has no effect on warfarin", "does kratom affect oxycodone": between two substances, an effect verb or
+    // noun without levels or a direction is a claim that they interact (or, negated, that they do not).
+    const affectIdx = targets.length === 0 && exposureIdx.length === 0 && c.any([...EXPOSURE_UP, ...EXPOSURE_DOWN]).length === 0 ? c.any(AFFECT) : [];
+    const interactIdx = [...c.any(INTERACT), ...affectIdx];
     const safeIdx = c.any(SAFE);
     const dangerIdx = c.any(DANGER);
     const benefitIdx = c.any(BENEFIT);

@@ -30,6 +30,8 @@ export const PAIR_RELATED = ['related', 'relate', 'share', 'same', 'similar', 'c
 
 /** Interaction words. */
 export const INTERACT = new Set(['interact', 'interaction', 'clash', 'react']);
+/** Effect words that, between two substances and without levels or a direction, claim an interaction. */
+export const AFFECT = new Set(['affect', 'effect', 'impact', 'influence', 'alter']);
 export const SAFE = new Set(['safe', 'fine', 'ok', 'okay', 'harmless', 'alright', 'problem', 'risk-free', 'chill', 'cool', 'good']);
 export const DANGER = new Set(['dangerous', 'deadly', 'unsafe', 'risky', 'lethal', 'fatal', 'hazardous', 'bad', 'kill', 'death', 'toxic', 'danger']);
 export const COMBINE = new Set(['mix', 'combine', 'combination', 'together', 'combo', 'stack', 'alongside', 'with', 'plus', 'take', 'use', 'pair']);

@@ -107,9 +107,11 @@ export function checkInteraction(kb: KbIndex, r: Reading): Judgement {
     default: {
       const ev2 = [...risks, ...mechanism];
       if (ev2.length === 0) return r.negated ? judge('insufficient-evidence', st('CLAIM_INTERACT_NONE', params), [], [st('CLAIM_CAVEAT_ABSENCE')]) : judge('not-supported', st('CLAIM_INTERACT_NONE', params), []);
-      if (r.negated) return judge('contradicted', st('CLAIM_INTERACT_HELD', params), all);
+      // Whether two things interact is shown best by studies that gave them together: those come first.
+      const shown = dedupe([...ev.studies, ...all]).slice(0, 8);
+      if (r.negated) return judge('contradicted', st('CLAIM_INTERACT_HELD', params), shown);
       const pre = ev2.every((x) => x.evidence !== null && isPreclinical(x.evidence));
-      return supportedWithCaveat(r, st('CLAIM_INTERACT_HELD', params), all, pre ? ['lab or animal studies'] : []);
+      return supportedWithCaveat(r, st('CLAIM_INTERACT_HELD', params), shown, pre ? ['lab or animal studies'] : []);
     }
   }
 }

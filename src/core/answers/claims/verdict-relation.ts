@@ -82,7 +82,20 @@ export function checkRelation(kb: KbIndex, r: Reading): Judgement {
   const fit = all.filter((h) => speciesFits(r.species, h.evidence, h.species));
   const opposite = hits(kb, ids, objIds, OPPOSITE[r.predicate] ?? []).filter((h) => speciesFits(r.species, h.evidence, h.species));
   // At a receptor, agonist and antagonist records conflict; an enzyme can be both inhibited and induced (rifampicin).
-  if (fit.length > 0 && opposite.length > 0 && (r.predicate === 'activate' || r.predicate === 'block')) return judge('insufficient-evidence', st('CLAIM_RELATION_CONFLICT', params), distinctReasons(kb, [...fit, ...opposite]));
+  if (fit.length > 0 && opposite.length > 0 && (r.predicate === 'activate' || r.predicate === 'block')) {
+    // A claim about people rests on human material first: when every human record agrees and only animal tissue
+    // disagrees (mitragynine: a partial agonist at human MOR, no stimulation in rat brain membranes), the claim holds
+    // with the animal result named as a caveat rather than cancelling it.
+    const human = (h: Hit): boolean => h.species === 'human';
+    if (!r.species && fit.some(human) && !opposite.some(human)) {
+      const animal = [...new Set(opposite.map((h) => h.species))].join(', ');
+      const caveat = st('CLAIM_CAVEAT_ANIMAL_DISAGREES', { species: animal }, strongest(opposite)[0]?.evidence ?? null, [...new Set(opposite.flatMap((h) => h.sources))]);
+      const reasons = distinctReasons(kb, fit.filter(human));
+      if (r.negated) return judge('contradicted', st('CLAIM_RELATION_HELD', params), reasons, [caveat]);
+      return supportedWithCaveat(r, st('CLAIM_RELATION_HELD', params), reasons, ['human'], [caveat]);
+    }
+    return judge('insufficient-evidence', st('CLAIM_RELATION_CONFLICT', params), distinctReasons(kb, [...fit, ...opposite]));
+  }
   if (fit.length > 0) {
     const reasons = distinctReasons(kb, fit);
     if (r.negated) return judge('contradicted', st('CLAIM_RELATION_HELD', params), reasons);
