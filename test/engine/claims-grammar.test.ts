@@ -227,3 +227,13 @@ describe('session-10 shapes: safety of one substance, interactions without a sec
     expect(verdict('Mitragynine activates the mu opioid receptor in rats')).not.toBe('supported');
   });
 });
+
+describe('a prodrug made weaker', () => {
+  it('judges "less effective" for a prodrug by its active metabolite, predicted when no study measured it', () => {
+    const a = checkText(kb, 'Paroxetine can make codeine less effective').claims[0]!;
+    expect(a.verdict).toBe('supported');
+    // The reason is the active metabolite (morphine), not the parent's unchanged level; and it is labelled a prediction.
+    expect(a.reasons[0]!.text).toMatch(/Paroxetine → Morphine exposure ×0\.\d+/);
+    expect(a.caveats.join(' ')).toMatch(/predict/i);
+  });
+});

@@ -9,6 +9,8 @@ import { isPreclinical } from '../evidence/labels.js';
 import { withConstituents } from '../../kb/constituents.js';
 import { idsOf, idsWithParents, judge, nameOf, speciesFits, st, subjectLabel, objectLabel } from './evidence.js';
 import { pairEvidence } from './pair-evidence.js';
+import { isCrosstalkError } from '../../errors.js';
+import { predict } from '../../predict.js';
 import type { ClaimStatement, Judgement, Reading } from './types.js';
 
 /** A ratio counts as a change at ≥ 1.25 (or ≤ 0.8): the usual no-effect bounds of interaction studies. */
@@ -74,6 +76,12 @@ export function checkExposure(kb: KbIndex, r: Reading): Judgement {
       if (!idsWithParents(kb, victim).includes(x.victim.id) && !idsWithParents(kb, victim).includes(x.victim.analyte)) continue;
       preds.push({ ratio: x.aucRatio, species: 'human', evidence: x.evidence.level, sources: x.sources, perpetrator: x.perpetrator.id, victim: x.victim.analyte, model: true });
     }
+  // A prodrug's effect ("paroxetine makes codeine less effective") follows its active metabolite: when no study
+  // measured that metabolite, predict it (codeine → morphine) rather than quote the parent's unchanged level.
+  if (useActive && !obs.some((o) => active.includes(o.victim))) {
+    const viaMetabolite = activeMetabolitePredictions(kb, idsOf(kb, perp), victim.ids, active);
+    if (viaMetabolite.length > 0) preds.splice(0, preds.length, ...viaMetabolite);
+  }
   const fits = (o: Obs): boolean => speciesFits(r.species, o.evidence, o.species);
   const humans = obs.filter((o) => !isPreclinical(o.evidence) && fits(o));
   const animals = obs.filter((o) => isPreclinical(o.evidence) && fits(o));
@@ -113,6 +121,24 @@ export function checkExposure(kb: KbIndex, r: Reading): Judgement {
   const mech = mechanism(kb, idsOf(kb, perp), idsWithParents(kb, victim));
   if (mech.length > 0) return judge('insufficient-evidence', st('CLAIM_EXPOSURE_MECHANISM_ONLY', params), mech.slice(0, 6));
   return judge('not-supported', st('CLAIM_EXPOSURE_NONE', params), []);
+}
+
+/** Model predictions of a victim's active metabolites under the perpetrator (at KB reference doses). */
+function activeMetabolitePredictions(kb: KbIndex, perpIds: string[], victimIds: string[], active: string[]): Obs[] {
+  const out: Obs[] = [];
+  for (const perpetrator of perpIds.slice(0, 3))
+    for (const victimId of victimIds.slice(0, 3))
+      for (const analyte of active.filter((m) => (kb.substance(victimId)?.metabolites ?? []).some((x) => x.substance === m))) {
+        try {
+          const x = predict(kb, { victim: victimId, perpetrator, analyte });
+          if (x.status === 'predicted' && x.aucRatio !== null)
+            out.push({ ratio: x.aucRatio, species: 'human', evidence: x.evidence.level, sources: x.sources, perpetrator, victim: analyte, model: true });
+        } catch (e) {
+          // A pair the engine cannot set up (no dose, no route to the metabolite) adds no prediction.
+          if (!isCrosstalkError(e)) throw e;
+        }
+      }
+  return out;
 }
 
 function mechanism(kb: KbIndex, perpIds: string[], victimIds: string[]): ClaimStatement[] {
