@@ -11,7 +11,7 @@ import { loadKb } from '../../src/store/kb-store.js';
  * Verified numbers on weak sources at the last count. Lower it when numbers move to primary sources; never raise it
  * (a new number on a weak source is the regression this test exists for).
  */
-const WEAK_VERIFIED_CEILING = 297;
+const WEAK_VERIFIED_CEILING = 278;
 
 describe('provenance ratchet (issue 16)', () => {
   const kb = loadKb().data;
