@@ -237,3 +237,32 @@ describe('a prodrug made weaker', () => {
     expect(a.caveats.join(' ')).toMatch(/predict/i);
   });
 });
+
+describe('session-10 shapes: organs, stopping, bounds and short slang', () => {
+  it('reads "metabolised by the liver" as liver enzymes, but not "builds up in the liver"', () => {
+    expect(read('Kratom is metabolized by the liver')).toMatchObject({ kind: 'relation', predicate: 'substrate' });
+    expect(read('CBD is broken down in the liver')!.objects[0]!.label).toBe('liver enzymes');
+    expect(read('Kratom builds up in the liver')?.kind).not.toBe('relation');
+    expect(read('Kratom is bad for the liver')!.kind).toBe('effect');
+  });
+  it('reads "quitting X raises Y" as X lowering Y while taken', () => {
+    const r = read('Quitting smoking can raise clozapine levels')!;
+    expect(r).toMatchObject({ kind: 'exposure', predicate: 'lower' });
+    expect(r.context).toContain('stopping');
+    expect(verdict('Quitting smoking can raise clozapine levels')).toBe('supported');
+  });
+  it('treats "more than 90 %" and "at least 10-fold" as bounds, met by the largest observed change', () => {
+    const r = read('Rifampicin reduces the exposure of oral midazolam by more than 90%')!;
+    expect(r.magnitudeBound).toBe(true);
+    expect(verdict('Rifampicin reduces the exposure of oral midazolam by more than 90%')).toBe('supported');
+    expect(verdict('Ketoconazole increases midazolam exposure more than 10-fold')).toBe('supported');
+    // A bound far beyond anything observed is still wrong.
+    expect(verdict('Itraconazole raises midazolam levels at least 100 times')).toBe('contradicted');
+  });
+  it('reads short slang in lower case ("oxy") and "heavy drinking" as alcohol', () => {
+    expect(read('It is fine to mix Xanax with oxy')!.subjects.map((s) => s.ids[0])).toEqual(['alprazolam', 'oxycodone']);
+    expect(read('Heavy drinking damages your liver')!.subjects[0]!.ids).toEqual(['alcohol']);
+    // "Drinking" before another substance is how it is taken.
+    expect(read('Drinking grapefruit juice with atorvastatin is safe')!.subjects.map((s) => s.ids[0])).toEqual(['grapefruit-juice', 'atorvastatin']);
+  });
+});

@@ -76,10 +76,11 @@ export function qualifiersOf(r: Reading): string[] {
   if (r.comparison) q.push('a comparison');
   if (r.negated) q.push('negated');
   if (r.exclusivity) q.push(r.exclusivity === 'any' ? (r.negated ? 'none' : 'any') : r.exclusivity);
-  if (r.magnitude !== undefined) q.push(`×${fmtRatio(r.magnitude)}`);
+  if (r.magnitude !== undefined) q.push(`${r.magnitudeBound ? (r.predicate === 'lower' ? 'to ×' : 'at least ×') : '×'}${fmtRatio(r.magnitude)}${r.magnitudeBound && r.predicate === 'lower' ? ' or less' : ''}`);
   if (r.species) q.push(SPECIES_PHRASE[r.species] ?? `in ${r.species}s`);
   if (r.use) q.push(`${r.use} use`);
   if (r.excluded.length) q.push(`not in ${r.excluded.join(' ')}`);
+  if (r.kind === 'exposure' && r.context.includes('stopping')) q.push('read from stopping it: the opposite while it is taken');
   return q;
 }
 

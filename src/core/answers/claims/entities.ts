@@ -46,6 +46,8 @@ interface Lexicon {
 const AMBIGUOUS = new Set(['pay', 'ice', 'acid', 'herb', 'speed', 'crystal', 'blow', 'dope', 'wax', 'bud', 'dab', 'mit', 'sc', 'sg', 'mp', 'ma', 'ee', 'dea', 'e', 'h', 'k', 'g', 'nos', 'm1', 'esl', 'mhd', 'odv', 't4', 'thom', 'grass', 'x', 'smack', 'coke', 'molly', 'pot']);
 /** Ambiguous names that are still worth reading in lower case (forum spelling). */
 const LOWER_OK = new Set(['pot', 'coke', 'molly', 'grass', 'smack', 'acid', 'speed']);
+/** Short slang that is no English word and names one substance, read in lower case too ("mix Xanax with oxy"). */
+const SHORT_LOWER_OK = new Set(['oxy']);
 
 const key = (words: string[]): string => words.join(' ');
 const keysOf = (name: string): string[] => {
@@ -89,7 +91,7 @@ export function lexiconOf(kb: KbIndex): Lexicon {
     for (const n of namesOf(s)) {
       const norm = normalizeName(n.name);
       const ambiguous = AMBIGUOUS.has(norm);
-      const capsOnly = (norm.length <= 3 && !/\d/.test(norm) && n.type !== 'name' && n.type !== 'id') || (ambiguous && !LOWER_OK.has(norm));
+      const capsOnly = (norm.length <= 3 && !/\d/.test(norm) && n.type !== 'name' && n.type !== 'id' && !SHORT_LOWER_OK.has(norm)) || (ambiguous && !LOWER_OK.has(norm));
       // Ties go to the compound or medicine over a product of it ("7-OH" is the alkaloid before the concentrated product).
       const e: LexEntry = { type, ids, label: s.name, capsOnly, rank: RANK[n.type] + (type === 'substance-class' ? 0.5 : 0) + (s.kind === 'metabolite' ? 0.05 : 0) + (s.kind === 'product' ? 0.1 : 0) };
       for (const k of keysOf(n.name)) add(lex, k, e);

@@ -47,6 +47,17 @@ export class Cues {
 }
 
 /** A claimed fold change: "doubles" → 2, "2x", "10 times", "3-fold", "by 50%" (with the direction's sign). */
+/** "More than 90 %", "at least 3-fold", "over ten times": the size is a bound the change reaches, not a point. */
+export function magnitudeIsBound(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    const next = tokens[i + 1]?.norm;
+    if ((w === 'more' || w === 'greater' || w === 'over' || w === 'above') && (next === 'than' || /^\d/.test(next ?? '') || w === 'over' || w === 'above')) return true;
+    if (w === 'at' && (next === 'least')) return true;
+  }
+  return false;
+}
+
 export function magnitudeOf(tokens: Token[], dir: number): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.norm;

@@ -6,7 +6,7 @@
 import type { KbIndex } from '../../kb/kb-index.js';
 import { anyMedicineEntity, findEntities } from './entities.js';
 import { contextVocabulary, contrastVocabulary } from './context-words.js';
-import { Cues, SUBSTANCE, contextWords, ctxWord, dedupe, doses, exclusivityOf, magnitudeOf, relationPredicate, scopeEndOf, speciesOf, unknownPlaceOf } from './grammar-parts.js';
+import { Cues, SUBSTANCE, contextWords, ctxWord, dedupe, doses, exclusivityOf, magnitudeIsBound, magnitudeOf, relationPredicate, scopeEndOf, speciesOf, unknownPlaceOf } from './grammar-parts.js';
 import {
   AFFECT, BENEFIT, CAUSE, COMBINE, CONTEXT_SYNONYMS, DAMAGE, DANGER, ONLY_IDIOMS, SAFE_IDIOMS, DEPENDENCE_CUES, EXPOSURE_DOWN, EXPOSURE_NOUNS, EXPOSURE_UP, FEDERAL, INTERACT,
   LEGAL_CUES, NEGATION, PAIR_RELATED, PAIR_UNRELATED, QUESTION_START, RELATION_CUES, SAFE, TREAT, USE_ADULT, USE_MEDICAL,
@@ -31,7 +31,10 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   for (const e of entities) for (let i = e.from; i < e.to; i++) c.used.add(i);
   const of = (types: Set<string>): Entity[] => entities.filter((e) => types.has(e.type));
   const subs = dedupe(of(SUBSTANCE));
-  const targets = of(TARGET);
+  // "by/in the liver" names liver enzymes only beside a metabolism verb ("metabolised by the liver"); "builds up in
+  // the liver" says nothing about enzymes.
+  const metabolismVerb = tokens.some((t) => ['metabolize', 'metabolism', 'break', 'broken', 'process', 'clear', 'eliminate', 'degrade'].includes(t.lemma));
+  const targets = of(TARGET).filter((e) => metabolismVerb || !(tokens[e.from]?.norm === 'by' || tokens[e.from]?.norm === 'in'));
   const effects = of(new Set(['effect']));
   // "wrecks your liver", "bad for the liver": liver injury named by a harm verb beside the organ.
   const liver = tokens.findIndex((t) => t.lemma === 'liver');
@@ -261,10 +264,17 @@ function readExposure(c: Cues, base: (k: ClaimKind, p: string, s: Entity[], o: E
   const victim = victimScore(b) >= victimScore(a) ? b : a;
   const perp = victim === a ? b : a;
   const dir = up.length && !down.length ? 1 : down.length && !up.length ? -1 : up.length && down.length ? (Math.min(...up) < Math.min(...down) ? 1 : -1) : 1;
-  const r = base('exposure', dir > 0 ? 'raise' : 'lower', [perp], [victim]);
+  // "Quitting smoking raises clozapine levels": stopping the perpetrator undoes its effect, so the claim is that the
+  // perpetrator moves levels the other way while it is taken.
+  const stopping = tokens.slice(Math.max(0, perp.from - 2), perp.from).some((t) => ['quit', 'quitting', 'stop', 'stopping', 'cessation'].includes(t.norm) || t.lemma === 'quit');
+  const sign = stopping ? -dir : dir;
+  if (stopping) context.push('stopping');
+  const r = base('exposure', sign > 0 ? 'raise' : 'lower', [perp], [victim]);
   r.magnitude = magnitudeOf(tokens, dir);
+  if (stopping && r.magnitude !== undefined) r.magnitude = 1 / r.magnitude;
+  if (r.magnitude !== undefined && magnitudeIsBound(tokens)) r.magnitudeBound = true;
   r.context = context;
-  if (r.magnitude !== undefined && r.magnitude < 1 && dir > 0) r.predicate = 'lower';
+  if (r.magnitude !== undefined && r.magnitude < 1 && sign > 0) r.predicate = 'lower';
   r.negated = negations() % 2 === 1;
   return r;
 }

@@ -99,6 +99,11 @@ export const TARGET_CLASS_ALIASES: Record<string, string> = {
 /** Everyday names of enzyme and transporter classes → families (matched against a target's family, case-folded). */
 export const ENZYME_CLASSES: Record<string, { label: string; families: string[]; kinds?: string[] }> = {
   'liver enzyme': { label: 'liver enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase', 'alcohol dehydrogenase', 'aldehyde dehydrogenase'] },
+  // "metabolised by the liver", "broken down in the liver": the organ as the place of metabolism means its enzymes
+  // (the organ alone, "bad for the liver", stays a harm).
+  'by the liver': { label: 'liver enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase', 'alcohol dehydrogenase', 'aldehyde dehydrogenase'] },
+  'in the liver': { label: 'liver enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase', 'alcohol dehydrogenase', 'aldehyde dehydrogenase'] },
+  'by your liver': { label: 'liver enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase', 'alcohol dehydrogenase', 'aldehyde dehydrogenase'] },
   'hepatic enzyme': { label: 'liver enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase', 'alcohol dehydrogenase', 'aldehyde dehydrogenase'] },
   'metabolic enzyme': { label: 'drug-metabolising enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase'] },
   'drug metabolizing enzyme': { label: 'drug-metabolising enzymes', families: ['cytochrome p450', 'udp glucuronosyltransferase', 'carboxylesterase', 'flavin containing monooxygenase'] },
@@ -143,7 +148,7 @@ export const EFFECT_ALIASES: Record<string, string> = {
   'respiratory': 'respiratory', 'breathing': 'respiratory', 'resp depression': 'respiratory', 'hypoventilation': 'respiratory',
   'cns depression': 'cns', 'central nervous system depression': 'cns', 'nervous system depression': 'cns', 'depressant': 'cns', 'downer': 'cns', 'overdose': 'cns', 'od': 'cns', 'coma': 'cns',
   sedation: 'sedation', sedative: 'sedation', sedating: 'sedation', drowsiness: 'sedation', drowsy: 'sedation', sleepy: 'sedation', sleepiness: 'sedation',
-  impairment: 'sedation', 'psychomotor impairment': 'sedation', 'impaired driving': 'sedation', 'impair driving': 'sedation', somnolence: 'sedation', sleep: 'sedation', 'knock you out': 'sedation', 'nod': 'sedation',
+  impairment: 'sedation', impaired: 'sedation', 'more impaired': 'sedation', 'psychomotor impairment': 'sedation', 'impaired driving': 'sedation', 'impair driving': 'sedation', somnolence: 'sedation', sleep: 'sedation', 'knock you out': 'sedation', 'nod': 'sedation',
   seizure: 'seizure', convulsion: 'seizure', fit: 'seizure', epileptic: 'seizure',
   'liver injury': 'hepatotoxicity', 'liver damage': 'hepatotoxicity', 'liver toxicity': 'hepatotoxicity', 'liver failure': 'hepatotoxicity', hepatotoxicity: 'hepatotoxicity',
   hepatotoxic: 'hepatotoxicity', 'liver problem': 'hepatotoxicity', 'liver harm': 'hepatotoxicity', 'toxic to the liver': 'hepatotoxicity', 'hepatitis': 'hepatotoxicity',

@@ -50,6 +50,8 @@ export interface Reading {
   exclusivity?: 'only' | 'all' | 'any' | 'everywhere';
   /** A claimed fold change (doubles → 2). */
   magnitude?: number;
+  /** The size is a bound the change reaches ("more than 90 %", "at least 3-fold"), not a point estimate. */
+  magnitudeBound?: boolean;
   /** human | animal | in-vitro | rat | mouse …: the species or system the claim names. */
   species?: string;
   /** medical | adult, for legality claims. */

@@ -105,8 +105,13 @@ export function checkExposure(kb: KbIndex, r: Reading): Judgement {
     if (model && verdict !== 'yes') return judge('insufficient-evidence', st('CLAIM_EXPOSURE_PREDICTED_SMALL', params), reasons);
     if (verdict === 'mixed') return judge('insufficient-evidence', st('CLAIM_EXPOSURE_CONFLICT', params), reasons);
     if (verdict === 'yes' && r.magnitude !== undefined) {
-      const best = same.reduce((b, o) => (Math.abs(Math.log(o.ratio / r.magnitude!)) < Math.abs(Math.log(b.ratio / r.magnitude!)) ? o : b));
-      const within = Math.abs(Math.log(best.ratio / r.magnitude)) <= Math.log(2);
+      // A bound ("more than 90 %") is met by the largest change in its direction; a point by the closest one.
+      const bound = r.magnitudeBound === true;
+      const best = bound
+        ? same.reduce((b, o) => ((up ? o.ratio > b.ratio : o.ratio < b.ratio) ? o : b))
+        : same.reduce((b, o) => (Math.abs(Math.log(o.ratio / r.magnitude!)) < Math.abs(Math.log(b.ratio / r.magnitude!)) ? o : b));
+      const beyond = bound && (up ? best.ratio >= r.magnitude : best.ratio <= r.magnitude);
+      const within = beyond || Math.abs(Math.log(best.ratio / r.magnitude)) <= Math.log(2);
       if (!within) return judge(r.negated ? 'supported' : 'contradicted', st('CLAIM_EXPOSURE_MAGNITUDE_OFF', { ...params, observed: Math.round(best.ratio * 100) / 100 }), reasons);
     }
     const holds = verdict === 'yes';
