@@ -266,3 +266,25 @@ describe('session-10 shapes: organs, stopping, bounds and short slang', () => {
     expect(read('Drinking grapefruit juice with atorvastatin is safe')!.subjects.map((s) => s.ids[0])).toEqual(['grapefruit-juice', 'atorvastatin']);
   });
 });
+
+describe('membership claims ("kratom is an opioid")', () => {
+  it('reads a substance and a class with "is" or "like" and judges by the class list and the class targets', () => {
+    expect(read('Kratom is an opioid')).toMatchObject({ kind: 'membership', predicate: 'member', negated: false });
+    expect(read('Kratom is not an opioid')).toMatchObject({ kind: 'membership', negated: true });
+    expect(read('Kratom works like an opioid')).toMatchObject({ kind: 'membership', predicate: 'like' });
+    // Listed members.
+    expect(verdict('Oxycodone is an opioid')).toBe('supported');
+    expect(verdict('Xanax is a benzodiazepine')).toBe('supported');
+    // Not listed, but acts where opioids act: the label is a matter of definition either way; "acts like" holds.
+    expect(verdict('Kratom is an opioid')).toBe('insufficient-evidence');
+    expect(verdict('Kratom is not an opioid')).toBe('insufficient-evidence');
+    const like = checkText(kb, 'Kratom works like an opioid').claims[0]!;
+    expect(like.verdict).toBe('supported');
+    expect(like.reasons[0]!.text).toMatch(/Mu opioid receptor/);
+    // Listed in other classes and acting nowhere opioids act.
+    expect(verdict('CBD is an opioid')).toBe('contradicted');
+    expect(verdict('CBD is not an opioid')).toBe('supported');
+    // An interaction between a substance and a class stays an interaction.
+    expect(read('Kratom is dangerous with benzos')!.kind).toBe('interaction');
+  });
+});

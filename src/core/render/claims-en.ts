@@ -61,6 +61,8 @@ export function predicateText(r: Reading): string {
       return `is ${LEGAL_WORDS[r.predicate] ?? r.predicate}${r.objects.length && !r.objects[0]!.ids.includes('*') ? ' in' : ''}`;
     case 'safety':
       return r.predicate === 'safe' ? 'is safe' : 'is dangerous';
+    case 'membership':
+      return r.predicate === 'like' ? (r.negated ? 'does not act like' : 'acts like') : r.negated ? 'is not one of' : 'is one of';
     case 'context':
       if (r.predicate === 'blocked-by') return r.negated ? 'has no effect blocked at' : 'has an effect blocked at';
       if (r.predicate === 'converts') return r.negated ? 'does not turn into' : 'turns into';
@@ -115,6 +117,11 @@ const TEMPLATES: Record<string, (p: P) => string> = {
   CLAIM_PAIR_SHARED: (p) => `${t(p.subjects)} share ${t(p.object) || (p.scope === 'targets' ? 'receptors' : p.scope === 'enzymes' ? 'enzymes' : 'receptors or enzymes')} in the KB.`,
   CLAIM_PAIR_EFFECTS_ONLY: (p) => `The KB records no shared receptor or enzyme for ${t(p.subjects)}, but both add to the same effects.`,
   CLAIM_PAIR_NONE_RECORDED: (p) => `The KB records no shared ${p.scope === 'targets' ? 'receptor' : p.scope === 'enzymes' ? 'enzyme' : 'receptor or enzyme'} for ${t(p.subjects)}.`,
+  CLAIM_MEMBER_LISTED: (p) => `The KB lists ${t(p.subject)} among ${t(p.object)}.`,
+  CLAIM_MEMBER_ACTS_LIKE: (p) => `The KB does not list ${t(p.subject)} among ${t(p.object)}, but records it acting where they act (${t(p.targets)}): whether it "is" one is a matter of definition.`,
+  CLAIM_MEMBER_ACTS: (p) => `The KB records ${t(p.subject)} acting where ${t(p.object)} act (${t(p.targets)}).`,
+  CLAIM_MEMBER_OTHER_CLASS: (p) => `The KB lists ${t(p.subject)} among ${t(p.classes)}, not among ${t(p.object)}, and records no action where they act.`,
+  CLAIM_MEMBER_NONE: (p) => `The KB neither lists ${t(p.subject)} among ${t(p.object)} nor records it acting where they act.`,
   CLAIM_SAFETY_HARMS: (p) => `The KB records harms of ${t(p.subject)} in people.`,
   CLAIM_SAFETY_HARMS_PRECLINICAL: (p) => `The KB records harms of ${t(p.subject)} only in lab or animal studies.`,
   CLAIM_SAFETY_NONE: (p) => `The KB records no harm of ${t(p.subject)}; that is absence of evidence, not evidence of safety.`,

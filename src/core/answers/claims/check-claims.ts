@@ -4,6 +4,7 @@
  * Example: checkClaims(kb, 'CBD inhibits CYP2D6. Kratom is legal everywhere.').claims.map((c) => c.judgement.verdict)
  */
 import { checkSafety } from './verdict-safety.js';
+import { checkMembership } from './verdict-membership.js';
 import { fail } from '../../errors.js';
 import type { KbIndex } from '../../kb/kb-index.js';
 import { MAX_CLAIM_TEXT_LENGTH } from '../../limits.js';
@@ -51,6 +52,8 @@ export function judgeReading(kb: KbIndex, r: Reading): Judgement {
       return checkContext(kb, r);
     case 'safety':
       return checkSafety(kb, r);
+    case 'membership':
+      return checkMembership(kb, r);
   }
 }
 

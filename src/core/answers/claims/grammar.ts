@@ -144,6 +144,21 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
     }
   }
 
+  // "Kratom is an opioid", "kratom is a kind of opioid", "kratom works like an opioid": a substance and a class
+  // with nothing else said of them.
+  if (subs.length === 2 && subs[0]!.type === 'substance' && subs[1]!.type === 'substance-class' && targets.length === 0) {
+    const between = tokens.slice(subs[0]!.to, subs[1]!.from).map((t) => t.lemma);
+    const like = between.some((w) => ['like', 'similar', 'mimic'].includes(w));
+    const isA = between.some((w) => ['be', 'is', 'are', 'count', 'classify', 'considered', 'consider'].includes(w)) || tokens.slice(subs[0]!.to, subs[1]!.from).some((t) => t.norm === 'is' || t.norm === 'are');
+    const other = c.any([...INTERACT, ...SAFE, ...DANGER, ...COMBINE, ...EXPOSURE_UP, ...EXPOSURE_DOWN]).filter((i) => !inEntity(i) && tokens[i]!.lemma !== 'like');
+    if ((like || isA) && other.length === 0 && c.any(PAIR_UNRELATED).length === 0) {
+      c.take(c.any(['like', 'similar', 'mimic', 'kind', 'type', 'form', 'class', 'work', 'act', 'a', 'an']));
+      const r = base('membership', like ? 'like' : 'member', [subs[0]!], [subs[1]!]);
+      r.negated = negations() % 2 === 1;
+      return done(r);
+    }
+  }
+
   if (subs.length >= 2) {
     // Pair: unrelated / related / shared receptors or enzymes.
     const unrelatedIdx = c.any(PAIR_UNRELATED);

@@ -9,7 +9,7 @@ export const VERDICTS = ['supported', 'contradicted', 'not-supported', 'insuffic
 export type Verdict = (typeof VERDICTS)[number];
 
 /** The claim kinds of the shared spec (docs/claims.md). */
-export const CLAIM_KINDS = ['relation', 'exclusivity', 'pair', 'interaction', 'exposure', 'effect', 'dependence', 'legality', 'context', 'safety'] as const;
+export const CLAIM_KINDS = ['relation', 'exclusivity', 'pair', 'interaction', 'exposure', 'effect', 'dependence', 'legality', 'context', 'safety', 'membership'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export interface Token {

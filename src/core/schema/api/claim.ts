@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EvidenceLevel } from './common.js';
 
 /** The claim kinds the checker reads (docs/claims.md). */
-export const ClaimKind = z.enum(['relation', 'exclusivity', 'pair', 'interaction', 'exposure', 'effect', 'dependence', 'legality', 'context', 'safety']);
+export const ClaimKind = z.enum(['relation', 'exclusivity', 'pair', 'interaction', 'exposure', 'effect', 'dependence', 'legality', 'context', 'safety', 'membership']);
 export const ClaimVerdict = z.enum(['supported', 'contradicted', 'not-supported', 'insufficient-evidence', 'unrecognized']);
 
 /** How the checker read a claim: "CBD — inhibits — CYP2D6 (negated; in people)". */
