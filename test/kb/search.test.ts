@@ -23,3 +23,17 @@ describe('search (REQ-2.search)', () => {
     );
   });
 });
+
+describe('search: dosage forms and chance substrings (session 10)', () => {
+  const kbx = loadKb();
+  it('suggests the medicine for a name followed by a dosage form the KB does not record', () => {
+    expect(searchSubstances(kbx, 'Adderall XR')[0]?.id).toBe('amphetamine');
+    expect(searchSubstances(kbx, 'codeine syrup')[0]?.id).toBe('codeine');
+    // Only a suggestion: resolving still refuses to guess.
+    expect(() => resolveSubstance(kbx, 'Adderall XR', 'perpetrator')).toThrow(/did you mean Amphetamine/);
+  });
+  it('does not match four letters found inside a longer chemical name', () => {
+    // "THCA" sits inside "methcathinone"; it is not mephedrone.
+    expect(searchSubstances(kbx, 'THCA').map((h) => h.id)).not.toContain('mephedrone');
+  });
+});

@@ -44,6 +44,8 @@ function entries(kb: KbIndex): Entry[] {
 
 /** Shortest query or name that typo matching considers: "k2" must never become "K" (ketamine), nor "spice" "ice". */
 const MIN_TYPO_LENGTH = 4;
+/** A query found inside a name (not at a word's start) counts from this length. */
+const MIN_INNER_LENGTH = 5;
 
 /** Edits allowed between a query and a name, by the shorter of the two (a typo is a small share of the word). */
 function allowedEdits(len: number): number {
@@ -79,7 +81,9 @@ function match(q: string, name: string, type: NameType): { tier: MatchTier; scor
   if (name.startsWith(q)) return { tier: 'prefix', score: 0.9 - Math.min(0.1, (name.length - q.length) * 0.005) };
   const words = name.split(' ');
   if (words.some((w) => w.startsWith(q))) return { tier: 'prefix', score: 0.78 - Math.min(0.1, (name.length - q.length) * 0.003) };
-  if (q.length >= MIN_TYPO_LENGTH && name.includes(q)) return { tier: 'prefix', score: 0.62 };
+  // Inside a word only from five letters: four letters inside a long chemical name are chance ("THCA" sits inside
+  // "methcathinone").
+  if (q.length >= MIN_INNER_LENGTH && name.includes(q)) return { tier: 'prefix', score: 0.62 };
   // Typos: against the whole name first (0.5 − 0.1 per edit), then against each word of a longer name (0.4 − …).
   // A typo in the first letter is rarer than one later in the word, so on equal edits the name that keeps the
   // first letter ranks higher ("trank" is nearer "tranq" than "crank").
@@ -125,8 +129,19 @@ export function searchSubstances(kb: KbIndex, query: string, limit = 10): Search
   }
   let hits = [...best.values()];
   if (hits.some((h) => h.tier === 'exact')) hits = hits.filter((h) => h.tier !== 'typo');
+  // "Adderall XR", "codeine syrup", "CBD gummies": nothing matches the whole phrase, but it is a known name plus a
+  // dosage form. Suggest what the name alone finds, a little lower (the form itself is not in the KB).
+  if (hits.length === 0) {
+    const words = q.split(' ');
+    const core = words.filter((w) => !DOSAGE_FORM_WORDS.has(w));
+    if (core.length > 0 && core.length < words.length)
+      hits = searchSubstances(kb, core.join(' '), limit).map((h) => ({ ...h, tier: h.tier === 'exact' ? ('prefix' as const) : h.tier, score: Math.round(h.score * 0.85 * 1000) / 1000 }));
+  }
   return hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
 }
+
+/** Dosage-form and release words that follow a medicine's name ("Adderall XR", "codeine syrup"). */
+const DOSAGE_FORM_WORDS = new Set(['xr', 'er', 'sr', 'cr', 'xl', 'la', 'ir', 'odt', 'dr', 'ec', 'syrup', 'tablet', 'tablets', 'pill', 'pills', 'capsule', 'capsules', 'gummy', 'gummies', 'drops', 'liquid', 'solution', 'injection', 'patch', 'cream', 'spray', 'isolate', 'bar', 'bars', 'vape', 'cart', 'carts']);
 
 /** One is a product, plant or parent of the other, or both carry the same constituent (cannabis and its flower). */
 function related(kb: KbIndex, a: Substance, b: Substance): boolean {
