@@ -35,6 +35,8 @@ export function suggest(_kb: KbIndex, p: Parse): { kind: ClaimKind; example: str
     { kind: 'dependence', example: `${a} is addictive`, score: 1.1 },
     { kind: 'legality', example: `${a} is legal in ${place}`, score: p.entities.some((e) => e.type === 'jurisdiction') ? 3 : 1 },
     { kind: 'context', example: `${a} relieves neuropathic pain in mice`, score: p.entities.some((e) => e.type === 'species') ? 2 : 0.2 },
+    { kind: 'membership', example: `${a} is an opioid`, score: p.entities.some((e) => e.type === 'substance-class') ? 2.6 : 0.3 },
+    { kind: 'safety', example: `${a} is harmless`, score: 0.35 },
   ];
   // With no name recognised, no kind is nearer than another: offer them all.
   const named = p.entities.length > 0;
