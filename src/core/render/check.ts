@@ -135,7 +135,7 @@ Object.assign(PAIR, PD);
 
 /** The tier rule in one sentence (shown wherever a tier is). */
 export function renderTierRule(): string {
-  return 'Tier rule: red when a label contraindicates the pair or gives it a boxed warning, deaths from the combination are published, an irreversible MAO inhibitor meets a serotonergic or sympathomimetic drug shown in people, two major label-level depressants meet, or a narrow-therapeutic-index medicine\'s exposure changes 5-fold; amber for label warnings, case series, toxic metabolites, other mechanism-level dangers, a 2-fold exposure change or a shared high-severity effect; yellow for smaller or unquantified overlap; green when nothing is shared; grey when the knowledge base lacks the data.';
+  return 'Tier rule: red when a label contraindicates the pair or gives it a boxed warning, deaths from the combination are published, an irreversible MAO inhibitor meets a serotonergic or sympathomimetic drug shown in people, two major label-level depressants meet, or a narrow-therapeutic-index medicine\'s exposure changes 5-fold; amber for label warnings, case series, toxic metabolites, other mechanism-level dangers, a 2-fold exposure change, a shared high-severity effect or the same medicine in both; yellow for smaller or unquantified overlap; green when nothing is shared; grey when the knowledge base lacks the data.';
 }
 
 function mutualSentence(p: StatementParams): string {
@@ -152,6 +152,7 @@ const TIER: Record<string, (p: StatementParams) => string> = {
   TIER_PD_MINOR: (p) => `both add to ${inSentence(t(p.effect))}`,
   TIER_NO_RECORDS: (p) => `the KB records no receptors or enzymes for ${t(p.name)}`,
   TIER_NO_ESTIMATE: () => 'the KB lacks the data to estimate an exposure change either way',
+  TIER_SAME_MEDICINE: (p) => `both contain ${t(p.name)}: taken together its doses add up (check the total against its daily maximum)`,
   TIER_SHARED_UNQUANTIFIED: () => 'shared pathways with no quantified clinical effect; effect size unknown',
   TIER_NOTHING_SHARED: () => 'no shared pathway or effect class recorded',
   TIER_PD_RECORD_RED: (p) => `${(KIND_WORDS[t(p.kind)] ?? t(p.kind)).toLowerCase()} for this combination (${t(p.locator)}): ${t(p.outcome)}`,

@@ -62,6 +62,10 @@ function pkDirection(kb: KbIndex, victim: Substance, perp: Substance, vUse: Dose
  */
 function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]): PairAnswer {
   const params = { a: a.name, b: b.name, names: common.map((id) => kb.substance(id)?.name ?? id), ids: common };
+  // Two products made of the same medicines (Tylenol PM and Excedrin PM) double the dose of each: amber, as below.
+  const medicines = common.filter((id) => kb.substance(id)?.kind === 'medicine').map((id) => kb.substance(id)?.name ?? id);
+  const tier = medicines.length > 0 ? ('amber' as const) : ('yellow' as const);
+  const severity = medicines.length > 0 ? ('moderate' as const) : ('low' as const);
   return {
     a: ref(kb, a),
     b: ref(kb, b),
@@ -73,12 +77,12 @@ function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]
     mutualInhibition: null,
     findings: [],
     pk: [],
-    tier: 'yellow',
-    tierReasons: [{ code: 'TIER_SAME_COMPOUNDS', params }],
-    severity: 'low',
+    tier,
+    tierReasons: [{ code: 'TIER_SAME_COMPOUNDS', params }, ...medicines.map((name) => ({ code: 'TIER_SAME_MEDICINE', params: { name } }))],
+    severity,
     likelihood: 'theoretical',
     statements: [
-      axesStatement('yellow', 'low', 'theoretical', 'label'),
+      axesStatement(tier, severity, 'theoretical', 'label'),
       { id: 'same-compounds', topic: 'relatedness', code: 'VERDICT_SAME_COMPOUNDS', params, evidence: 'label', grade: 'moderate', preclinical: false, sources: [] },
     ],
     guidance: [],
@@ -159,7 +163,8 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance, use?:
   const preds = pk.map((x) => x.result).filter((p): p is Prediction => 'status' in p);
   const noDataFor = aT.size + aE.size === 0 ? a.name : bT.size + bE.size === 0 ? b.name : null;
   const pd = pdAnalysis(kb, aIds, bIds);
-  const { answer: tier, axes } = tierAndAxes(kb, { preds, sharedEffects, sharedTargets: sharedTargets.length, sharedEnzymes: sharedEnzymes.length, noDataFor, pd: pd.reasons });
+  const sameMedicines = common.filter((id) => kb.substance(id)?.kind === 'medicine').map((id) => kb.substance(id)?.name ?? id);
+  const { answer: tier, axes } = tierAndAxes(kb, { preds, sharedEffects, sharedTargets: sharedTargets.length, sharedEnzymes: sharedEnzymes.length, noDataFor, pd: pd.reasons, sameMedicines });
   const connected = sharedTargets.length > 0 || sharedEnzymes.length > 0 || sharedEffects.length > 0 || findings.length > 0;
   const strongest = [...sharedTargets, ...sharedEnzymes]
     .map((n) => n.evidence)

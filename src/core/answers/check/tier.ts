@@ -107,6 +107,8 @@ export interface TierInputs {
   noDataFor: string | null;
   /** Pharmacodynamic records and mechanism rules for the pair (issue 17). */
   pd?: PdAnalysis['reasons'];
+  /** Medicines both sides contain (NyQuil and Tylenol PM both hold paracetamol): taken together their doses add up. */
+  sameMedicines?: string[];
 }
 
 /** The tier rule in one sentence, shown wherever a tier is (rendered from this code). */
@@ -126,6 +128,9 @@ export function tierAndAxes(kb: KbIndex, x: TierInputs): { answer: TierAnswer; a
   classReasons(kb, x.preds, s);
   effectReasons(x.sharedEffects, s);
   pdReasons(x.pd ?? [], s);
+  // A medicine in both products is a duplicate dose, the commonest way to exceed a daily maximum by accident (two
+  // cold remedies that each contain paracetamol): amber whatever else the pair shares.
+  for (const name of x.sameMedicines ?? []) raise(s, 'amber', 'TIER_SAME_MEDICINE', { name }, 'moderate', 'label');
   const anyPkAnswer = x.preds.some((p) => p.status !== 'grey');
   if (s.tier === 'green' && (x.noDataFor !== null || (!anyPkAnswer && x.sharedEffects.length === 0 && x.sharedTargets === 0))) {
     s.tier = 'grey';
