@@ -44,7 +44,14 @@ export function checkMembership(kb: KbIndex, r: Reading): Judgement {
   const acting = family.flatMap((id) =>
     kb.relationsOf(id).filter((x) => defining.get(x.object)?.has(x.action === 'partial-agonist' ? 'agonist' : x.action)),
   );
-  const reasons: ClaimStatement[] = strongest(acting)
+  // One reason per substance, action and target, its sources merged (two studies of mitragynine at MOR are one line).
+  const merged = new Map<string, Relation>();
+  for (const x of strongest(acting)) {
+    const key = `${x.subject}|${x.action}|${x.object}`;
+    const prev = merged.get(key);
+    merged.set(key, prev ? { ...prev, sources: [...new Set([...prev.sources, ...x.sources])] } : x);
+  }
+  const reasons: ClaimStatement[] = [...merged.values()]
     .slice(0, 6)
     .map((x) => st('CLAIM_REASON_RELATION', { subject: nameOf(kb, x.subject), action: x.action, object: nameOf(kb, x.object), species: x.species }, x.evidence, x.sources));
   const targets = [...new Set(acting.map((x) => nameOf(kb, x.object)))].slice(0, 3).join(', ');

@@ -270,7 +270,7 @@ export default function ClaimsPage() {
             />
             <p id={`${id}-hint`} className="muted hint">
               Each sentence or clause is read as a claim: relations (“CBD inhibits CYP2D6”), exclusivity (“only”, “never”), pairs, interactions,
-              exposure, effects, dependence, legality and findings in context. Up to 20,000 characters.
+              exposure, effects, dependence, legality, safety (“X is harmless”), membership (“X is an opioid”) and findings in context. Up to 20,000 characters.
             </p>
             <p className="claim-row">
               <button type="submit" disabled={busy}>
