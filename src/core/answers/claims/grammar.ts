@@ -149,7 +149,7 @@ export function readClaim(kb: KbIndex, tokens: Token[]): Parse {
   if (subs.length === 2 && subs[0]!.type === 'substance' && subs[1]!.type === 'substance-class' && targets.length === 0) {
     const between = tokens.slice(subs[0]!.to, subs[1]!.from).map((t) => t.lemma);
     const like = between.some((w) => ['like', 'similar', 'mimic'].includes(w));
-    const isA = between.some((w) => ['be', 'is', 'are', 'count', 'classify', 'considered', 'consider'].includes(w)) || tokens.slice(subs[0]!.to, subs[1]!.from).some((t) => t.norm === 'is' || t.norm === 'are');
+    const isA = between.some((w) => ['be', 'count', 'classify', 'consider'].includes(w));
     const other = c.any([...INTERACT, ...SAFE, ...DANGER, ...COMBINE, ...EXPOSURE_UP, ...EXPOSURE_DOWN]).filter((i) => !inEntity(i) && tokens[i]!.lemma !== 'like');
     if ((like || isA) && other.length === 0 && c.any(PAIR_UNRELATED).length === 0) {
       c.take(c.any(['like', 'similar', 'mimic', 'kind', 'type', 'form', 'class', 'work', 'act', 'a', 'an']));
