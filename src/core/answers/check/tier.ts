@@ -128,7 +128,7 @@ export function tierAndAxes(kb: KbIndex, x: TierInputs): { answer: TierAnswer; a
   classReasons(kb, x.preds, s);
   effectReasons(x.sharedEffects, s);
   pdReasons(x.pd ?? [], s);
-  // A medicine in both products is a duplicate dose, the commonest way to exceed a daily maximum by accident (two
+  // A medicine in both products is a duplicate dose, an easy way to exceed a daily maximum by accident (two
   // cold remedies that each contain paracetamol): amber whatever else the pair shares.
   for (const name of x.sameMedicines ?? []) raise(s, 'amber', 'TIER_SAME_MEDICINE', { name }, 'moderate', 'label');
   const anyPkAnswer = x.preds.some((p) => p.status !== 'grey');
