@@ -56,6 +56,11 @@ function pkDirection(kb: KbIndex, victim: Substance, perp: Substance, vUse: Dose
   return out;
 }
 
+/** The medicines among shared constituents, by name: in both products, their doses add up (TIER_SAME_MEDICINE). */
+function medicinesIn(kb: KbIndex, ids: string[]): string[] {
+  return ids.filter((id) => kb.substance(id)?.kind === 'medicine').map((id) => kb.substance(id)?.name ?? id);
+}
+
 /**
  * Two names for the same compounds (a plant and its tea, cannabis and THC): taking both adds up one set of
  * compounds rather than making an interaction, so say that instead of reporting every pathway as "shared".
@@ -63,7 +68,7 @@ function pkDirection(kb: KbIndex, victim: Substance, perp: Substance, vUse: Dose
 function sameCompounds(kb: KbIndex, a: Substance, b: Substance, common: string[]): PairAnswer {
   const params = { a: a.name, b: b.name, names: common.map((id) => kb.substance(id)?.name ?? id), ids: common };
   // Two products made of the same medicines (Tylenol PM and Excedrin PM) double the dose of each: amber, as below.
-  const medicines = common.filter((id) => kb.substance(id)?.kind === 'medicine').map((id) => kb.substance(id)?.name ?? id);
+  const medicines = medicinesIn(kb, common);
   const tier = medicines.length > 0 ? ('amber' as const) : ('yellow' as const);
   const severity = medicines.length > 0 ? ('moderate' as const) : ('low' as const);
   return {
@@ -163,7 +168,7 @@ export function analysePairAnswer(kb: KbIndex, a: Substance, b: Substance, use?:
   const preds = pk.map((x) => x.result).filter((p): p is Prediction => 'status' in p);
   const noDataFor = aT.size + aE.size === 0 ? a.name : bT.size + bE.size === 0 ? b.name : null;
   const pd = pdAnalysis(kb, aIds, bIds);
-  const sameMedicines = common.filter((id) => kb.substance(id)?.kind === 'medicine').map((id) => kb.substance(id)?.name ?? id);
+  const sameMedicines = medicinesIn(kb, common);
   const { answer: tier, axes } = tierAndAxes(kb, { preds, sharedEffects, sharedTargets: sharedTargets.length, sharedEnzymes: sharedEnzymes.length, noDataFor, pd: pd.reasons, sameMedicines });
   const connected = sharedTargets.length > 0 || sharedEnzymes.length > 0 || sharedEffects.length > 0 || findings.length > 0;
   const strongest = [...sharedTargets, ...sharedEnzymes]

@@ -15,7 +15,7 @@ interface Harm {
   statement: ClaimStatement;
 }
 
-/** Harms first, then what only makes harm likelier (a product's content varies), each by strength of evidence. */
+/** Risk notes in this order: harms first, then what only makes harm likelier (a product's content varies). */
 const KIND_ORDER = ['overdose', 'hepatotoxicity', 'dependence', 'withdrawal', 'impairment', 'pregnancy', 'high-potency', 'adulteration', 'other', 'product-variability'];
 
 function harmsOf(kb: KbIndex, ids: readonly string[]): Harm[] {
